@@ -1,0 +1,1 @@
+export const FXIAOKE_MATCHES = ['https://www.fxiaoke.com/*'] as const;

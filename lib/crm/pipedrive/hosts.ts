@@ -1,0 +1,1 @@
+export const PIPEDRIVE_MATCHES = ['https://*.pipedrive.com/*'] as const;

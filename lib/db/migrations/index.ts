@@ -1,0 +1,16 @@
+/**
+ * Numbered Dexie schema versions. Never edit a shipped version: add the next one, with an
+ * `upgrade` when existing rows need rewriting, and a test in tests/unit/db/migrations.test.ts
+ * that opens a database at the previous version, writes rows, and upgrades it.
+ */
+import type { Transaction as DexieTransaction } from 'dexie';
+
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: DexieTransaction) => Promise<void>;
+}
+
+import { v1 } from './001-initial';
+
+export const MIGRATIONS: readonly Migration[] = [v1];

@@ -1,0 +1,57 @@
+/**
+ * The typed message protocol between content scripts / extension pages and the background.
+ * Type-only: importing it adds nothing to a bundle (the content script stays free of zod).
+ */
+import type { MessagePayload, MessageSchemaMap } from '../schemas/messages';
+import type { Action, Customer, Score } from '../schemas/domain';
+import type { RiskBand, Tier } from '../schemas/enums';
+
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  domain?: string;
+}
+
+export type RecordOverlay =
+  | {
+      state: 'ready';
+      customer: CustomerSummary;
+      score: Score;
+      /** Open actions, best first. */
+      actions: Action[];
+      openNextSteps: { text: string; due?: string }[];
+    }
+  | { state: 'unknown-customer'; candidates: CustomerSummary[] };
+
+export interface RowChip {
+  customerId: string;
+  tier: Tier;
+  risk: RiskBand;
+  riskScore: number;
+}
+
+export interface Results {
+  getRecordOverlay: RecordOverlay;
+  getRowChips: Record<string, RowChip>;
+  trackCustomer: Customer;
+  logInteraction: { interactionId: string; score: Score | null };
+  updateAction: Action;
+  searchCustomers: CustomerSummary[];
+  loadSampleData: { customers: number };
+}
+
+export type MessageType = keyof MessageSchemaMap & keyof Results;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: MessagePayload<K>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** BG → CS/pages broadcast after data changed (interaction logged, import finished…). */
+export interface DataChanged {
+  type: 'rapport:data-changed';
+  /** Customers whose scores changed; absent = anything may have changed. */
+  customerIds?: string[];
+}

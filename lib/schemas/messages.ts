@@ -1,0 +1,68 @@
+/**
+ * Payload schemas of every message the background accepts. The background validates each
+ * payload with these before any handler runs; senders only import the types.
+ */
+import { z } from './zod';
+import { ActionStatusSchema, ChannelSchema, CrmIdSchema, DirectionSchema, ObjectTypeSchema, SentimentSchema } from './enums';
+import { CrmRefSchema, IsoDateSchema } from './domain';
+
+export const RecordLookupSchema = z.object({
+  ref: CrmRefSchema,
+  name: z.string().max(500).optional(),
+  email: z.string().max(320).optional(),
+  domain: z.string().max(253).optional(),
+});
+
+export const MessageSchemas = {
+  /** CS → BG: scores, reasons and actions for the record on screen. */
+  getRecordOverlay: z.object({ lookup: RecordLookupSchema }),
+  /** CS → BG: tier/risk chips for the rows of a list view. */
+  getRowChips: z.object({
+    crm: CrmIdSchema,
+    objectType: ObjectTypeSchema,
+    ids: z.array(z.string().min(1).max(200)).max(500),
+  }),
+  /** CS/popup → BG: link a CRM record to an existing customer, or create one for it. */
+  trackCustomer: z.object({
+    lookup: RecordLookupSchema,
+    customerId: z.string().min(1).max(200).optional(),
+  }),
+  /** Popup/CS → BG: log one interaction; the customer is rescored at once. */
+  logInteraction: z.object({
+    customerId: z.string().min(1).max(200),
+    date: IsoDateSchema,
+    channel: ChannelSchema,
+    direction: DirectionSchema.optional(),
+    summary: z.string().min(1).max(10_000),
+    sentiment: SentimentSchema.optional(),
+    contact: z.string().max(500).optional(),
+    contactIsDecisionMaker: z.boolean().optional(),
+    nextStep: z.string().max(2_000).optional(),
+    nextStepDue: IsoDateSchema.optional(),
+    feedback: z
+      .object({
+        kind: z.enum(['csat', 'nps', 'complaint']),
+        score: z.number().int().min(0).max(10).optional(),
+        comment: z.string().max(10_000).optional(),
+      })
+      .optional(),
+  }),
+  /** CS/side panel → BG: done / dismiss / snooze / reopen an action. */
+  updateAction: z.object({
+    actionId: z.string().min(1),
+    status: ActionStatusSchema,
+    snoozedUntil: IsoDateSchema.optional(),
+    reason: z.string().max(500).optional(),
+  }),
+  /** Popup → BG: find customers by name, domain or email. */
+  searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),
+  /** Extension pages → BG: replace the database with the bundled sample book. */
+  loadSampleData: z.object({ seed: z.number().int().optional() }),
+} as const;
+
+export type MessageSchemaMap = typeof MessageSchemas;
+export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSchemaMap[K]>;
+export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
+
+/** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData']);

@@ -1,0 +1,97 @@
+/**
+ * User settings, stored in `browser.storage.local` (see lib/settings.ts), validated and
+ * versioned. Scoring reads the `scoring` part as plain data.
+ */
+import { z } from './zod';
+import { CRM_IDS, CrmIdSchema } from './enums';
+
+export const SETTINGS_VERSION = 1;
+
+const PerTier = <T extends z.ZodType>(v: T) => z.object({ platinum: v, gold: v, iron: v, lead: v });
+
+export const ScoringSettingsSchema = z.object({
+  /** Customer pyramid: share of customers (by value rank) in Platinum and Gold, in %. */
+  tierThresholds: z.object({
+    platinumPct: z.number().min(0).max(100),
+    goldPct: z.number().min(0).max(100),
+    /** Customers whose value is at or below this (in currency units) are Lead. */
+    leadMaxValue: z.number(),
+  }),
+  /** Days between contacts each tier expects (定期回访 cadence). */
+  revisitCadenceDays: PerTier(z.number().int().min(1).max(3650)),
+  /** Relative weights of the churn-risk factors; 1 = default influence, 0 = off. */
+  riskWeights: z.object({
+    pAlive: z.number().min(0).max(5),
+    contactGap: z.number().min(0).max(5),
+    interactionTrend: z.number().min(0).max(5),
+    sentiment: z.number().min(0).max(5),
+    detractor: z.number().min(0).max(5),
+    complaints: z.number().min(0).max(5),
+    coverage: z.number().min(0).max(5),
+  }),
+  /** Risk score at or above which the band is medium / high. */
+  riskBands: z.object({ medium: z.number().min(0).max(100), high: z.number().min(0).max(100) }),
+  clvHorizonMonths: z.number().int().min(1).max(120),
+  /** Annual discount rate for CLV, e.g. 0.1 = 10 %. */
+  annualDiscountRate: z.number().min(0).max(1),
+  currency: z.string().min(1).max(10),
+});
+
+export const CrmSettingsSchema = z.object({
+  enabled: z.record(CrmIdSchema, z.boolean()),
+  /** Extra hosts per CRM (custom domains), granted as optional host permissions. */
+  customDomains: z.array(z.object({ crm: CrmIdSchema, host: z.string().min(1) })),
+  /** Overlay features per CRM. */
+  features: z.record(CrmIdSchema, z.object({ recordBadge: z.boolean(), listChips: z.boolean() })),
+});
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  scoring: ScoringSettingsSchema,
+  crm: CrmSettingsSchema,
+  /** `auto` follows the browser's language. */
+  language: z.enum(['auto', 'en', 'zh_CN']),
+  theme: z.enum(['auto', 'light', 'dark']),
+  reminders: z.object({ enabled: z.boolean(), hour: z.number().int().min(0).max(23) }),
+  /** Privacy: customers (ids) and email domains never to log interactions for. */
+  neverLog: z.array(z.string()),
+});
+
+export type ScoringSettings = z.output<typeof ScoringSettingsSchema>;
+export type CrmSettings = z.output<typeof CrmSettingsSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
+
+const allCrms = <T>(v: T): Record<(typeof CRM_IDS)[number], T> =>
+  Object.fromEntries(CRM_IDS.map((id) => [id, v])) as Record<(typeof CRM_IDS)[number], T>;
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  tierThresholds: { platinumPct: 5, goldPct: 20, leadMaxValue: 0 },
+  revisitCadenceDays: { platinum: 14, gold: 30, iron: 60, lead: 120 },
+  riskWeights: {
+    pAlive: 1,
+    contactGap: 1,
+    interactionTrend: 1,
+    sentiment: 1,
+    detractor: 1,
+    complaints: 1,
+    coverage: 1,
+  },
+  riskBands: { medium: 35, high: 65 },
+  clvHorizonMonths: 12,
+  annualDiscountRate: 0.1,
+  currency: 'USD',
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  scoring: DEFAULT_SCORING,
+  crm: {
+    enabled: allCrms(true),
+    customDomains: [],
+    features: allCrms({ recordBadge: true, listChips: true }),
+  },
+  language: 'auto',
+  theme: 'auto',
+  reminders: { enabled: false, hour: 9 },
+  neverLog: [],
+};

@@ -1,0 +1,7 @@
+/**
+ * The background's message handlers, one service module per area. Each service module
+ * exports a `Partial<Handlers>`; this file only merges them.
+ */
+import type { Handlers } from '../messaging/router';
+
+export const handlers: Partial<Handlers> = {};

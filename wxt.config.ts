@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// Host patterns of the supported CRMs live with their adapters; the content script
+// imports the same list, so manifest and runtime can never disagree.
+import { CRM_MATCHES } from './lib/crm/matches';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs', 'sidePanel'],
+    host_permissions: [...CRM_MATCHES],
+    // Custom CRM domains (Salesforce My Domain, on-premise Dynamics…) are requested at
+    // runtime from the options page, never as <all_urls>.
+    optional_host_permissions: ['https://*/*'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L', mac: 'Alt+Shift+L' },
+        description: '__MSG_commandQuickLog__',
+      },
+    },
+  },
+});
