@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 import { CRM_MATCHES } from './lib/crm/matches';
 
 export default defineConfig({
+  // Parallel builds (e2e work, the demo) can write elsewhere without clobbering .output/.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: {

@@ -6,7 +6,7 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.RAPPORT_EXT_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchWithExtension(dir = EXTENSION_DIR): Promise<BrowserContext> {
