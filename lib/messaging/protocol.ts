@@ -55,3 +55,13 @@ export interface DataChanged {
   /** Customers whose scores changed; absent = anything may have changed. */
   customerIds?: string[];
 }
+
+/**
+ * Popup → CS (`browser.tabs.sendMessage(tabId, …)`): which CRM record does this tab show?
+ * The CRM content script answers with the `RecordRef` (lib/crm/types.ts) of the record on
+ * screen, or `null` on a list / other page. The popup opens on that customer.
+ */
+export interface GetRecordRequest {
+  type: 'rapport:get-record';
+}
+export const GET_RECORD_REQUEST: GetRecordRequest['type'] = 'rapport:get-record';
