@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
+import { setupReminders } from '../../lib/services/reminders';
 
 export default defineBackground(() => {
   const route = createRouter(handlers, {
@@ -13,4 +14,5 @@ export default defineBackground(() => {
     if ((message as { type?: string })?.type === 'rapport:data-changed') return undefined;
     return route(message, sender);
   });
+  setupReminders();
 });
