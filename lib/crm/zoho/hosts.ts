@@ -1,3 +1,8 @@
+/**
+ * Zoho CRM web hosts per data centre (crm-pages.md §3.1): US, EU, IN, AU, CN, JP, Canada
+ * (zohocloud.ca), the sandbox, and Zoho CRM Plus (which wraps CRM under a path prefix).
+ * Custom domain mappings come from settings (optional host permissions).
+ */
 export const ZOHO_MATCHES = [
   'https://crm.zoho.com/*',
   'https://crm.zoho.eu/*',
@@ -7,4 +12,5 @@ export const ZOHO_MATCHES = [
   'https://crm.zoho.jp/*',
   'https://crm.zohocloud.ca/*',
   'https://crmsandbox.zoho.com/*',
+  'https://crmplus.zoho.com/*',
 ] as const;

@@ -1,0 +1,89 @@
+/** Zoho CRM adapter: Accounts, Contacts, Deals (Potentials) record pages and custom-view lists. */
+import { isVisible, queryAll, textOf } from '../../dom/query';
+import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
+import { ZOHO_MATCHES } from './hosts';
+import { ZOHO_SELECTORS as S } from './selectors';
+import { ZOHO_RECORD, isZohoHost, parseZohoUrl } from './urls';
+
+/** Zoho hides stale panels with inline styles or the `hidden` attribute. */
+const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
+const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
+const visibleFirst = (els: Element[]): Element | null => els.find(shown) ?? null;
+const RECORD_ID = /^\d{10,20}$/;
+
+/** Host of a website link (or its text), without `www.`. */
+function websiteDomain(link: Element | null): string | undefined {
+  const raw = link?.getAttribute('href') ?? textOf(link);
+  if (!raw) return undefined;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
+    return host.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function emailOf(link: Element | null): string | undefined {
+  const href = link?.getAttribute('href');
+  const fromHref = href?.startsWith('mailto:') ? decodeURIComponent(href.slice(7).split('?')[0]!) : undefined;
+  return (fromHref || textOf(link))?.trim() || undefined;
+}
+
+function rowRecordId(row: Element): { id: string; link: Element | null } | null {
+  for (const link of row.querySelectorAll(S['list.recordLink'].join(', '))) {
+    const href = link.getAttribute('href') ?? '';
+    const m = ZOHO_RECORD.exec(href.split('?')[0]!);
+    if (m) return { id: m[2]!, link };
+  }
+  // Click-handled rows without anchors: the row's own id attributes (crm-pages.md §3.3, unverified).
+  for (const attr of ['data-id', 'data-record-id', 'id']) {
+    const v = row.getAttribute(attr);
+    if (v && RECORD_ID.test(v)) return { id: v, link: null };
+  }
+  return null;
+}
+
+function findTitle(root: ParentNode, _page: RecordPage): Element | null {
+  for (const sel of S['record.title']) {
+    const hit = visibleFirst(queryAll(root, [sel]));
+    if (hit && textOf(hit)) return hit;
+  }
+  return null;
+}
+
+export const zohoAdapter: CrmAdapter = {
+  id: 'zoho',
+  matches: ZOHO_MATCHES,
+  isHost: isZohoHost,
+  parseUrl: parseZohoUrl,
+  selectors: S,
+
+  findTitle,
+
+  readRecord(root: ParentNode, page: RecordPage): RecordRef {
+    const name = textOf(findTitle(root, page));
+    const email = emailOf(visibleFirst(queryAll(root, S['record.email'])));
+    const domain = websiteDomain(visibleFirst(queryAll(root, S['record.website'])));
+    return {
+      crm: 'zoho',
+      objectType: page.objectType,
+      recordId: page.recordId,
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(domain ? { domain } : {}),
+    };
+  },
+
+  listRows(root: ParentNode, _page: ListPage): ListRow[] {
+    const rows: ListRow[] = [];
+    for (const row of queryAll(root, S['list.row'])) {
+      if (!shown(row)) continue;
+      const hit = rowRecordId(row);
+      if (!hit) continue;
+      // The link's cell, else the first cell with text (the first cell is the selection checkbox).
+      const cell = hit.link?.closest(S['list.cell'].join(', ')) ?? queryAll(row, S['list.cell']).find((c) => textOf(c));
+      rows.push({ row, recordId: hit.id, mount: cell ?? row });
+    }
+    return rows;
+  },
+};
