@@ -132,3 +132,12 @@ export async function tierCounts(db: AppDB): Promise<Record<Tier, number>> {
   const counts = await Promise.all(TIERS.map((t) => db.scores.where('tier').equals(t).count()));
   return Object.fromEntries(TIERS.map((t, i) => [t, counts[i]!])) as Record<Tier, number>;
 }
+
+/** Customers whose name starts with the query (any case), or whose id is the query. */
+export async function searchCustomers(db: AppDB, query: string, limit: number): Promise<Customer[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const [byId, byName] = await Promise.all([db.customers.get(q), db.customers.where('name').startsWithIgnoreCase(q).limit(limit).toArray()]);
+  const rows = byId ? [byId, ...byName.filter((r) => r.id !== byId.id)] : byName;
+  return rows.slice(0, limit).map(fromStoredCustomer);
+}
