@@ -34,7 +34,8 @@ export interface Results {
   getRecordOverlay: RecordOverlay;
   getRowChips: Record<string, RowChip>;
   trackCustomer: Customer;
-  logInteraction: { interactionId: string; score: Score | null };
+  logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
+  undoInteraction: { customerId: string; score: Score | null };
   updateAction: Action;
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };

@@ -56,6 +56,11 @@ export const MessageSchemas = {
   }),
   /** Popup → BG: find customers by name, domain or email. */
   searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),
+  /** Popup → BG: undo a quick-log just saved (the interaction and its feedback row); rescored at once. */
+  undoInteraction: z.object({
+    interactionId: z.string().min(1).max(200),
+    feedbackId: z.string().min(1).max(200).optional(),
+  }),
   /** Extension pages → BG: replace the database with the bundled sample book. */
   loadSampleData: z.object({ seed: z.number().int().optional() }),
 } as const;
@@ -65,4 +70,4 @@ export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSc
 export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 
 /** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData']);
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData', 'undoInteraction']);
