@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ImportFileError, parseImportBytes, type ParsedFile } from '../../../lib/import';
+import type { Transaction } from '../../../lib/schemas/domain';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const parse = (s: string, opts?: Parameters<typeof parseImportBytes>[2]): ParsedFile => parseImportBytes(enc(s), 't.csv', { asOf: '2025-06-01', ...opts });
+const tx = (p: ParsedFile): Transaction[] => p.records as Transaction[];
+
+describe('parseImportBytes — transactions', () => {
+  it('detects the kind and builds canonical records', () => {
+    const p = parse('customer_id,date,amount,currency,product\nC1,2025-01-02,"$1,234.50",,Widget\nC2,2025-01-03,-250.00,EUR,\n');
+    expect(p.kind).toBe('transactions');
+    expect(p.rowsSeen).toBe(2);
+    expect(p.rejected).toEqual([]);
+    expect(tx(p).map((t) => [t.customerId, t.date, t.amount, t.currency, t.product])).toEqual([
+      ['C1', '2025-01-02', 1234.5, 'USD', 'Widget'],
+      ['C2', '2025-01-03', -250, 'EUR', undefined],
+    ]);
+    expect(p.placeholders.sort()).toEqual(['C1', 'C2']);
+  });
+
+  it('rejects bad rows with file, physical line, column and reason and keeps the rest', () => {
+    const p = parse(
+      [
+        'customer_id,date,amount',
+        'C1,2025-02-30,10', // line 2: not a real day
+        'C1,2025-03-01,N/A', // 3
+        '"C2',
+        'x",2025-03-01,5', // 4-5: quoted newline, valid
+        'C3,2025-03-01,12.5.3', // 6
+        ',2025-03-01,1', // 7
+        'C4,2023-02-29,1O0', // 8
+        'C5,2024-02-29', // 9 short row
+        'C6,2024-02-29,7', // 10 ok (leap day)
+      ].join('\r\n'),
+    );
+    expect(p.rejected.map((r) => [r.line, r.column, r.code])).toEqual([
+      [2, 'date', 'date'],
+      [3, 'amount', 'amount'],
+      [6, 'amount', 'amount'],
+      [7, 'customer_id', 'required'],
+      [8, 'date', 'date'],
+      [9, 'amount', 'required'],
+    ]);
+    expect(p.rejected.every((r) => r.file === 't.csv' && r.reason.length > 0)).toBe(true);
+    expect(tx(p).map((t) => t.customerId)).toEqual(['C2\r\nx', 'C6']); // text inside quotes is kept as given
+    expect(p.rowsSeen).toBe(8);
+  });
+
+  it('stores a repeated row once and counts it as a duplicate; order_id is the key when present', () => {
+    const p = parse('customer_id,date,amount,order_id\nC1,2025-01-01,5,\nC1,2025-01-01,5,\nC1,2025-01-01,5,A1\nC1,2025-01-02,9,A1\n');
+    expect(p.records).toHaveLength(2);
+    expect(p.duplicates).toBe(2);
+    expect(tx(p)[1]!.id).toBe('o:A1');
+    const again = parse('customer_id,date,amount,order_id\nC1,2025-01-01,5,\n');
+    expect(again.records[0]!.id).toBe(p.records[0]!.id);
+  });
+
+  it('refuses a file missing a required column, naming it', () => {
+    expect(() => parse('customer_id,amount\nC1,5\n', { kind: 'transactions' })).toThrow(ImportFileError);
+    expect(() => parse('customer_id,amount\nC1,5\n', { kind: 'transactions' })).toThrow(/t\.csv.*date/);
+  });
+
+  it('parses the CDNOW sample (6,919 rows; 21 exact repeats are duplicates)', () => {
+    const bytes = readFileSync(path.resolve('../shared/data/cdnow/transactions-sample.csv'));
+    const p = parseImportBytes(new Uint8Array(bytes), 'transactions-sample.csv');
+    expect(p.rowsSeen).toBe(6919);
+    expect(p.rejected).toEqual([]);
+    expect(p.duplicates).toBe(21);
+    expect(p.records).toHaveLength(6919 - 21);
+    expect(p.placeholders).toHaveLength(2357);
+  });
+});
