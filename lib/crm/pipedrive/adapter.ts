@@ -1,0 +1,98 @@
+/** Pipedrive adapter: organization, person and deal detail views and their list grids. */
+import type { ObjectType } from '../../schemas/enums';
+import { isVisible, queryAll, textOf } from '../../dom/query';
+import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
+import { PIPEDRIVE_MATCHES } from './hosts';
+import { PIPEDRIVE_SELECTORS as S } from './selectors';
+import { PD_RECORD, PD_RECORD_TYPES, isPipedriveHost, parsePipedriveUrl } from './urls';
+
+/** Cached views are hidden with an inline `display: none` on `.viewContainer` (crm-pages.md §5.4). */
+const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
+const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
+const firstShown = (root: ParentNode, candidates: readonly string[]): Element | null => {
+  for (const sel of candidates) {
+    const hit = queryAll(root, [sel]).find((el) => shown(el) && valueOf(el));
+    if (hit) return hit;
+  }
+  return null;
+};
+
+function valueOf(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const v = el instanceof HTMLInputElement ? el.value.trim() : textOf(el);
+  return v || undefined;
+}
+
+function websiteDomain(link: Element | null): string | undefined {
+  const raw = link?.getAttribute('href') ?? valueOf(link);
+  if (!raw) return undefined;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
+    return host.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function emailOf(link: Element | null): string | undefined {
+  const href = link?.getAttribute('href');
+  const fromHref = href?.startsWith('mailto:') ? decodeURIComponent(href.slice(7).split('?')[0]!) : undefined;
+  return (fromHref || valueOf(link))?.trim() || undefined;
+}
+
+const LINK_KEY: Record<ObjectType, keyof typeof S | undefined> = {
+  account: 'list.organizationLink',
+  contact: 'list.personLink',
+  deal: 'list.dealLink',
+  lead: undefined,
+};
+
+function findTitle(root: ParentNode, _page: RecordPage): Element | null {
+  return firstShown(root, S['record.title']);
+}
+
+export const pipedriveAdapter: CrmAdapter = {
+  id: 'pipedrive',
+  matches: PIPEDRIVE_MATCHES,
+  isHost: isPipedriveHost,
+  parseUrl: parsePipedriveUrl,
+  selectors: S,
+  findTitle,
+
+  readRecord(root: ParentNode, page: RecordPage): RecordRef {
+    const name = valueOf(findTitle(root, page));
+    // An organization view lists its people's emails; only a person's own email identifies it.
+    const email = page.objectType === 'contact' ? emailOf(firstShown(root, S['record.email'])) : undefined;
+    const domain = page.objectType === 'account' ? websiteDomain(firstShown(root, S['record.website'])) : undefined;
+    return {
+      crm: 'pipedrive',
+      objectType: page.objectType,
+      recordId: page.recordId,
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(domain ? { domain } : {}),
+    };
+  },
+
+  listRows(root: ParentNode, page: ListPage): ListRow[] {
+    const key = LINK_KEY[page.objectType];
+    if (!key) return [];
+    const rows: ListRow[] = [];
+    for (const row of queryAll(root, S['list.row'])) {
+      if (!shown(row)) continue;
+      for (const link of queryAll(row, S[key])) {
+        let path: string;
+        try {
+          path = new URL(link.getAttribute('href') ?? '', 'https://app.pipedrive.com/').pathname;
+        } catch {
+          continue;
+        }
+        const m = PD_RECORD.exec(path);
+        if (!m || PD_RECORD_TYPES[m[1]!] !== page.objectType) continue;
+        rows.push({ row, recordId: m[2]!, mount: link.closest(S['list.cell'].join(', ')) ?? link.parentElement ?? row });
+        break;
+      }
+    }
+    return rows;
+  },
+};

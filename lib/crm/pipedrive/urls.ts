@@ -1,0 +1,39 @@
+/**
+ * Pipedrive URL forms (crm-pages.md §5.2), on `<company>.pipedrive.com` / `app.pipedrive.com`:
+ *   record  /organization/<id>, /person/<id>, /deal/<id>   (optionally ?tab=notes, /activities…)
+ *   list    /organizations/list, /persons/list[/user/<id>|/user/everyone], /deals/list[/…]
+ * Dialogs live in the hash (`/persons/list#dialog/person/add`) and do not change the page.
+ */
+import type { ObjectType } from '../../schemas/enums';
+import type { PageInfo } from '../types';
+
+export const PD_HOST = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.pipedrive\.com$/i;
+export const PD_RECORD = /^\/(person|organization|deal)\/(\d{1,12})(?:[/?#]|$)/;
+export const PD_LIST = /^\/(persons|organizations|deals)\/list(?:[/?#]|$)/;
+
+/** Pipedrive's own non-app hosts (marketing, docs, API, login). */
+const NOT_APP = new Set(['www', 'developers', 'support', 'status', 'marketplace', 'oauth', 'api', 'login']);
+
+export const PD_RECORD_TYPES: Readonly<Record<string, ObjectType>> = {
+  organization: 'account',
+  person: 'contact',
+  deal: 'deal',
+};
+const LIST_TYPES: Readonly<Record<string, ObjectType>> = {
+  organizations: 'account',
+  persons: 'contact',
+  deals: 'deal',
+};
+
+export function isPipedriveHost(hostname: string): boolean {
+  const m = PD_HOST.exec(hostname);
+  return !!m && !NOT_APP.has(m[1]!.toLowerCase());
+}
+
+export function parsePipedriveUrl(url: URL): PageInfo {
+  const record = PD_RECORD.exec(url.pathname);
+  if (record) return { kind: 'record', objectType: PD_RECORD_TYPES[record[1]!]!, recordId: record[2]! };
+  const list = PD_LIST.exec(url.pathname);
+  if (list) return { kind: 'list', objectType: LIST_TYPES[list[1]!]! };
+  return { kind: 'other' };
+}
