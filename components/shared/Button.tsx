@@ -1,6 +1,6 @@
-import type { ButtonHTMLAttributes, JSX } from 'react';
+import type { ComponentPropsWithRef, JSX } from 'react';
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface ButtonProps extends ComponentPropsWithRef<'button'> {
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
 }
 

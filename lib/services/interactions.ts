@@ -65,7 +65,9 @@ function toFeedback(p: LogPayload, id: string): Feedback | undefined {
 }
 
 /** Builds the handlers around their dependencies (tests pass fakes, the background the real ones). */
-export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handlers, 'logInteraction' | 'searchCustomers'> {
+export function createInteractionsHandlers(
+  deps: InteractionsDeps,
+): Pick<Handlers, 'logInteraction' | 'undoInteraction' | 'searchCustomers'> {
   const searchIndex = createSearchIndexCache(deps.db);
 
   return {
@@ -109,7 +111,25 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
 
       const score = (await deps.rescore(db, customer.id, settings, asOf)) ?? null;
       await deps.broadcast([customer.id]);
-      return { interactionId: interaction.id, score };
+      return feedback ? { interactionId: interaction.id, feedbackId: feedback.id, score } : { interactionId: interaction.id, score };
+    },
+
+    async undoInteraction({ interactionId, feedbackId }) {
+      const db = deps.db();
+      const customerId = await db.transaction('rw', db.interactions, db.feedback, async () => {
+        const interaction = await db.interactions.get(interactionId);
+        if (!interaction) throw new Error(`interactionId: there is no interaction "${interactionId}" (already undone?).`);
+        if (feedbackId) {
+          const fb = await db.feedback.get(feedbackId);
+          if (fb && fb.customerId !== interaction.customerId) throw new Error(`feedbackId: "${feedbackId}" belongs to another customer.`);
+          await db.feedback.delete(feedbackId);
+        }
+        await db.interactions.delete(interactionId);
+        return interaction.customerId;
+      });
+      const score = (await deps.rescore(db, customerId, await deps.settings(), deps.asOf())) ?? null;
+      await deps.broadcast([customerId]);
+      return { customerId, score };
     },
 
     async searchCustomers({ query, limit }) {

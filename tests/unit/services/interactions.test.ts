@@ -36,7 +36,7 @@ let n = 0;
 let settings: Settings;
 let rescore: ReturnType<typeof vi.fn<RescoreFn>>;
 let broadcast: ReturnType<typeof vi.fn<InteractionsDeps['broadcast']>>;
-let h: Pick<Handlers, 'logInteraction' | 'searchCustomers'>;
+let h: Pick<Handlers, 'logInteraction' | 'undoInteraction' | 'searchCustomers'>;
 
 beforeEach(async () => {
   db = new AppDB(`test-interactions-${Math.random()}`);
@@ -158,6 +158,20 @@ describe('logInteraction', () => {
   ])('rejects %o with a message naming the field', async (over, error) => {
     await expect(h.logInteraction({ ...base, ...over }, sender)).rejects.toThrow(error);
     expect(await db.interactions.count()).toBe(0);
+  });
+});
+
+describe('undoInteraction', () => {
+  it('removes the interaction and its feedback, rescores and broadcasts', async () => {
+    const r = await h.logInteraction({ ...base, feedback: { kind: 'csat', score: 2 } }, sender);
+    expect(r.feedbackId).toBe('id-2');
+    expect((await db.scores.get('C-1002'))?.riskScore).toBe(50);
+    const u = await h.undoInteraction({ interactionId: r.interactionId, feedbackId: r.feedbackId }, sender);
+    expect(u).toMatchObject({ customerId: 'C-1002', score: { riskScore: 80 } });
+    expect(await db.interactions.count()).toBe(0);
+    expect(await db.feedback.count()).toBe(0);
+    expect(broadcast).toHaveBeenLastCalledWith(['C-1002']);
+    await expect(h.undoInteraction({ interactionId: r.interactionId }, sender)).rejects.toThrow(/^interactionId: .*already undone/);
   });
 });
 

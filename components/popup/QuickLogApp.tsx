@@ -1,0 +1,310 @@
+/**
+ * The popup: finds the customer of the active CRM tab, restores the draft, validates and
+ * saves through the background, then shows the customer's new tier / risk / next action.
+ * Keyboard: focus starts in Summary when the customer is known (else in Customer),
+ * Ctrl/⌘+Enter saves from anywhere, Esc closes.
+ */
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import type { CustomerSummary, Results } from '../../lib/messaging/protocol';
+import { popup } from '../../lib/i18n/catalogs/popup';
+import { clearDraft, draftKey, latestDraft, loadDraft, saveDraft, type QuickLogDraft } from '../../lib/popup/draft';
+import { fieldOfError, type QuickLogField } from '../../lib/popup/field-errors';
+import { neverLogHit } from '../../lib/popup/never-log';
+import { emptyDraft, toPayload, validateDraft } from '../../lib/popup/quicklog-form';
+import type { CustomerDetails, PopupContext, PopupServices } from '../../lib/popup/popup-services';
+import { Button, RiskChip, TierChip, useSettings, useT } from '../shared';
+import { QuickLogForm } from './QuickLogForm';
+import { SavedPanel } from './SavedPanel';
+import './popup.css';
+
+export interface QuickLogAppProps {
+  services: PopupServices;
+  /** Today in the user's time zone (the entry passes `today()`). */
+  asOf: string;
+  /** Delay before a draft change is stored (tests pass 0). */
+  draftDelayMs?: number;
+}
+
+type Saved = { customerId: string; customerName: string; result: Results['logInteraction']; draft: QuickLogDraft };
+
+const FIELD_ORDER: QuickLogField[] = ['customerId', 'summary', 'contact', 'date', 'nextStep', 'nextStepDue', 'feedback.kind', 'feedback.score', 'feedback.comment'];
+
+export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppProps): JSX.Element {
+  const t = useT(popup);
+  const settings = useSettings();
+  const [ctx, setCtx] = useState<PopupContext | null>(null);
+  const [draft, setDraft] = useState<QuickLogDraft>(() => emptyDraft());
+  const [restored, setRestored] = useState(false);
+  const [details, setDetails] = useState<CustomerDetails | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<QuickLogField, string>>>({});
+  const [general, setGeneral] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [undoing, setUndoing] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const customerRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const storedKey = useRef<string | null>(null);
+  const editedSinceLoad = useRef(false);
+
+  const customer: CustomerSummary | null = draft.customerId ? { id: draft.customerId, name: draft.customerName ?? draft.customerId } : null;
+
+  // Open: which customer, and is there a draft to resume?
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const c = await services.resolveContext().catch(
+        (): PopupContext => ({ record: null, customer: null, candidates: [], emptyBook: false }),
+      );
+      const found = c.customer ? await loadDraft(draftKey(c.customer.id)) : ((await latestDraft())?.draft ?? null);
+      if (!live) return;
+      setCtx(c);
+      if (found) {
+        setDraft(c.customer ? { ...found, customerId: c.customer.id, customerName: c.customer.name } : found);
+        setRestored(true);
+      } else if (c.customer) setDraft(emptyDraft(c.customer));
+      storedKey.current = draftKey(c.customer?.id ?? found?.customerId);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  // Focus where typing starts.
+  useEffect(() => {
+    if (!ctx || saved) return;
+    (draft.customerId ? summaryRef.current : customerRef.current)?.focus();
+    // Only when the form (re)appears, not on every keystroke: no draft in the deps.
+  }, [ctx, saved]);
+
+  // The chosen customer's contacts (suggestions), score and privacy facts.
+  useEffect(() => {
+    let live = true;
+    if (!draft.customerId) {
+      setDetails(null);
+      return undefined;
+    }
+    void services
+      .details(draft.customerId)
+      .catch(() => null)
+      .then((d) => {
+        if (live) setDetails(d);
+      });
+    return () => {
+      live = false;
+    };
+  }, [draft.customerId, services]);
+
+  // Drafts survive the popup closing.
+  useEffect(() => {
+    if (!ctx || saved || !editedSinceLoad.current) return undefined;
+    const key = draftKey(draft.customerId);
+    const timer = setTimeout(() => {
+      const previous = storedKey.current;
+      storedKey.current = key;
+      void (previous && previous !== key ? clearDraft(previous) : Promise.resolve()).then(() => saveDraft(key, draft));
+    }, draftDelayMs);
+    return () => clearTimeout(timer);
+  }, [draft, ctx, saved, draftDelayMs]);
+
+  const change = useCallback((patch: Partial<QuickLogDraft>) => {
+    editedSinceLoad.current = true;
+    setDraft((d) => ({ ...d, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k as QuickLogField];
+      if ('customerId' in patch) delete next.customerId;
+      if ('feedbackScore' in patch || 'feedbackKind' in patch) delete next['feedback.score'];
+      return next;
+    });
+    setGeneral(undefined);
+  }, []);
+
+  const onCustomer = useCallback(
+    (c: CustomerSummary | null) => {
+      if (c) {
+        change({ customerId: c.id, customerName: c.name });
+        // Resume that customer's own draft when nothing was typed yet.
+        void loadDraft(draftKey(c.id)).then((d) => {
+          if (d)
+            setDraft((cur) => (cur.summary.trim() || cur.contact.trim() || cur.nextStep.trim() ? cur : { ...d, customerId: c.id, customerName: c.name }));
+        });
+        summaryRef.current?.focus();
+      } else change({ customerId: undefined, customerName: undefined });
+    },
+    [change],
+  );
+
+  const date = draft.date ?? asOf;
+
+  const save = async (): Promise<void> => {
+    if (saving) return;
+    const invalid = validateDraft(draft, date, asOf);
+    const fields = Object.keys(invalid) as QuickLogField[];
+    if (fields.length) {
+      setErrors(Object.fromEntries(fields.map((f) => [f, t(invalid[f]!)])));
+      setGeneral(t('popup.error.fix'));
+      const first = FIELD_ORDER.find((f) => invalid[f]);
+      if (first === 'customerId') customerRef.current?.focus();
+      else if (first === 'summary') summaryRef.current?.focus();
+      return;
+    }
+    if (details) {
+      const hit = neverLogHit(settings.neverLog, {
+        customerId: details.customer.id,
+        domain: details.customer.domain,
+        emails: details.customer.emails,
+        contact: draft.contact,
+      });
+      if (hit) {
+        setGeneral(t('popup.error.neverLog', { name: details.customer.name, entry: hit }));
+        return;
+      }
+    }
+    setSaving(true);
+    try {
+      const result = await services.log(toPayload(draft, date));
+      await clearDraft(draftKey(draft.customerId), ...(storedKey.current ? [storedKey.current] : []));
+      setSaved({ customerId: draft.customerId!, customerName: draft.customerName ?? draft.customerId!, result, draft });
+      setNotice(undefined);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const field = fieldOfError(message);
+      if (field) setErrors({ [field]: message });
+      setGeneral(t('popup.error.save', { message }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const another = (): void => {
+    setSaved(null);
+    setRestored(false);
+    editedSinceLoad.current = false;
+    setDraft(emptyDraft(customer ?? undefined));
+    setErrors({});
+    setGeneral(undefined);
+  };
+
+  const undo = async (): Promise<void> => {
+    if (!saved) return;
+    setUndoing(true);
+    try {
+      await services.undo({ interactionId: saved.result.interactionId, ...(saved.result.feedbackId ? { feedbackId: saved.result.feedbackId } : {}) });
+      // Back to the form with what was typed, so it can be corrected and saved again.
+      editedSinceLoad.current = true;
+      setDraft({ ...saved.draft });
+      setSaved(null);
+      setNotice(t('popup.saved.undone'));
+    } catch (e) {
+      setGeneral(t('popup.error.save', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setUndoing(false);
+    }
+  };
+
+  // Esc closes the popup (the customer list takes the first Esc when open).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented) services.close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [services]);
+
+  if (!ctx)
+    return (
+      <main className="r-popup" aria-busy="true">
+        <p className="r-hint">{t('popup.loading')}</p>
+      </main>
+    );
+
+  const record = ctx.record;
+  const customerHint =
+    record && ctx.customer && draft.customerId === ctx.customer.id
+      ? t('popup.customer.fromTab', { crm: record.crm })
+      : record && !ctx.customer
+        ? t('popup.customer.unknown', { name: record.name ?? record.recordId, crm: record.crm })
+        : undefined;
+
+  return (
+    <main className="r-popup">
+      <header className="r-popup-header">
+        <h1>{t('popup.title')}</h1>
+        {!saved && details?.score ? (
+          <span className="r-popup-score">
+            <TierChip tier={details.score.tier} />
+            <RiskChip risk={details.score.risk} score={details.score.riskScore} />
+          </span>
+        ) : null}
+      </header>
+      {saved ? (
+        <SavedPanel
+          customerId={saved.customerId}
+          customerName={saved.customerName}
+          result={saved.result}
+          onAnother={another}
+          onUndo={() => void undo()}
+          onClose={services.close}
+          undoing={undoing}
+          error={general}
+        />
+      ) : (
+        <>
+          {ctx.emptyBook ? (
+            <p className="r-banner">
+              {t('popup.customer.empty')}{' '}
+              <Button variant="ghost" onClick={services.openOptions}>
+                {t('popup.openOptions')}
+              </Button>
+            </p>
+          ) : null}
+          {restored ? (
+            <p className="r-banner" role="status">
+              {t('popup.draftRestored')}{' '}
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  void clearDraft(draftKey(draft.customerId));
+                  editedSinceLoad.current = false;
+                  setDraft(emptyDraft(customer ?? undefined));
+                  setRestored(false);
+                }}
+              >
+                {t('popup.discardDraft')}
+              </Button>
+            </p>
+          ) : null}
+          {notice ? (
+            <p className="r-banner" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {general ? (
+            <p className="r-banner r-banner--error" role="alert">
+              {general}
+            </p>
+          ) : null}
+          <QuickLogForm
+            draft={draft}
+            date={date}
+            asOf={asOf}
+            customer={customer}
+            customerHint={customerHint}
+            initialOptions={ctx.candidates}
+            initialQuery={record && !ctx.customer ? record.name : undefined}
+            contacts={details?.contacts ?? []}
+            errors={errors}
+            saving={saving}
+            search={services.search}
+            onChange={change}
+            onCustomer={onCustomer}
+            onSave={() => void save()}
+            customerRef={customerRef}
+            summaryRef={summaryRef}
+          />
+        </>
+      )}
+    </main>
+  );
+}
