@@ -1,0 +1,22 @@
+/** What every side panel view needs: the database, "today", and navigation to a customer. */
+import { createContext, useContext } from 'react';
+import type { AppDB } from '../../lib/db/app-db';
+import type { CrmBases } from '../../lib/sidepanel/crm-links';
+
+export interface SidePanelContextValue {
+  db: AppDB;
+  /** Business "today" (ISO date); entry wiring computes it, tests fix it. */
+  asOf: string;
+  /** Show a customer in the Customer view. */
+  openCustomer: (customerId: string) => void;
+  /** Per-CRM bases learned from open CRM tabs, for "Open in CRM" links. */
+  crmBases: CrmBases;
+}
+
+export const SidePanelContext = createContext<SidePanelContextValue | null>(null);
+
+export function useSidePanel(): SidePanelContextValue {
+  const v = useContext(SidePanelContext);
+  if (!v) throw new Error('useSidePanel() must be used inside <SidePanelApp>.');
+  return v;
+}

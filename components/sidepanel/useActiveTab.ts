@@ -1,0 +1,87 @@
+/**
+ * Which customer (if any) the active tab shows, and which CRM bases the open tabs reveal.
+ * The side panel asks the active tab's content script for its record
+ * (`rapport:get-record` → RecordRef | null) and the background to match it to a customer.
+ */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { AppDB } from '../../lib/db/app-db';
+import type { RecordRef } from '../../lib/crm/types';
+import { send } from '../../lib/messaging/client';
+import { GET_RECORD_REQUEST } from '../../lib/messaging/protocol';
+import type { CrmBases } from '../../lib/sidepanel/crm-links';
+import { learnCrmBases, loadCrmBases } from '../../lib/sidepanel/crm-bases-store';
+
+export type TabCustomer = { kind: 'none' } | { kind: 'customer'; customerId: string; key: string } | { kind: 'unknown'; key: string };
+
+async function readActiveTabCustomer(): Promise<TabCustomer> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { kind: 'none' };
+  const ref = (await browser.tabs.sendMessage(tab.id, { type: GET_RECORD_REQUEST }).catch(() => null)) as RecordRef | null;
+  if (!ref) return { kind: 'none' };
+  const key = `${tab.id}:${ref.crm}:${ref.objectType}:${ref.recordId}`;
+  const overlay = await send('getRecordOverlay', {
+    lookup: { ref: { crm: ref.crm, objectType: ref.objectType, id: ref.recordId }, name: ref.name, email: ref.email, domain: ref.domain },
+  }).catch(() => null);
+  if (overlay?.state === 'ready') return { kind: 'customer', customerId: overlay.customer.id, key };
+  return { kind: 'unknown', key };
+}
+
+/** Follows the active tab: its customer, refreshed on tab switches and navigations. */
+export function useActiveTabCustomer(enabled: boolean): TabCustomer {
+  const [state, setState] = useState<TabCustomer>({ kind: 'none' });
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let live = true;
+    const refresh = (): void => {
+      void readActiveTabCustomer()
+        .catch((): TabCustomer => ({ kind: 'none' }))
+        .then((s) => {
+          if (live) setState((prev) => (JSON.stringify(prev) === JSON.stringify(s) ? prev : s));
+        });
+    };
+    refresh();
+    const onUpdated = (_id: number, info: { status?: string; url?: string }): void => {
+      if (info.status === 'complete' || info.url) refresh();
+    };
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [enabled]);
+  return state;
+}
+
+/** CRM bases: remembered ones at once, then learned from the URLs of open tabs. */
+export function useCrmBases(db: AppDB, learnFromTabs: boolean): CrmBases {
+  const [bases, setBases] = useState<CrmBases>({});
+  useEffect(() => {
+    let live = true;
+    void loadCrmBases(db).then((b) => live && setBases(b));
+    if (!learnFromTabs) return () => {
+      live = false;
+    };
+    const learn = (): void => {
+      void browser.tabs
+        .query({})
+        .then((tabs) => learnCrmBases(db, tabs.map((t) => t.url ?? '').filter(Boolean)))
+        .catch(() => loadCrmBases(db))
+        .then((b) => {
+          if (live) setBases((prev) => (JSON.stringify(prev) === JSON.stringify(b) ? prev : b));
+        });
+    };
+    learn();
+    const onUpdated = (_id: number, info: { url?: string }): void => {
+      if (info.url) learn();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [db, learnFromTabs]);
+  return bases;
+}

@@ -1,0 +1,114 @@
+/**
+ * Side panel time to first content with a book of 10,000 customers, in Chromium with the
+ * built extension (`RAPPORT_EXT_DIR`, default .output/chrome-mv3). The book is written
+ * straight into the extension's IndexedDB from an extension page (customers, scores, 5
+ * purchases and 3 interactions each, feedback, and 2,500 open actions), then the side panel
+ * is reloaded and timed from navigation start until the Today queue shows its first action.
+ *
+ *   npx tsx tests/bench/sidepanel.bench.ts
+ */
+import { launchWithExtension, extensionIdOf } from '../e2e/support/extension';
+
+const CUSTOMERS = 10_000;
+const RUNS = 7;
+const AS_OF = '2026-11-20';
+const TARGET_MS = 300;
+
+async function main(): Promise<void> {
+  const context = await launchWithExtension();
+  try {
+    const id = await extensionIdOf(context);
+    const url = `chrome-extension://${id}/sidepanel.html?asOf=${AS_OF}`;
+    const page = await context.newPage();
+    await page.goto(url);
+    // The side panel opens (and so creates) the database; wait until it has.
+    await page.waitForSelector('[role="tabpanel"]');
+    const seeded = await page.evaluate(seedBook, { customers: CUSTOMERS, asOf: AS_OF });
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(url);
+      await page.waitForSelector('[data-rapport-action]', { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.now()));
+    }
+    const warm = times.slice(1).sort((a, b) => a - b);
+    const median = warm[Math.floor(warm.length / 2)]!;
+    const shown = await page.locator('[data-rapport-action]').count();
+    console.log(`sidepanel seeded: ${seeded.customers} customers, ${seeded.transactions} transactions, ${seeded.actions} open actions`);
+    console.log(`sidepanel time to first content (cold, first load): ${times[0]!.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
+    console.log(`sidepanel time to first content (median of ${warm.length}): ${median.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
+    console.log(`sidepanel Today rows in the DOM (virtualised): ${shown}`);
+    process.exitCode = median <= TARGET_MS ? 0 : 1;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs in the extension page: writes a synthetic book with raw IndexedDB (the schema Dexie created). */
+async function seedBook({ customers, asOf }: { customers: number; asOf: string }): Promise<{ customers: number; transactions: number; actions: number }> {
+  let seed = 42;
+  const rnd = (): number => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return seed / 4294967296;
+  };
+  const day = (offset: number): string => new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const tiers = ['platinum', 'gold', 'iron', 'lead'] as const;
+  const kinds = ['revisit', 'survey', 'service-recovery', 'exec-sponsor', 'cross-sell', 'win-back', 'care-touch', 'multi-thread'] as const;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('rapport');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const stores = ['customers', 'scores', 'transactions', 'interactions', 'feedback', 'actions'];
+  const tx = db.transaction(stores, 'readwrite');
+  const s = Object.fromEntries(stores.map((n) => [n, tx.objectStore(n)]));
+  let transactions = 0;
+  let actions = 0;
+  for (let i = 0; i < customers; i++) {
+    const id = `B-${String(i).padStart(5, '0')}`;
+    const rank = i / customers;
+    const tier = rank < 0.05 ? tiers[0] : rank < 0.25 ? tiers[1] : rank < 0.9 ? tiers[2] : tiers[3];
+    s.customers!.put({ id, name: `Bench Customer ${i}`, emails: [], segment: i % 3 ? 'SMB' : 'Enterprise', createdAt: day(-800), crmRefs: [], crmKeys: [] });
+    const riskScore = Math.round(rnd() * 100);
+    s.scores!.put({
+      customerId: id,
+      tier,
+      risk: riskScore >= 65 ? 'high' : riskScore >= 35 ? 'medium' : 'low',
+      riskScore,
+      reasons: [{ id: 'contact-gap', points: 20, params: { days: 40 } }],
+      clv: tier === 'lead' ? -50 : Math.round(20_000 * (1 - rank)),
+      pAlive: rnd(),
+      rfm: { r: 3, f: 3, m: 3, segment: 'Need Attention' },
+      nba: null,
+      lastContact: day(-Math.round(rnd() * 120)),
+      computedAt: 0,
+    });
+    for (let k = 0; k < 5; k++) {
+      s.transactions!.put({ id: `${id}-t${k}`, customerId: id, date: day(-Math.round(rnd() * 700)), amount: Math.round(rnd() * 2000) + 10, currency: 'USD' });
+      transactions++;
+    }
+    for (let k = 0; k < 3; k++)
+      s.interactions!.put({ id: `${id}-i${k}`, customerId: id, date: day(-Math.round(rnd() * 300)), channel: 'call', summary: 'Bench call', sentiment: 'neutral' });
+    if (i % 4 === 0) s.feedback!.put({ id: `${id}-f`, customerId: id, date: day(-Math.round(rnd() * 300)), kind: 'csat', score: 1 + Math.floor(rnd() * 5) });
+    if (i % 4 === 1) {
+      s.actions!.put({
+        id: `${id}-a`,
+        customerId: id,
+        kind: kinds[i % kinds.length],
+        status: 'open',
+        due: day(-Math.round(rnd() * 30)),
+        reason: 'reason.contact-gap',
+        createdAt: 0,
+        updatedAt: 0,
+      });
+      actions++;
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return { customers, transactions, actions };
+}
+
+await main();
