@@ -305,7 +305,9 @@ export function mapHeaders(headers: readonly string[], kind: ImportKind, explici
     }
     used.add(hit.column);
     columns.push(hit.column);
-    for (const x of hits) if (x.column === hit.column && x.preset !== 'canonical') votes.set(x.preset, (votes.get(x.preset) ?? 0) + 1);
+    // Only CRM-specific header names vote for a preset (canonical and generic names don't).
+    const same = hits.filter((x) => x.column === hit.column);
+    if (!same.some((x) => x.preset === 'canonical')) for (const x of same) votes.set(x.preset, (votes.get(x.preset) ?? 0) + 1);
   });
   let preset: PresetId = 'canonical';
   let best = 0;
@@ -319,7 +321,8 @@ export function mapHeaders(headers: readonly string[], kind: ImportKind, explici
 
 /** Which kind a header row describes: complete kinds first, then most columns mapped. */
 export function detectKind(headers: readonly string[], explicit?: Record<string, string>): ColumnMapping {
-  const order: ImportKind[] = ['feedback', 'interactions', 'transactions', 'customers'];
+  // Ties go to the most common export first.
+  const order: ImportKind[] = ['transactions', 'customers', 'interactions', 'feedback'];
   const candidates = order.map((k) => mapHeaders(headers, k, explicit));
   const mapped = (m: ColumnMapping): number => m.columns.filter(Boolean).length;
   const score = (m: ColumnMapping): number =>

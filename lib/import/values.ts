@@ -128,8 +128,10 @@ export function parseAmount(raw: string): AmountResult {
   }
   let currency: string | undefined;
   // Currency before or after the number, with or without a space; a minus may precede it.
+  let signs = 0;
   if (s.startsWith('-')) {
     negative = !negative;
+    signs++;
     s = s.slice(1).trim();
   }
   const lead = /^([A-Z]{3}|[A-Z]{0,2}[$€£¥￥₹₩]|RMB|CHF)\s*/u.exec(s);
@@ -147,6 +149,7 @@ export function parseAmount(raw: string): AmountResult {
     s = s.slice(0, trail.index);
   }
   if (s.startsWith('-')) {
+    if (signs > 0) return bad;
     negative = !negative;
     s = s.slice(1);
   }
