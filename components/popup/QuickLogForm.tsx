@@ -33,6 +33,8 @@ export interface QuickLogFormProps {
   summaryRef: Ref<HTMLTextAreaElement>;
 }
 
+const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
 export function QuickLogForm(props: QuickLogFormProps): JSX.Element {
   const { draft, date, asOf, customer, contacts, errors, saving, onChange } = props;
   const t = useT(popup);
@@ -96,7 +98,6 @@ export function QuickLogForm(props: QuickLogFormProps): JSX.Element {
         value={draft.channel}
         onChange={(channel) => onChange({ channel })}
         digitShortcuts
-        hint={t('popup.keys.digits', { n: CHANNELS.length })}
       />
       <div className="r-row">
         <RadioGroup<Sentiment>
@@ -214,7 +215,7 @@ export function QuickLogForm(props: QuickLogFormProps): JSX.Element {
         ) : null}
       </div>
       <div className="r-actions">
-        <span className="r-hint">{t('popup.keys')}</span>
+        <span className="r-hint">{t('popup.keys', { mod: isMac() ? '⌘' : 'Ctrl' })}</span>
         {saving ? (
           <span className="r-hint" role="status">
             {t('popup.saving')}
