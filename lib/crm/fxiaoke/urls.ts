@@ -1,0 +1,44 @@
+/**
+ * Fxiaoke 纷享销客 URL forms (crm-pages.md §6.1): one shell page, `/XV/UI/Home`, routed by hash:
+ *   record  #crm/detail/=/<ObjectApiName>/<24-hex id>
+ *   list    #crm/list/=/<ObjectApiName> (old), #paasapp/list/=/appId_CRM/<ObjectApiName> (new)
+ * Object API names end in `Obj`: 客户 AccountObj, 联系人 ContactObj, 商机 NewOpportunityObj
+ * (商机2.0) and the older OpportunityObj.
+ */
+import type { ObjectType } from '../../schemas/enums';
+import type { PageInfo } from '../types';
+
+export const FX_SHELL = /^\/XV\/UI\/Home\/?$/i;
+export const FX_DETAIL = /^#crm\/detail\/=\/([A-Za-z0-9_]+)\/([0-9a-f]{24})(?:[/?&]|$)/i;
+export const FX_LIST = /^#(?:crm\/list\/=\/|paasapp\/list\/=\/appId_CRM\/)([A-Za-z0-9_]+)(?:[/?&]|$)/;
+export const FX_ID = /^[0-9a-f]{24}$/i;
+
+export const FX_OBJECTS: Readonly<Record<string, ObjectType>> = {
+  AccountObj: 'account',
+  ContactObj: 'contact',
+  NewOpportunityObj: 'deal',
+  OpportunityObj: 'deal',
+};
+
+export function isFxiaokeHost(hostname: string): boolean {
+  return hostname.toLowerCase() === 'www.fxiaoke.com';
+}
+
+const objectType = (api: string): ObjectType | undefined =>
+  Object.prototype.hasOwnProperty.call(FX_OBJECTS, api) ? FX_OBJECTS[api] : undefined;
+
+export function parseFxiaokeUrl(url: URL): PageInfo {
+  if (!FX_SHELL.test(url.pathname)) return { kind: 'other' };
+  const detail = FX_DETAIL.exec(url.hash);
+  if (detail) {
+    const type = objectType(detail[1]!);
+    // Ids are Mongo-style hex; stored lower case (the form Fxiaoke writes into its own hashes).
+    return type ? { kind: 'record', objectType: type, recordId: detail[2]!.toLowerCase() } : { kind: 'other' };
+  }
+  const list = FX_LIST.exec(url.hash);
+  if (list) {
+    const type = objectType(list[1]!);
+    return type ? { kind: 'list', objectType: type } : { kind: 'other' };
+  }
+  return { kind: 'other' };
+}
