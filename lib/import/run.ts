@@ -1,0 +1,145 @@
+/**
+ * Runs one file import against the database: reads the file in fixed-size slices, parses each
+ * with the streaming ImportParser and writes it in its own transaction with a checkpoint. Used
+ * by the options page Worker (and the tests, with fake-indexeddb).
+ *
+ * Resume after a crash: slices are fixed-size, so re-parsing slices [0, slicesDone) without
+ * writing rebuilds the parser state (header, in-file duplicate keys, dd/MM order) exactly, and
+ * writing continues at `slicesDone` with the counters already in the importLog.
+ */
+import type { AppDB } from '../db/app-db';
+import type { ImportLog } from '../schemas/domain';
+import { ImportParser, merge, type ImportOptions, type ParsedChunk } from './parser';
+import type { RowError } from './rows';
+import { checkpointKey, finishImport, rollbackImport, startImportLog, writeChunk, type ImportCheckpoint } from './store';
+import type { DateOrder } from './values';
+import type { ImportKind } from './columns';
+
+export const DEFAULT_SLICE = 1 << 20;
+
+export interface ImportProgress {
+  importId: string;
+  bytesRead: number;
+  totalBytes: number;
+  rowsSeen: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface RunImportArgs {
+  db: AppDB;
+  file: Blob;
+  fileName: string;
+  importId: string;
+  lastModified?: number;
+  opts?: Omit<ImportOptions, 'dateOrder'> & { dateOrder?: DateOrder };
+  /** Continue an unfinished import from its checkpoint instead of starting one. */
+  resume?: ImportCheckpoint;
+  sliceSize?: number;
+  /** Keep the file in the database so the import can resume after the browser closes. */
+  storeFile?: boolean;
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  onRejected?: (rows: RowError[]) => void;
+  /** All a/b/yyyy dates were ambiguous: ask the user (the CLI passes a flag instead). */
+  askDateOrder?: () => Promise<DateOrder>;
+}
+
+export interface RunImportResult {
+  log: ImportLog;
+  kind: ImportKind;
+  changedCustomerIds: string[];
+  unknownColumns: string[];
+  placeholdersCreated: number;
+}
+
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
+}
+
+export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
+  const { db, file, importId } = a;
+  const now = a.now ?? Date.now;
+  const sliceSize = a.resume?.sliceSize ?? a.sliceSize ?? DEFAULT_SLICE;
+  const parser = new ImportParser(a.fileName, {
+    ...a.opts,
+    kind: a.resume?.kind ?? a.opts?.kind,
+    mapping: a.resume?.mapping ?? a.opts?.mapping,
+    dateOrder: a.resume?.dateOrder ?? a.opts?.dateOrder,
+  });
+  const slices = Math.ceil(file.size / sliceSize);
+  let cp: ImportCheckpoint | undefined = a.resume;
+  const changed = new Set<string>();
+  let placeholders = 0;
+  const progress: ImportProgress = { importId, bytesRead: 0, totalBytes: file.size, rowsSeen: 0, accepted: 0, rejected: 0, duplicates: 0 };
+  if (a.resume) {
+    const log = await db.importLog.get(importId);
+    if (!log || log.status !== 'running') throw new Error(`Import ${importId} is not resumable.`);
+    Object.assign(progress, { rowsSeen: log.rowsSeen, accepted: log.accepted, rejected: log.rejected, duplicates: log.duplicates });
+  }
+  const read = async (i: number): Promise<Uint8Array> => new Uint8Array(await file.slice(i * sliceSize, Math.min(file.size, (i + 1) * sliceSize)).arrayBuffer());
+
+  const write = async (chunk: ParsedChunk, seq: number, next: ImportCheckpoint): Promise<void> => {
+    if (a.signal?.aborted) throw new ImportCancelled('Import cancelled.');
+    const r = await writeChunk(db, next.kind, chunk, seq, next);
+    cp = next;
+    r.changedCustomerIds.forEach((id) => changed.add(id));
+    placeholders += r.placeholdersCreated;
+    progress.rowsSeen += r.rowsSeen;
+    progress.accepted += r.accepted;
+    progress.rejected += r.rejected;
+    progress.duplicates += r.duplicates;
+    if (chunk.rejected.length) a.onRejected?.(chunk.rejected);
+  };
+
+  try {
+    for (let i = 0; i < Math.max(slices, 1); i++) {
+      const bytes = slices ? await read(i) : new Uint8Array();
+      const chunk = parser.push(bytes);
+      progress.bytesRead = Math.min(file.size, (i + 1) * sliceSize);
+      if (!cp) {
+        // The header is known once the first slice (or the whole small file) is read.
+        const header = parser.fileHeader;
+        if (header) {
+          cp = { importId, fileName: a.fileName, fileSize: file.size, lastModified: a.lastModified ?? 0, kind: header.mapping.kind, mapping: a.opts?.mapping, dateOrder: a.opts?.dateOrder, slicesDone: 0, sliceSize, tailDone: false };
+          await startImportLog(db, cp, a.storeFile ? file : undefined, now());
+        }
+      }
+      if (a.resume && i < a.resume.slicesDone) {
+        // Already written before the interruption: report its rejected rows again, write nothing.
+        if (chunk.rejected.length) a.onRejected?.(chunk.rejected);
+        a.onProgress?.({ ...progress });
+        continue;
+      }
+      if (cp) await write(chunk, i, { ...cp, slicesDone: i + 1, dateOrder: parser.resolvedDateOrder });
+      else if (chunk.records.length || chunk.rejected.length) throw new Error('Rows parsed before the header was read.');
+      a.onProgress?.({ ...progress });
+    }
+    // End of file: the last row, and any rows held for the dd/MM question.
+    const tail = parser.end();
+    if (!cp) {
+      const header = parser.fileHeader!;
+      cp = { importId, fileName: a.fileName, fileSize: file.size, lastModified: a.lastModified ?? 0, kind: header.mapping.kind, mapping: a.opts?.mapping, dateOrder: a.opts?.dateOrder, slicesDone: slices, sliceSize, tailDone: false };
+      await startImportLog(db, cp, a.storeFile ? file : undefined, now());
+    }
+    if (parser.needsDateOrder) {
+      if (!a.askDateOrder) throw new Error(`${a.fileName}: dates such as 03/04/2025 could be dd/MM or MM/dd; choose the order.`);
+      const order = await a.askDateOrder();
+      merge(tail, parser.resolveDateOrder(order));
+    }
+    if (!a.resume?.tailDone) await write(tail, slices, { ...cp, slicesDone: slices, tailDone: true, dateOrder: parser.resolvedDateOrder });
+    a.onProgress?.({ ...progress, bytesRead: file.size });
+    const log = await finishImport(db, importId, now());
+    return { log, kind: cp.kind, changedCustomerIds: [...changed], unknownColumns: parser.fileHeader!.mapping.unknown, placeholdersCreated: placeholders };
+  } catch (e) {
+    if (e instanceof ImportCancelled && cp) await rollbackImport(db, importId, now());
+    throw e;
+  }
+}
+
+/** The stored checkpoint of an import, if it is unfinished. */
+export async function loadCheckpoint(db: AppDB, importId: string): Promise<ImportCheckpoint | undefined> {
+  return (await db.meta.get(checkpointKey(importId)))?.value as ImportCheckpoint | undefined;
+}
