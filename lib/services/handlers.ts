@@ -3,5 +3,8 @@
  * exports a `Partial<Handlers>`; this file only merges them.
  */
 import type { Handlers } from '../messaging/router';
+import { interactionsHandlers } from './interactions';
 
-export const handlers: Partial<Handlers> = {};
+export const handlers: Partial<Handlers> = {
+  ...interactionsHandlers,
+};

@@ -6,6 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { AppDB } from '../db/app-db';
+import { getDb } from '../db/db';
 import { customersRepo } from '../db/repos/customers';
 import type { Handlers } from '../messaging/router';
 import { FeedbackSchema, type Contact, type Feedback, type Interaction, type Score } from '../schemas/domain';
@@ -65,12 +66,21 @@ function toFeedback(p: LogPayload, id: string): Feedback | undefined {
 }
 
 /** Builds the handlers around their dependencies (tests pass fakes, the background the real ones). */
+/** `searchCustomers` alone (it needs only the database). */
+export function createSearchHandlers(getDb: () => AppDB): Pick<Handlers, 'searchCustomers'> {
+  const searchIndex = createSearchIndexCache(getDb);
+  return {
+    async searchCustomers({ query, limit }) {
+      return searchCustomerIndex(await searchIndex(), query, limit);
+    },
+  };
+}
+
 export function createInteractionsHandlers(
   deps: InteractionsDeps,
 ): Pick<Handlers, 'logInteraction' | 'undoInteraction' | 'searchCustomers'> {
-  const searchIndex = createSearchIndexCache(deps.db);
-
   return {
+    ...createSearchHandlers(deps.db),
     async logInteraction(p) {
       const db = deps.db();
       const customer = await customersRepo(db).get(p.customerId);
@@ -131,10 +141,6 @@ export function createInteractionsHandlers(
       await deps.broadcast([customerId]);
       return { customerId, score };
     },
-
-    async searchCustomers({ query, limit }) {
-      return searchCustomerIndex(await searchIndex(), query, limit);
-    },
   };
 }
 
@@ -175,3 +181,9 @@ function createSearchIndexCache(getDb: () => AppDB): () => Promise<SearchIndex> 
     return cache.index;
   };
 }
+
+/**
+ * The background's quick-log handlers. `logInteraction` / `undoInteraction` join once the
+ * relationship scorer (`rescoreCustomer`, lib/services/rescore.ts) is in the tree.
+ */
+export const interactionsHandlers: Partial<Handlers> = createSearchHandlers(getDb);
