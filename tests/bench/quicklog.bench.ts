@@ -4,7 +4,8 @@
  *   - save in the popup (Ctrl+Enter) → the overlay on the open Salesforce record tab changes
  *     (target ≤ 100 ms);
  *   - save → the popup's saved confirmation;
- *   - the `logInteraction` round trip alone (write + rescore in the background).
+ *   - the `logInteraction` round trip alone (write + rescore in the background);
+ *   - popup open → Summary focused on the CRM tab's customer (ready to type).
  * Clocks: both pages stamp `performance.timeOrigin + performance.now()` (same machine).
  * If the overlay never becomes ready, only the background figure is reported, and it says so.
  *
@@ -121,8 +122,25 @@ async function main(): Promise<void> {
     }
     const [tab] = await helper.evaluate((host) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: `${host}/*` }), SF_HOST);
     const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tab!.id}`);
-    await popup.getByRole('textbox', { name: 'Summary' }).waitFor();
+    // Time to type: navigation start → Summary focused with the customer known.
+    await popup.addInitScript(() => {
+      document.addEventListener(
+        'focusin',
+        (e) => {
+          const w = globalThis as typeof globalThis & { __ready?: number };
+          if ((e.target as Element).tagName === 'TEXTAREA') w.__ready ??= performance.now();
+        },
+        true,
+      );
+    });
+    const opens: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tab!.id}`);
+      await popup.waitForFunction(() => (globalThis as typeof globalThis & { __ready?: number }).__ready !== undefined);
+      opens.push(await popup.evaluate(() => (globalThis as typeof globalThis & { __ready?: number }).__ready!));
+    }
+    const open = stats(opens.slice(1));
+    console.log(`quicklog popup open → Summary focused on the CRM tab's customer (median of ${opens.length - 1}): ${fmt(open.median)} ms (p95 ${fmt(open.p95)} ms)`);
     const toBadge: number[] = [];
     const toSaved: number[] = [];
     for (let i = 0; i < RUNS; i++) {
