@@ -214,3 +214,24 @@ describe('streaming', () => {
     expect(whole.rejected.map((r) => r.line)).toEqual([0, 1, 2, 3, 4, 5].map((j) => 2 + 2 * (7 + 50 * j) - j));
   });
 });
+
+describe('inspectHead (mapping step)', () => {
+  it('shows headers, the detected mapping and a preview; an explicit mapping completes a file', async () => {
+    const { inspectHead } = await import('../../../lib/import/inspect');
+    const head = new TextEncoder().encode('Kunde,Datum,Betrag,Notiz\nK1,2025-01-01,5,x\nK2,2025-01-02,6,y\nK3,2025-01-0');
+    const i = inspectHead(head)!;
+    expect(i.headers).toEqual(['Kunde', 'Datum', 'Betrag', 'Notiz']);
+    expect(i.mapping.missing.length).toBeGreaterThan(0);
+    expect(i.preview).toEqual([
+      ['K1', '2025-01-01', '5', 'x'],
+      ['K2', '2025-01-02', '6', 'y'],
+    ]);
+    const mapping = { Kunde: 'customer_id', Datum: 'date', Betrag: 'amount', Notiz: '' };
+    const j = inspectHead(head, { kind: 'transactions', mapping })!;
+    expect(j.mapping.missing).toEqual([]);
+    expect(j.mapping.unknown).toEqual(['Notiz']);
+    const p = parseImportBytes(head, 'de.csv', { kind: 'transactions', mapping });
+    expect(p.records).toHaveLength(2);
+    expect(p.rejected).toMatchObject([{ line: 4, column: 'Datum' }]);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The import Worker: parsing, validation and Dexie writes off the page's main thread
+ * (started by the options page with `new Worker(new URL(...), { type: 'module' })`).
+ */
+import { getDb } from '../db/db';
+import { ImportFileError } from './parser';
+import { ImportCancelled, runImport, type RunImportArgs } from './run';
+import { unfinishedImports } from './store';
+import type { DateOrder } from './values';
+import { importLockName, type FromWorker, type ToWorker } from './worker-protocol';
+
+const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
+
+let controller: AbortController | undefined;
+let dateOrderWaiter: ((o: DateOrder) => void) | undefined;
+
+async function run(args: Omit<RunImportArgs, 'db' | 'onProgress' | 'onRejected' | 'askDateOrder' | 'signal'>): Promise<void> {
+  controller = new AbortController();
+  const signal = controller.signal;
+  await navigator.locks.request(importLockName(args.importId), async () => {
+    try {
+      const r = await runImport({
+        ...args,
+        db: getDb(),
+        signal,
+        onProgress: (progress) => post({ type: 'progress', progress }),
+        onRejected: (rows) => post({ type: 'rejected', rows }),
+        askDateOrder: () =>
+          new Promise<DateOrder>((resolve, reject) => {
+            dateOrderWaiter = resolve;
+            signal.addEventListener('abort', () => reject(new ImportCancelled('Import cancelled.')), { once: true });
+            post({ type: 'needDateOrder' });
+          }),
+      });
+      post({ type: 'done', log: r.log, kind: r.kind, changedCustomerIds: r.changedCustomerIds, unknownColumns: r.unknownColumns, placeholdersCreated: r.placeholdersCreated });
+    } catch (e) {
+      if (e instanceof ImportCancelled) post({ type: 'cancelled' });
+      else post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: e instanceof ImportFileError });
+    }
+  });
+}
+
+self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
+  const m = ev.data;
+  switch (m.type) {
+    case 'start':
+      void run({ file: m.file, fileName: m.file.name, lastModified: m.file.lastModified, importId: m.importId, opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf }, sliceSize: m.sliceSize, storeFile: true });
+      break;
+    case 'resume':
+      void (async () => {
+        const open = (await unfinishedImports(getDb())).find((u) => u.log.id === m.importId);
+        if (!open?.checkpoint || !open.file) {
+          post({ type: 'error', message: 'This import can no longer be resumed.', refused: false });
+          return;
+        }
+        await run({ file: open.file, fileName: open.log.fileName, importId: m.importId, resume: open.checkpoint, opts: { asOf: m.asOf } });
+      })();
+      break;
+    case 'dateOrder':
+      dateOrderWaiter?.(m.order);
+      dateOrderWaiter = undefined;
+      break;
+    case 'cancel':
+      controller?.abort();
+      break;
+  }
+});
