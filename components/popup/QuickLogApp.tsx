@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { CustomerSummary, Results } from '../../lib/messaging/protocol';
+import type { RecordRef } from '../../lib/crm/types';
 import { popup } from '../../lib/i18n/catalogs/popup';
 import { clearDraft, draftKey, latestDraft, loadDraft, saveDraft, type QuickLogDraft } from '../../lib/popup/draft';
 import { fieldOfError, type QuickLogField } from '../../lib/popup/field-errors';
@@ -177,6 +178,20 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
     }
   };
 
+  const [tracking, setTracking] = useState(false);
+  const track = async (record: RecordRef): Promise<void> => {
+    setTracking(true);
+    try {
+      const c = await services.track(record);
+      setCtx((cur) => (cur ? { ...cur, customer: c, candidates: [] } : cur));
+      onCustomer(c);
+    } catch (e) {
+      setGeneral(t('popup.error.save', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setTracking(false);
+    }
+  };
+
   const another = (): void => {
     setSaved(null);
     setRestored(false);
@@ -222,9 +237,9 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
   const record = ctx.record;
   const customerHint =
     record && ctx.customer && draft.customerId === ctx.customer.id
-      ? t('popup.customer.fromTab', { crm: record.crm })
+      ? t('popup.customer.fromTab', { crm: t(`popup.crm.${record.crm}`) })
       : record && !ctx.customer
-        ? t('popup.customer.unknown', { name: record.name ?? record.recordId, crm: record.crm })
+        ? t('popup.customer.unknown', { name: record.name ?? record.recordId, crm: t(`popup.crm.${record.crm}`) })
         : undefined;
 
   return (
@@ -256,6 +271,13 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
               {t('popup.customer.empty')}{' '}
               <Button variant="ghost" onClick={services.openOptions}>
                 {t('popup.openOptions')}
+              </Button>
+            </p>
+          ) : null}
+          {record && !ctx.customer && !draft.customerId ? (
+            <p className="r-banner">
+              <Button variant="ghost" onClick={() => void track(record)} disabled={tracking}>
+                {t('popup.track', { name: record.name ?? record.recordId })}
               </Button>
             </p>
           ) : null}

@@ -37,6 +37,8 @@ export interface PopupServices {
   details(customerId: string): Promise<CustomerDetails | null>;
   log(payload: MessagePayload<'logInteraction'>): Promise<Results['logInteraction']>;
   undo(payload: MessagePayload<'undoInteraction'>): Promise<Results['undoInteraction']>;
+  /** Start tracking the CRM record as a new customer ("track this customer"). */
+  track(record: RecordRef): Promise<CustomerSummary>;
   openOptions(): void;
   close(): void;
 }
@@ -69,6 +71,7 @@ export function browserPopupServices(win: Window, openOptions: () => void): Popu
     details: (id) => customerDetails(getDb(), id),
     log: (p) => send('logInteraction', p),
     undo: (p) => send('undoInteraction', p),
+    track: async (record) => summaryOf(await send('trackCustomer', { lookup: toLookup(record) })),
     openOptions,
     close: () => win.close(),
   };

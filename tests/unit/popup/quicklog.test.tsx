@@ -55,6 +55,11 @@ function services(ctx: Partial<PopupContext>, over: Partial<PopupServices> = {})
     details: (id) => customerDetails(db, id),
     log: (p) => h.logInteraction({ direction: undefined, ...p } as Parameters<typeof h.logInteraction>[0], sender),
     undo: (p) => h.undoInteraction(p, sender),
+    track: async (r) => {
+      const c = { id: `SF-${r.recordId}`, name: r.name ?? r.recordId, emails: [], createdAt: AS_OF, crmRefs: [{ crm: r.crm, objectType: r.objectType, id: r.recordId }] };
+      await customersRepo(db).put(c);
+      return { id: c.id, name: c.name };
+    },
     openOptions: () => undefined,
     close,
     ...over,
@@ -195,6 +200,21 @@ describe('popup quick-log', () => {
     await waitFor(() => expect(document.querySelector('datalist option[value="Dana Board"]')).not.toBeNull());
     await user.type(contact, 'Dana Board');
     expect(screen.getByRole('checkbox', { name: 'Decision-maker' })).toHaveProperty('checked', true);
+  });
+
+  it('on an unknown CRM record offers its candidates, or tracks it as a new customer', async () => {
+    const user = userEvent.setup();
+    const unknown = { ...record, recordId: '001Dn00000ZzUnkIAF', name: 'Unknown Prospect Ltd' };
+    renderPopup(services({ record: unknown, candidates: [GLOBEX] }));
+    const input = await screen.findByRole('combobox', { name: 'Customer' });
+    expect(input).toHaveProperty('value', 'Unknown Prospect Ltd');
+    expect(screen.getByText(/“Unknown Prospect Ltd” on this Salesforce page is not a tracked customer yet/)).toBeTruthy();
+    expect(await screen.findByRole('option', { name: /Globex Industrial/ })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Track “Unknown Prospect Ltd” as a new customer' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Summary' })));
+    await user.keyboard('Intro call{Control>}{Enter}{/Control}');
+    const saved = await screen.findByText('Saved for Unknown Prospect Ltd');
+    expect((saved.closest('[data-rapport-saved]') as HTMLElement).dataset.customerId).toBe('SF-001Dn00000ZzUnkIAF');
   });
 
   it('Esc closes the popup; the first Esc only closes an open customer list', async () => {
