@@ -39,6 +39,7 @@ export interface Results {
   updateAction: Action;
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
+  rescoreAll: { customers: number };
 }
 
 export type MessageType = keyof MessageSchemaMap & keyof Results;

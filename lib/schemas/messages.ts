@@ -63,6 +63,8 @@ export const MessageSchemas = {
   }),
   /** Extension pages → BG: replace the database with the bundled sample book. */
   loadSampleData: z.object({ seed: z.number().int().optional() }),
+  /** Options page → BG: recompute every customer's score after an import or a settings change. */
+  rescoreAll: z.object({ asOf: IsoDateSchema }),
 } as const;
 
 export type MessageSchemaMap = typeof MessageSchemas;
@@ -70,4 +72,4 @@ export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSc
 export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 
 /** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData', 'undoInteraction']);
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData', 'undoInteraction', 'rescoreAll']);
