@@ -1,9 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { AppShell } from '../../components/AppShell';
+import { RapportPage } from '../../components/shared';
+import { OptionsApp } from '../../components/options/OptionsApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell />
+    <RapportPage>
+      <OptionsApp />
+    </RapportPage>
   </StrictMode>,
 );

@@ -1,0 +1,142 @@
+/**
+ * One file's import: progress (rows, rate, ETA, cancel), the date-order question, the result
+ * with the contract attributes (`data-import-status`, `data-accepted`, `data-rejected`,
+ * `data-duplicates`), rejected rows and their CSV download, then the rescore.
+ */
+import { useState, type JSX } from 'react';
+import type { ImportJob } from './useImportJobs';
+import type { DateOrder } from '../../lib/import/values';
+import { rejectedRowsCsv } from '../../lib/export/tables';
+import { Button, RadioGroup, useLocale } from '../shared';
+import { localeTag } from '../shared';
+import { downloadText } from './download';
+import { MappingStep } from './MappingStep';
+import { useOptionsT, type OptionsKey } from './t';
+import type { ImportKind } from '../../lib/import/columns';
+
+const SHOWN_REJECTED = 50;
+
+export interface ImportJobCardProps {
+  job: ImportJob;
+  onStartWithMapping: (kind: ImportKind, mapping: Record<string, string>) => void;
+  onDiscard: () => void;
+  onDateOrder: (o: DateOrder) => void;
+  onCancel: () => void;
+}
+
+function formatEta(seconds: number | undefined, fallback: string): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return fallback;
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` : `${s}s`;
+}
+
+export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder, onCancel }: ImportJobCardProps): JSX.Element {
+  const t = useOptionsT();
+  const nf = new Intl.NumberFormat(localeTag(useLocale()));
+  const [order, setOrder] = useState<DateOrder | undefined>();
+  const p = job.progress;
+  const status = job.phase === 'done' ? 'done' : job.phase === 'error' ? 'error' : job.phase === 'cancelled' ? 'cancelled' : 'running';
+  const presetLabel = job.inspection ? (job.inspection.mapping.preset === 'canonical' ? t('options.import.preset.canonical') : job.inspection.mapping.preset) : '';
+  return (
+    <article
+      className={`o-job o-job--${status}`}
+      aria-label={t('options.import.file', { name: job.fileName })}
+      data-import-status={status}
+      data-file-name={job.fileName}
+      {...(job.phase === 'done' && job.log
+        ? { 'data-accepted': job.log.accepted, 'data-rejected': job.log.rejected, 'data-duplicates': job.log.duplicates }
+        : {})}
+    >
+      <h3 className="o-job-title">{job.fileName}</h3>
+      {job.inspection && job.phase !== 'mapping' && job.inspection.mapping.missing.length === 0 ? (
+        <p className="o-muted">
+          {t('options.import.detected', { kind: t(`options.import.kind.${job.inspection.mapping.kind}`), preset: presetLabel })}
+        </p>
+      ) : null}
+      {job.phase === 'inspecting' ? <p>{t('options.import.reading')}</p> : null}
+      {job.phase === 'mapping' && job.inspection ? (
+        <MappingStep fileName={job.fileName} inspection={job.inspection} onStart={onStartWithMapping} onDiscard={onDiscard} />
+      ) : null}
+      {job.phase === 'running' || job.phase === 'dateOrder' ? (
+        <div className="o-progress">
+          <progress aria-label={t('options.import.progress')} max={p?.totalBytes || 1} value={p?.bytesRead ?? 0} />
+          <span aria-live="polite">
+            {t('options.import.progressText', {
+              rows: nf.format(p?.rowsSeen ?? 0),
+              rate: job.rate ? nf.format(Math.round(job.rate)) : '—',
+              eta: formatEta(job.etaSeconds, t('options.import.etaUnknown')),
+            })}
+          </span>
+          <Button variant="secondary" onClick={onCancel}>
+            {t('options.import.cancel')}
+          </Button>
+        </div>
+      ) : null}
+      {job.phase === 'dateOrder' ? (
+        <div className="o-question" role="group" aria-label={t('options.import.dateOrder.label')}>
+          <p>{t('options.import.dateOrder.question', { name: job.fileName })}</p>
+          <RadioGroup
+            label={t('options.import.dateOrder.label')}
+            name={`order-${job.id}`}
+            options={[
+              { value: 'dmy', label: t('options.import.dateOrder.dmy') },
+              { value: 'mdy', label: t('options.import.dateOrder.mdy') },
+            ]}
+            value={order}
+            onChange={setOrder}
+          />
+          <Button variant="primary" disabled={!order} onClick={() => order && onDateOrder(order)}>
+            {t('options.import.dateOrder.confirm')}
+          </Button>
+        </div>
+      ) : null}
+      {job.phase === 'done' && job.log ? (
+        <div role="status">
+          <p>
+            {t('options.import.done', { accepted: nf.format(job.log.accepted), duplicates: nf.format(job.log.duplicates), rejected: nf.format(job.log.rejected) })}
+          </p>
+          {job.unknownColumns?.length ? <p className="o-muted">{t('options.import.unknownColumns', { columns: job.unknownColumns.join(', ') })}</p> : null}
+          {job.placeholdersCreated ? <p className="o-muted">{t('options.import.placeholders', { count: nf.format(job.placeholdersCreated) })}</p> : null}
+          {job.rescore?.state === 'running' ? <p>{t('options.import.rescoring')}</p> : null}
+          {job.rescore?.state === 'done' ? <p data-rescore="done">{t('options.import.rescored', { count: nf.format(job.rescore.customers ?? 0) })}</p> : null}
+          {job.rescore?.state === 'error' ? <p className="o-warn">{t('options.import.rescoreFailed', { message: job.rescore.message ?? '' })}</p> : null}
+        </div>
+      ) : null}
+      {job.phase === 'error' ? (
+        <p className="o-error" role="alert" data-import-error={job.refused ? 'refused' : 'failed'}>
+          {job.refused ? t('options.import.refused', { message: job.message ?? '' }) : t('options.import.failed', { message: job.message ?? '' })}
+        </p>
+      ) : null}
+      {job.phase === 'cancelled' ? <p role="status">{t('options.import.cancelled')}</p> : null}
+      {job.rejected.length ? (
+        <details className="o-rejected">
+          <summary>
+            {t('options.import.rejectedTable')} ({nf.format(job.rejected.length)})
+          </summary>
+          <Button onClick={() => downloadText(`${job.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(job.rejected))}>
+            {t('options.import.downloadRejected')}
+          </Button>
+          <table className="o-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('options.import.col.line')}</th>
+                <th scope="col">{t('options.import.col.column')}</th>
+                <th scope="col">{t('options.import.col.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.rejected.slice(0, SHOWN_REJECTED).map((r, i) => (
+                <tr key={i}>
+                  <td>{r.line}</td>
+                  <td>{r.column ?? ''}</td>
+                  <td title={r.reason}>{r.code ? `${t(`options.import.reason.${r.code}` as OptionsKey)} — ${r.reason}` : r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {job.rejected.length > SHOWN_REJECTED ? <p>{t('options.import.moreRejected', { count: nf.format(job.rejected.length - SHOWN_REJECTED) })}</p> : null}
+        </details>
+      ) : null}
+    </article>
+  );
+}

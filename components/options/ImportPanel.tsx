@@ -1,0 +1,124 @@
+/** Import section: file picker and drop zone, interrupted imports, one card per file, history. */
+import { useCallback, useEffect, useState, type DragEvent, type JSX } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../lib/db/db';
+import { rollbackImport, unfinishedImports } from '../../lib/import/store';
+import { importLockName } from '../../lib/import/worker-protocol';
+import type { ImportLog } from '../../lib/schemas/domain';
+import { Button } from '../shared';
+import { ImportJobCard } from './ImportJobCard';
+import { useImportJobs } from './useImportJobs';
+import { useOptionsT } from './t';
+
+/** Running imports whose Worker is gone (no Web Lock held): tab closed or browser killed. */
+async function interrupted(): Promise<ImportLog[]> {
+  const open = await unfinishedImports(getDb());
+  const held = new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name));
+  return open.filter((o) => !held.has(importLockName(o.log.id)) && o.checkpoint && o.file).map((o) => o.log);
+}
+
+export function ImportPanel(): JSX.Element {
+  const t = useOptionsT();
+  const [stale, setStale] = useState<ImportLog[]>([]);
+  const [notice, setNotice] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const refresh = useCallback(() => {
+    void interrupted().then(setStale);
+  }, []);
+  const jobs = useImportJobs(refresh);
+  useEffect(refresh, [refresh]);
+  const history = useLiveQuery(() => getDb().importLog.orderBy('startedAt').reverse().limit(10).toArray(), []);
+
+  const onDrop = (e: DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length) jobs.addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <section className="o-section" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('options.import.heading')}</h2>
+      <p className="o-muted">{t('options.import.intro')}</p>
+      {stale.map((log) => (
+        <div key={log.id} className="o-unfinished" role="alert" data-import-unfinished={log.id}>
+          <h3>{t('options.import.unfinished.heading')}</h3>
+          <p>{t('options.import.unfinished.text', { name: log.fileName, rows: log.rowsSeen, accepted: log.accepted, rejected: log.rejected })}</p>
+          <div className="o-actions">
+            <Button
+              variant="primary"
+              onClick={() => {
+                setStale((s) => s.filter((x) => x.id !== log.id));
+                jobs.resume(log.id, log.fileName);
+              }}
+            >
+              {t('options.import.unfinished.resume', { name: log.fileName })}
+            </Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                void rollbackImport(getDb(), log.id, Date.now()).then(() => {
+                  setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName }));
+                  refresh();
+                });
+              }}
+            >
+              {t('options.import.unfinished.rollback', { name: log.fileName })}
+            </Button>
+          </div>
+        </div>
+      ))}
+      {notice ? <p role="status">{notice}</p> : null}
+      <div
+        className={`o-drop${dragging ? ' o-drop--over' : ''}`}
+        role="group"
+        aria-label={t('options.import.dropzone')}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label className="r-btn r-btn--primary o-file-label">
+          {t('options.import.pick')}
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+            multiple
+            aria-label={t('options.import.pick')}
+            className="o-file-input"
+            onChange={(e) => {
+              if (e.target.files?.length) jobs.addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <span className="o-muted">{t('options.import.drop')}</span>
+      </div>
+      <div className="o-jobs">
+        {jobs.jobs.map((job) => (
+          <ImportJobCard
+            key={job.id}
+            job={job}
+            onStartWithMapping={(kind, mapping) => jobs.startWithMapping(job.id, kind, mapping)}
+            onDiscard={() => jobs.discard(job.id)}
+            onDateOrder={(o) => jobs.answerDateOrder(job.id, o)}
+            onCancel={() => jobs.cancel(job.id)}
+          />
+        ))}
+      </div>
+      {history?.length ? (
+        <details className="o-history">
+          <summary>{t('options.import.history')}</summary>
+          <ul>
+            {history.map((l) => (
+              <li key={l.id} data-import-log={l.status}>
+                {t('options.import.historyRow', { name: l.fileName, status: t(`options.import.status.${l.status}`), accepted: l.accepted, rejected: l.rejected, duplicates: l.duplicates })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
