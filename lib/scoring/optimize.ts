@@ -1,5 +1,6 @@
 /**
- * Unconstrained quasi-Newton minimisation (BFGS with a backtracking Armijo line search),
+ * Unconstrained quasi-Newton minimisation (BFGS with a backtracking line search: Armijo, or
+ * Hager & Zhang's approximate Wolfe conditions once f only moves within rounding noise),
  * small dense problems only (the models here have 3–4 parameters, optimised in log space).
  *
  * The objective fills `grad` with its analytic gradient and returns the value; it may return
@@ -40,6 +41,13 @@ const dot = (u: Float64Array, v: Float64Array): number => {
 };
 
 const ARMIJO = 1e-4;
+const WOLFE = 0.9;
+/** Approximate-Wolfe upper bound on the new directional derivative: (1 − 2δ) with δ = 0.1. */
+const APPROX = 0.8;
+/** Relative size of rounding noise in f. */
+const F_NOISE = 1e-12;
+/** Iterations without a decrease beyond the noise before giving up. */
+const MAX_STALLED = 20;
 
 export function minimizeBfgs(fn: Objective, x0: readonly number[], opts: MinimizeOptions = {}): MinimizeResult {
   const gradTol = opts.gradTol ?? 1e-8;
@@ -67,6 +75,7 @@ export function minimizeBfgs(fn: Objective, x0: readonly number[], opts: Minimiz
   if (!Number.isFinite(f)) return { x, f, gradNorm: Number.NaN, iterations: 0, evaluations, converged: false };
   let iterations = 0;
   let firstUpdate = true;
+  let stalled = 0;
 
   while (iterations < maxIterations) {
     if (maxAbs(g) <= gradTol) break;
@@ -90,6 +99,7 @@ export function minimizeBfgs(fn: Objective, x0: readonly number[], opts: Minimiz
 
     let accepted = false;
     let fNew = Number.NaN;
+    const fNoise = F_NOISE * Math.max(1, Math.abs(f));
     for (let k = 0; k < 60; k++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * d[i]!;
       fNew = fn(xNew, gNew);
@@ -97,6 +107,15 @@ export function minimizeBfgs(fn: Objective, x0: readonly number[], opts: Minimiz
       if (Number.isFinite(fNew) && fNew <= f + ARMIJO * step * slope) {
         accepted = true;
         break;
+      }
+      // Near the optimum the decrease drowns in rounding; accept a step that does not increase f
+      // beyond the noise and shrinks the directional derivative (Hager & Zhang's approximate Wolfe).
+      if (Number.isFinite(fNew) && fNew <= f + fNoise) {
+        const slopeNew = dot(gNew, d);
+        if (slopeNew >= WOLFE * slope && slopeNew <= -APPROX * slope) {
+          accepted = true;
+          break;
+        }
       }
       step *= Number.isFinite(fNew) ? Math.max(0.1, Math.min(0.5, (-slope * step) / (2 * (fNew - f - slope * step)))) : 0.25;
     }
@@ -128,7 +147,9 @@ export function minimizeBfgs(fn: Objective, x0: readonly number[], opts: Minimiz
     }
     x.set(xNew);
     g.set(gNew);
+    stalled = fNew >= f - fNoise ? stalled + 1 : 0;
     f = fNew;
+    if (stalled >= MAX_STALLED) break; // f no longer moves: stop rather than wander in the noise
   }
   const gradNorm = maxAbs(g);
   return { x, f, gradNorm, iterations, evaluations, converged: gradNorm <= gradTol };
