@@ -63,23 +63,27 @@ function simulateBgNbd(p: BgNbdParams, n: number, seed: number): { x: number; tx
   return out;
 }
 
+interface Tolerance { r: number; alpha: number; a: number; b: number; rate: number; dropout: number }
+
 describe('BG/NBD parameter recovery on simulated books', () => {
-  it.each<[string, BgNbdParams, number]>([
-    ['CDNOW-like', { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1],
-    ['frequent buyers, slow dropout', { r: 2, alpha: 5, a: 1.5, b: 8 }, 2],
-    ['B2B-like: rare purchases, low dropout', { r: 0.8, alpha: 20, a: 0.4, b: 4 }, 3],
-  ])('%s, 5,000 customers', (_name, truth, seed) => {
+  // Tolerances are ~1.5× the worst error seen over 15 other seeds (100–114) at the same size:
+  // r/α (the purchase rate while alive) and a/(a+b) (the mean dropout) are identified sharply;
+  // a and b separately much less, and hardly at all when few customers buy twice (B2B-like).
+  it.each<[string, BgNbdParams, number, Tolerance]>([
+    ['CDNOW-like', { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1, { r: 0.1, alpha: 0.15, a: 0.5, b: 0.55, rate: 0.15, dropout: 0.03 }],
+    ['frequent buyers, slow dropout', { r: 2, alpha: 5, a: 1.5, b: 8 }, 2, { r: 0.1, alpha: 0.1, a: 0.2, b: 0.25, rate: 0.05, dropout: 0.015 }],
+    ['B2B-like: rare purchases, low dropout', { r: 0.8, alpha: 20, a: 0.4, b: 4 }, 3, { r: 0.12, alpha: 0.15, a: 2, b: 2, rate: 0.1, dropout: 0.03 }],
+  ])('%s, 5,000 customers', (_name, truth, seed, tol) => {
     const data = simulateBgNbd(truth, 5000, seed);
     const fit = fitBgNbd(data);
     expect(fit.converged).toBe(true);
-    // r/α (the purchase rate) is identified sharply; the dropout Beta less so.
-    expect(Math.abs(fit.r / fit.alpha - truth.r / truth.alpha) / (truth.r / truth.alpha)).toBeLessThan(0.1);
-    expect(Math.abs(fit.r - truth.r) / truth.r).toBeLessThan(0.2);
-    expect(Math.abs(fit.alpha - truth.alpha) / truth.alpha).toBeLessThan(0.25);
-    // mean dropout probability a/(a+b)
-    expect(Math.abs(fit.a / (fit.a + fit.b) - truth.a / (truth.a + truth.b))).toBeLessThan(0.05);
-    expect(Math.abs(fit.a - truth.a) / truth.a).toBeLessThan(0.35);
-    expect(Math.abs(fit.b - truth.b) / truth.b).toBeLessThan(0.5);
+    const relErr = (k: keyof BgNbdParams): number => Math.abs(fit[k] - truth[k]) / truth[k];
+    expect(relErr('r')).toBeLessThan(tol.r);
+    expect(relErr('alpha')).toBeLessThan(tol.alpha);
+    expect(relErr('a')).toBeLessThan(tol.a);
+    expect(relErr('b')).toBeLessThan(tol.b);
+    expect(Math.abs(fit.r / fit.alpha - truth.r / truth.alpha) / (truth.r / truth.alpha)).toBeLessThan(tol.rate);
+    expect(Math.abs(fit.a / (fit.a + fit.b) - truth.a / (truth.a + truth.b))).toBeLessThan(tol.dropout);
   });
 });
 
