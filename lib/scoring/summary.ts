@@ -25,13 +25,15 @@ export interface CustomerSummary {
   totalSpend: number;
 }
 
-/** Days since 1970-01-01 of a yyyy-MM-dd date (proleptic Gregorian), NaN if malformed. */
+/** Days since 1970-01-01 of a yyyy-MM-dd date (proleptic Gregorian), NaN if malformed or not a real calendar day. */
 export function dayNumber(date: string): number {
   if (date.length < 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
   const y0 = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || !Number.isInteger(y0)) return Number.NaN;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || !Number.isInteger(y0) || !Number.isInteger(d)) return Number.NaN;
+  const leap = (y0 % 4 === 0 && y0 % 100 !== 0) || y0 % 400 === 0;
+  if (d > (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)) return Number.NaN;
   // Howard Hinnant's days_from_civil.
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);

@@ -16,8 +16,9 @@ describe('dayNumber', () => {
     ['1969-12-31', -1],
     ['2000-03-01', 11017],
     ['2024-02-29', 19782],
+    ['2000-02-29', 11016],
   ])('%s → %i', (d, n) => expect(dayNumber(d)).toBe(n));
-  it.each(['', '2024/01/01', '2024-13-01', 'abcd-ef-gh'])('rejects %j', (d) => expect(dayNumber(d)).toBeNaN());
+  it.each(['', '2024/01/01', '2024-13-01', 'abcd-ef-gh', '2024-02-30', '2023-02-29', '2024-04-31', '1900-02-29'])('rejects %j', (d) => expect(dayNumber(d)).toBeNaN());
 });
 
 describe('summarize', () => {
