@@ -67,3 +67,10 @@ export interface GetRecordRequest {
   type: 'rapport:get-record';
 }
 export const GET_RECORD_REQUEST: GetRecordRequest['type'] = 'rapport:get-record';
+
+/** BG → extension pages: progress of a full rescore (options page progress bar). */
+export interface RescoreProgress {
+  type: 'rapport:rescore-progress';
+  done: number;
+  total: number;
+}

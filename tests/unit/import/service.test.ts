@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
+import { createImportHandlers, type RescoreAllFn } from '../../../lib/services/import';
+import type { RescoreProgress } from '../../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
+
+let db: AppDB;
+beforeEach(async () => {
+  db = new AppDB(`svc-${Math.random()}`);
+  await db.open();
+  await db.customers.bulkAdd(['A', 'B', 'C'].map((id) => toStoredCustomer({ id, name: id, emails: [], createdAt: '2025-01-01', crmRefs: [] })));
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('rescoreAll handler', () => {
+  it('rescores with the stored settings and asOf, reports progress and broadcasts', async () => {
+    const calls: string[] = [];
+    const progress: RescoreProgress[] = [];
+    let broadcasts = 0;
+    const rescoreAll: RescoreAllFn = async (_db, settings, asOf, onProgress) => {
+      calls.push(`${settings.scoring.currency}@${asOf}`);
+      onProgress?.(2, 3);
+    };
+    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => void broadcasts++, progress: (p) => progress.push(p) });
+    await expect(h.rescoreAll!({ asOf: '2025-06-01' }, {})).resolves.toEqual({ customers: 3 });
+    expect(calls).toEqual(['USD@2025-06-01']);
+    expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/3', '2/3', '3/3']);
+    expect(broadcasts).toBe(1);
+  });
+
+  it('runs one rescore at a time; a failure is reported and does not block the next', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let fail = true;
+    const rescoreAll: RescoreAllFn = async () => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+      if (fail) {
+        fail = false;
+        throw new Error('scorer failed');
+      }
+    };
+    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => undefined, progress: () => undefined });
+    const a = h.rescoreAll!({ asOf: '2025-06-01' }, {});
+    const b = h.rescoreAll!({ asOf: '2025-06-01' }, {});
+    await expect(a).rejects.toThrow('scorer failed');
+    await expect(b).resolves.toEqual({ customers: 3 });
+    expect(maxActive).toBe(1);
+  });
+});
