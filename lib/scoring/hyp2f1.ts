@@ -38,11 +38,14 @@ export function hyp2f1Series(a: number, b: number, c: number, z: number): number
   return Number.NaN;
 }
 
-/** Γ(n₁)Γ(n₂)/(Γ(d₁)Γ(d₂)) with signs; 0 when a denominator argument is a pole. */
-function gammaRatio(n1: number, n2: number, d1: number, d2: number): number {
+/**
+ * Γ(n₁)Γ(n₂)/(Γ(d₁)Γ(d₂)) · e^{logScale} with signs, formed in log space so that large Gamma
+ * values and a tiny scale do not overflow separately; 0 when a denominator argument is a pole.
+ */
+function gammaRatio(n1: number, n2: number, d1: number, d2: number, logScale = 0): number {
   if (isNonPositiveInteger(d1) || isNonPositiveInteger(d2)) return 0;
   const sign = gammaSign(n1) * gammaSign(n2) * gammaSign(d1) * gammaSign(d2);
-  return sign * Math.exp(lgamma(n1) + lgamma(n2) - lgamma(d1) - lgamma(d2));
+  return sign * Math.exp(lgamma(n1) + lgamma(n2) - lgamma(d1) - lgamma(d2) + logScale);
 }
 
 /** A&S 15.3.6; requires c − a − b not an integer. */
@@ -50,10 +53,10 @@ function oneMinusZ(a: number, b: number, c: number, z: number): number {
   const s = c - a - b;
   const w = 1 - z;
   const first = gammaRatio(c, s, c - a, c - b);
-  const second = gammaRatio(c, -s, a, b);
+  const second = gammaRatio(c, -s, a, b, s * Math.log(w)); // includes (1 − z)^s
   let v = 0;
   if (first !== 0) v += first * hyp2f1Series(a, b, 1 - s, w);
-  if (second !== 0) v += second * Math.pow(w, s) * hyp2f1Series(c - a, c - b, 1 + s, w);
+  if (second !== 0) v += second * hyp2f1Series(c - a, c - b, 1 + s, w);
   return v;
 }
 

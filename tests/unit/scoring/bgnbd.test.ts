@@ -142,6 +142,35 @@ describe('BG/NBD conditional and unconditional quantities', () => {
   });
 });
 
+describe('E[Y(t) | x, t_x, T] against an independent 40-digit evaluation (mpmath hyp2f1 of the untransformed FHL eq. 10)', () => {
+  // r, α, a, b, t, x, t_x, T, value — including z = t/(α+T+t) far above the 0.9 switch-over, x in the
+  // thousands, and a > 1 / a < 1.
+  it.each([
+    [0.243, 4.414, 0.793, 2.426, 52, 26, 30.86, 31, 25.758195936483514],
+    [0.243, 4.414, 0.793, 2.426, 39, 2, 30.43, 38.86, 1.2260281747671445],
+    [0.243, 4.414, 0.793, 2.426, 52, 0, 0, 0, 1.4460505953964038],
+    [0.5, 0.1, 0.7, 2.5, 3650, 0, 0, 1, 38.287340666463342],
+    [0.5, 0.1, 0.7, 2.5, 365, 200, 350, 365, 9.3046219249373692],
+    [0.5, 0.1, 0.7, 2.5, 3650, 3000, 364, 365, 5619.4867238120976],
+    [3, 0.01, 5, 0.2, 365, 200, 350, 365, 0.37753954006598944],
+    [0.05, 300, 0.05, 50, 3650, 3, 100, 400, 15.683408028942778],
+    [1.3, 2.0, 1.7, 3.0, 10000, 5, 8, 10, 6.9560770236768419],
+    [0.8, 20, 0.4, 4, 200, 1, 30, 60, 3.0532979815950563],
+    [2, 5, 1.5, 8, 129.6, 3, 9, 10, 10.042133800273462],
+  ])('r=%f α=%f a=%f b=%f t=%f x=%i t_x=%f T=%f → %f', (r, alpha, a, b, t, x, tx, T, value) => {
+    const v = expectedPurchases({ r, alpha, a, b }, t, x, tx, T);
+    expect(Math.abs(v - value) / value).toBeLessThan(1e-8);
+  });
+
+  it('is continuous where the ₂F₁ switches from the series to the 1 − z transformation (z = 0.9)', () => {
+    const p = { r: 2, alpha: 5, a: 1.5, b: 8 };
+    const t09 = 9 * (p.alpha + 10); // z = 0.9 for T = 10
+    const below = expectedPurchases(p, t09 * (1 - 1e-9), 3, 9, 10);
+    const above = expectedPurchases(p, t09 * (1 + 1e-9), 3, 9, 10);
+    expect(Math.abs(above - below) / below).toBeLessThan(1e-8);
+  });
+});
+
 describe('BG/NBD on the full CDNOW master (23,570 customers)', () => {
   const master = summarize(transactions('transactions-master.csv'), { calibrationEnd: '1997-09-30', unit: 'week' });
   const fit = fitBgNbd(master);
