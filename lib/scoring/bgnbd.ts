@@ -343,13 +343,22 @@ function numerator(p: BgNbdParams, t: number, x: number, T: number): number {
   return conditionalNumerator(r, alpha, a, b, t, x, T);
 }
 
+/**
+ * The two factors of E[Y(t) | x, t_x, T] = numerator(t) / denominator, for callers that evaluate
+ * several horizons for one customer (CLV): the denominator 1 + δ(x>0)·a/(b+x−1)·((α+T)/(α+t_x))^{r+x}
+ * (= 1 / P(alive)) does not depend on t.
+ */
+export function expectedPurchasesNumerator(p: BgNbdParams, t: number, x: number, T: number): number {
+  return t > 0 ? numerator(p, t, x, T) : 0;
+}
+export function expectedPurchasesDenominator(p: BgNbdParams, x: number, tx: number, T: number): number {
+  return x > 0 ? 1 + Math.exp(Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx))) : 1;
+}
+
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t units (FHL 2005 eq. 10). */
 export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (!(t > 0)) return 0;
-  const num = numerator(p, t, x, T);
-  if (x <= 0) return num;
-  const den = 1 + Math.exp(Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx)));
-  return num / den;
+  return numerator(p, t, x, T) / expectedPurchasesDenominator(p, x, tx, T);
 }
 
 /** E[X(t)]: expected purchases of a new customer in their first t units (FHL 2005 eq. 9). */

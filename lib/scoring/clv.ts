@@ -5,7 +5,7 @@
  * (1 + monthly rate)^m, where the monthly rate is the annual rate's 12th root.
  * A month is 365.25 / 12 days (in weeks: that / 7).
  */
-import { expectedPurchases, type BgNbdParams } from './bgnbd';
+import { expectedPurchasesDenominator, expectedPurchasesNumerator, type BgNbdParams } from './bgnbd';
 import { expectedSpend, type GammaGammaParams } from './gamma-gamma';
 import { UNIT_DAYS, type TimeUnit } from './summary';
 
@@ -28,10 +28,11 @@ export function discountedClv(
   let discount = 1;
   let clv = 0;
   for (let m = 1; m <= months; m++) {
-    const cumulative = expectedPurchases(bg, m * monthLength, c.x, c.tx, c.T);
+    // cumulative E[Y(m months)] up to the common 1/P(alive)-type denominator, applied once below
+    const cumulative = expectedPurchasesNumerator(bg, m * monthLength, c.x, c.T);
     discount /= monthlyFactor;
     clv += (cumulative - previous) * discount;
     previous = cumulative;
   }
-  return spend * clv;
+  return (spend * clv) / expectedPurchasesDenominator(bg, c.x, c.tx, c.T);
 }
