@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { CRM_IDS, TIERS, type CrmId } from '../../lib/schemas/enums';
-import type { ScoringSettings, Settings } from '../../lib/schemas/settings';
+import { SettingsSchema, type ScoringSettings, type Settings } from '../../lib/schemas/settings';
 import { saveSettings } from '../../lib/settings/save';
 import { getDb } from '../../lib/db/db';
 import { send } from '../../lib/messaging/client';
@@ -75,7 +75,21 @@ export function SettingsPanel(): JSX.Element {
 
   const setScoring = (patch: Partial<ScoringSettings>): void => setDraft((d) => ({ ...d, scoring: { ...d.scoring, ...patch } }));
 
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const err = (path: string): string | undefined => errors[path];
+
   const save = async (next: Settings = draft): Promise<void> => {
+    // Field-level messages first (the browser's own range checks are off: noValidate).
+    const check = SettingsSchema.safeParse(next);
+    if (!check.success) {
+      const map: Record<string, string> = {};
+      for (const i of check.error.issues) map[i.path.join('.')] ??= i.message;
+      setErrors(map);
+      const first = check.error.issues[0]!;
+      setStatus({ text: t('options.settings.invalid', { message: `${first.path.join('.')}: ${first.message}` }), error: true });
+      return;
+    }
+    setErrors({});
     try {
       const scoringChanged = JSON.stringify(next.scoring) !== JSON.stringify(saved.scoring);
       await saveSettings(next);
@@ -122,6 +136,7 @@ export function SettingsPanel(): JSX.Element {
   const s = draft.scoring;
   return (
     <form
+      noValidate
       className="o-section o-settings"
       aria-labelledby="settings-heading"
       onSubmit={(e) => {
@@ -134,9 +149,9 @@ export function SettingsPanel(): JSX.Element {
       <fieldset>
         <legend>{t('options.scoring.heading')}</legend>
         <div className="o-grid">
-          <NumberField label={t('options.scoring.platinumPct')} min={0} max={100} value={s.tierThresholds.platinumPct} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, platinumPct: v } })} />
-          <NumberField label={t('options.scoring.goldPct')} min={0} max={100} value={s.tierThresholds.goldPct} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, goldPct: v } })} />
-          <NumberField label={t('options.scoring.leadMaxValue')} value={s.tierThresholds.leadMaxValue} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, leadMaxValue: v } })} />
+          <NumberField label={t('options.scoring.platinumPct')} min={0} max={100} value={s.tierThresholds.platinumPct} error={err('scoring.tierThresholds.platinumPct')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, platinumPct: v } })} />
+          <NumberField label={t('options.scoring.goldPct')} min={0} max={100} value={s.tierThresholds.goldPct} error={err('scoring.tierThresholds.goldPct')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, goldPct: v } })} />
+          <NumberField label={t('options.scoring.leadMaxValue')} value={s.tierThresholds.leadMaxValue} error={err('scoring.tierThresholds.leadMaxValue')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, leadMaxValue: v } })} />
           {TIERS.map((tier) => (
             <NumberField
               key={tier}
@@ -144,18 +159,18 @@ export function SettingsPanel(): JSX.Element {
               min={1}
               max={3650}
               step={1}
-              value={s.revisitCadenceDays[tier]}
+              value={s.revisitCadenceDays[tier]} error={err(`scoring.revisitCadenceDays.${tier}`)}
               onChange={(v) => setScoring({ revisitCadenceDays: { ...s.revisitCadenceDays, [tier]: v } })}
             />
           ))}
-          <NumberField label={t('options.scoring.riskMedium')} min={0} max={100} value={s.riskBands.medium} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, medium: v } })} />
-          <NumberField label={t('options.scoring.riskHigh')} min={0} max={100} value={s.riskBands.high} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, high: v } })} />
-          <NumberField label={t('options.scoring.horizon')} min={1} max={120} step={1} value={s.clvHorizonMonths} onChange={(v) => setScoring({ clvHorizonMonths: v })} />
+          <NumberField label={t('options.scoring.riskMedium')} min={0} max={100} value={s.riskBands.medium} error={err('scoring.riskBands.medium')} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, medium: v } })} />
+          <NumberField label={t('options.scoring.riskHigh')} min={0} max={100} value={s.riskBands.high} error={err('scoring.riskBands.high')} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, high: v } })} />
+          <NumberField label={t('options.scoring.horizon')} min={1} max={120} step={1} value={s.clvHorizonMonths} error={err('scoring.clvHorizonMonths')} onChange={(v) => setScoring({ clvHorizonMonths: v })} />
           <NumberField
             label={t('options.scoring.discount')}
             min={0}
             max={100}
-            value={Math.round(s.annualDiscountRate * 10000) / 100}
+            value={Math.round(s.annualDiscountRate * 10000) / 100} error={err('scoring.annualDiscountRate')}
             onChange={(v) => setScoring({ annualDiscountRate: v / 100 })}
           />
           <Field label={t('options.scoring.currency')}>
@@ -166,7 +181,7 @@ export function SettingsPanel(): JSX.Element {
           <legend>{t('options.scoring.weights')}</legend>
           <div className="o-grid">
             {WEIGHTS.map((w) => (
-              <NumberField key={w} label={t(`options.scoring.weight.${w}`)} min={0} max={5} step={0.1} value={s.riskWeights[w]} onChange={(v) => setScoring({ riskWeights: { ...s.riskWeights, [w]: v } })} />
+              <NumberField key={w} label={t(`options.scoring.weight.${w}`)} min={0} max={5} step={0.1} value={s.riskWeights[w]} error={err(`scoring.riskWeights.${w}`)} onChange={(v) => setScoring({ riskWeights: { ...s.riskWeights, [w]: v } })} />
             ))}
           </div>
         </fieldset>
@@ -268,7 +283,7 @@ export function SettingsPanel(): JSX.Element {
           <input type="checkbox" checked={draft.reminders.enabled} onChange={(e) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, enabled: e.target.checked } }))} />{' '}
           {t('options.reminders.enabled')}
         </label>
-        <NumberField label={t('options.reminders.hour')} min={0} max={23} step={1} value={draft.reminders.hour} onChange={(hour) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, hour } }))} />
+        <NumberField label={t('options.reminders.hour')} min={0} max={23} step={1} value={draft.reminders.hour} error={err('reminders.hour')} onChange={(hour) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, hour } }))} />
       </fieldset>
 
       <fieldset id="privacy">

@@ -13,6 +13,8 @@ import type { DateOrder } from '../../lib/import/values';
 import type { FromWorker, ToWorker } from '../../lib/import/worker-protocol';
 import type { ImportLog } from '../../lib/schemas/domain';
 import { send } from '../../lib/messaging/client';
+import type { RescoreProgress } from '../../lib/messaging/protocol';
+import { browser } from 'wxt/browser';
 import { today } from '../../lib/clock';
 
 export type JobPhase = 'inspecting' | 'mapping' | 'running' | 'dateOrder' | 'done' | 'error' | 'cancelled';
@@ -35,7 +37,7 @@ export interface ImportJob {
   placeholdersCreated?: number;
   message?: string;
   refused?: boolean;
-  rescore?: { state: 'running' | 'done' | 'error'; customers?: number; message?: string };
+  rescore?: { state: 'running' | 'done' | 'error'; customers?: number; message?: string; done?: number; total?: number };
 }
 
 const newId = (): string => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
@@ -62,11 +64,19 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
   const rescore = useCallback(
     async (id: string) => {
       update(id, { rescore: { state: 'running' } });
+      const onProgress = (m: unknown): undefined => {
+        const p = m as RescoreProgress;
+        if (p?.type === 'rapport:rescore-progress') update(id, (j) => (j.rescore?.state === 'running' ? { rescore: { ...j.rescore, done: p.done, total: p.total } } : {}));
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onProgress);
       try {
         const r = await send('rescoreAll', { asOf: today() });
         update(id, { rescore: { state: 'done', customers: r.customers } });
       } catch (e) {
         update(id, { rescore: { state: 'error', message: e instanceof Error ? e.message : String(e) } });
+      } finally {
+        browser.runtime.onMessage.removeListener(onProgress);
       }
     },
     [update],
