@@ -13,8 +13,11 @@
  * returns `converged: false`, `iterations: 0` and the moment-based starting point (r = 1,
  * α = 1 / observed repeat rate, a = 1, b = 3; α = 1 when no rate is observable), with
  * `logLikelihood` evaluated there (0 for no rows). A fit that runs to the edge of the parameter
- * box (any parameter outside e^±25) or does not bring the gradient to ~0 is also
- * `converged: false` — callers should then fall back to a heuristic (recency / frequency).
+ * box (r, a or b at 1e4, any parameter at e^±25) or does not bring the gradient to ~0 is also
+ * `converged: false`. Thin books (tens of customers) usually end there: their likelihood keeps
+ * rising towards a homogeneous dropout (a, b → ∞ with a/(a+b) fixed). Those parameters are finite
+ * and every function here stays finite with them, but they are not a proper maximum: callers
+ * should prefer a heuristic (recency / frequency) or use the numbers as indicative only.
  */
 import { hyp2f1 } from './hyp2f1';
 import { minimizeBfgs } from './optimize';
@@ -30,7 +33,13 @@ export interface BgNbdFitOptions {
   maxIterations?: number;
 }
 
-const LOG_BOUND = 25;
+/**
+ * Box for ln(r, α, a, b). r, a and b stop at 1e4: beyond that the mixing distributions are
+ * practically point masses (homogeneous purchase rate / dropout probability — the ridge a thin
+ * book's likelihood climbs along) and the ₂F₁ series would need ~10⁵ terms per customer.
+ */
+const LOG_MIN = -25;
+const LOG_MAX: readonly number[] = [Math.log(1e4), 25, Math.log(1e4), Math.log(1e4)];
 /** Convergence: max |∂(mean LL)/∂ ln θᵢ| below this. */
 const GRAD_TOL = 1e-8;
 
@@ -277,7 +286,7 @@ export function fitBgNbd(data: readonly BgNbdRow[], opts: BgNbdFitOptions = {}):
   const g = new Float64Array(4);
   // Minimise −mean LL over θ = ln(r, α, a, b).
   const objective = (theta: Float64Array, grad: Float64Array): number => {
-    for (let i = 0; i < 4; i++) if (!(Math.abs(theta[i]!) <= LOG_BOUND)) return Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 4; i++) if (!(theta[i]! >= LOG_MIN && theta[i]! <= LOG_MAX[i]!)) return Number.POSITIVE_INFINITY;
     const r = Math.exp(theta[0]!);
     const alpha = Math.exp(theta[1]!);
     const a = Math.exp(theta[2]!);
@@ -328,9 +337,15 @@ export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number
 /** Unconditional part: (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x; a+b+x−1; z)]. */
 function conditionalNumerator(r: number, alpha: number, a: number, b: number, t: number, x: number, T: number): number {
   const z = t / (alpha + T + t);
-  // Euler's transformation turns the ₂F₁ into (1−z)^{a−1} ₂F₁(a+b−1−r, a−1; a+b+x−1; z), which stays
-  // bounded as z → 1 and whose second parameter is small.
-  const g = Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const lnOneMinusZ = Math.log((alpha + T) / (alpha + T + t));
+  // ₂F₁(r+x, b+x; c; z) with c = a+b+x−1 grows like (1−z)^{a−1−r−x} as z → 1 when r + x > a − 1
+  // (always for repeat buyers unless a is large); Euler's transformation turns the product into
+  // (1−z)^{a−1} ₂F₁(a+b−1−r, a−1; c; z), which stays bounded. When a − 1 ≥ r + x the plain form
+  // is the bounded one (and the Euler form's first parameter ≈ a + b would make the series long).
+  const g =
+    r + x > a - 1
+      ? Math.exp((a - 1) * lnOneMinusZ) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z)
+      : Math.exp((r + x) * lnOneMinusZ) * hyp2f1(r + x, b + x, a + b + x - 1, z);
   return ((a + b + x - 1) / (a - 1)) * (1 - g);
 }
 

@@ -157,6 +157,11 @@ describe('E[Y(t) | x, t_x, T] against an independent 40-digit evaluation (mpmath
     [1.3, 2.0, 1.7, 3.0, 10000, 5, 8, 10, 6.9560770236768419],
     [0.8, 20, 0.4, 4, 200, 1, 30, 60, 3.0532979815950563],
     [2, 5, 1.5, 8, 129.6, 3, 9, 10, 10.042133800273462],
+    // a − 1 ≥ r + x (the untransformed form) and a, b at the 1e4 edge of the fit's box
+    [3, 0.01, 5, 0.2, 52, 0, 0, 0, 1.0499999999895007],
+    [0.5, 20, 5000, 20000, 365, 3, 100, 300, 0.29339163497433008],
+    [0.36, 24.5, 1014.2, 9999.99, 365, 2, 100, 300, 1.1425133668679388],
+    [0.2, 6.5, 1514, 9999.99, 3650, 0, 0, 700, 0.749016486529311425],
   ])('r=%f α=%f a=%f b=%f t=%f x=%i t_x=%f T=%f → %f', (r, alpha, a, b, t, x, tx, T, value) => {
     const v = expectedPurchases({ r, alpha, a, b }, t, x, tx, T);
     expect(Math.abs(v - value) / value).toBeLessThan(1e-8);

@@ -3,7 +3,7 @@
  * that the maximum-likelihood fit finds them again (and Gamma-Gamma likewise).
  */
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, type BgNbdParams } from '../../../lib/scoring/bgnbd';
+import { expectedPurchases, fitBgNbd, pAlive, type BgNbdParams } from '../../../lib/scoring/bgnbd';
 import { fitGammaGamma, type GammaGammaParams } from '../../../lib/scoring/gamma-gamma';
 
 /** mulberry32: small, seedable, good enough for simulation. */
@@ -40,14 +40,15 @@ function gamma(u: () => number, shape: number): number {
   }
 }
 
-function simulateBgNbd(p: BgNbdParams, n: number, seed: number): { x: number; tx: number; T: number }[] {
+/** `fixedDropout` replaces the Beta(a, b) draw by one dropout probability for everyone. */
+function simulateBgNbd(p: BgNbdParams, n: number, seed: number, fixedDropout?: number): { x: number; tx: number; T: number }[] {
   const u = prng(seed);
   const out: { x: number; tx: number; T: number }[] = [];
   for (let i = 0; i < n; i++) {
     const T = 26 + 52 * u(); // ages from half a year to 1.5 years (weeks)
     const lambda = gamma(u, p.r) / p.alpha;
     const g1 = gamma(u, p.a);
-    const drop = g1 / (g1 + gamma(u, p.b));
+    const drop = fixedDropout ?? g1 / (g1 + gamma(u, p.b));
     let t = 0;
     let x = 0;
     let tx = 0;
@@ -84,6 +85,23 @@ describe('BG/NBD parameter recovery on simulated books', () => {
     expect(relErr('b')).toBeLessThan(tol.b);
     expect(Math.abs(fit.r / fit.alpha - truth.r / truth.alpha) / (truth.r / truth.alpha)).toBeLessThan(tol.rate);
     expect(Math.abs(fit.a / (fit.a + fit.b) - truth.a / (truth.a + truth.b))).toBeLessThan(tol.dropout);
+  });
+});
+
+describe('BG/NBD when the dropout is the same for everyone (a, b → ∞ ridge)', () => {
+  it('stops at the edge of the parameter box, says so, and still gives usable numbers', () => {
+    const data = simulateBgNbd({ r: 1, alpha: 10, a: 1, b: 1 }, 3000, 21, 0.2);
+    const fit = fitBgNbd(data);
+    expect(fit.converged).toBe(false);
+    expect(Math.max(fit.a, fit.b)).toBeGreaterThan(1000);
+    expect(Math.abs(fit.a / (fit.a + fit.b) - 0.2)).toBeLessThan(0.03);
+    expect(Math.abs(fit.r / fit.alpha - 0.1) / 0.1).toBeLessThan(0.15);
+    const e = expectedPurchases(fit, 52, 3, 20, 40);
+    expect(Number.isFinite(e)).toBe(true);
+    expect(e).toBeGreaterThan(0);
+    const alive = pAlive(fit, 3, 20, 40);
+    expect(alive).toBeGreaterThan(0);
+    expect(alive).toBeLessThan(1);
   });
 });
 
