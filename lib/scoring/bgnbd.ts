@@ -24,6 +24,11 @@ import { minimizeBfgs } from './optimize';
 import { betaln, digamma, lgamma } from './special';
 
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
+/**
+ * `logLikelihood`: total LL of the data at the returned parameters; `iterations`: BFGS iterations
+ * summed over all starts (0 = not optimised, see degenerate books); `converged`: the best start
+ * reached a stationary point inside the parameter box.
+ */
 export interface BgNbdFit extends BgNbdParams { logLikelihood: number; iterations: number; converged: boolean }
 export interface BgNbdRow { x: number; tx: number; T: number }
 
