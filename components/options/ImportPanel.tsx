@@ -83,7 +83,7 @@ export function ImportPanel(): JSX.Element {
           {t('options.import.pick')}
           <input
             type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple
             aria-label={t('options.import.pick')}
             className="o-file-input"

@@ -5,7 +5,7 @@
  * background to rescore once a file is in.
  */
 import { useCallback, useRef, useState } from 'react';
-import { inspectHead, INSPECT_BYTES, type FileInspection } from '../../lib/import/inspect';
+import { inspectHead, isXlsxName, INSPECT_BYTES, type FileInspection } from '../../lib/import/inspect';
 import type { ImportKind } from '../../lib/import/columns';
 import type { RowError } from '../../lib/import/rows';
 import type { ImportProgress } from '../../lib/import/run';
@@ -151,17 +151,27 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
       for (const file of Array.from(files)) {
         const job: ImportJob = { id: newId(), fileName: file.name, file, phase: 'inspecting', startedAt: performance.now(), rejected: [] };
         setJobs((js) => [job, ...js]);
-        void file
-          .slice(0, INSPECT_BYTES)
-          .arrayBuffer()
-          .then((buf) => {
-            const inspection = inspectHead(new Uint8Array(buf));
-            // Empty or unreadable files go straight to the worker, which refuses them with the reason.
-            if (!inspection || inspection.mapping.missing.length === 0) {
-              update(job.id, { inspection });
-              start(job);
-            } else update(job.id, { inspection, phase: 'mapping' });
+        const inspected = (inspection: FileInspection | undefined): void => {
+          // Empty or unreadable files go straight to the worker, which refuses them with the reason.
+          if (!inspection || inspection.mapping.missing.length === 0) {
+            update(job.id, { inspection });
+            start(job);
+          } else update(job.id, { inspection, phase: 'mapping' });
+        };
+        if (isXlsxName(file.name)) {
+          // XLSX is unzipped and parsed off the main thread, also for the first look.
+          const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
+          w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
+            w.terminate();
+            if (ev.data.type === 'inspection') inspected(ev.data.inspection);
+            else if (ev.data.type === 'error') update(job.id, { phase: 'error', message: ev.data.message, refused: true });
           });
+          w.postMessage({ type: 'inspect', file } satisfies ToWorker);
+        } else
+          void file
+            .slice(0, INSPECT_BYTES)
+            .arrayBuffer()
+            .then((buf) => inspected(inspectHead(new Uint8Array(buf))));
       }
     },
     [start, update],

@@ -162,9 +162,35 @@ export class ImportParser {
     const delimiter = detectDelimiter(text);
     const tok = new CsvTokenizer(delimiter);
     const first = [...tok.push(text), ...(complete ? [] : tok.end())][0];
-    if (!first || first.fields.every((f) => f.trim() === ''))
+    this.setHeader(first?.fields, delimiter, this.decoder!.guess);
+    // A fresh tokenizer re-reads the text from line 1; rows() skips the header row.
+    this.tokenizer = new CsvTokenizer(delimiter);
+    return true;
+  }
+
+  /**
+   * Rows that are already cells (XLSX): the first is the header. Same validation, keys and
+   * counts as CSV rows.
+   */
+  pushRows(rows: RawRow[]): ParsedChunk {
+    if (!this.header) {
+      this.setHeader(rows[0]?.fields, ',', { encoding: 'utf-8', bomLength: 0, mixed: false });
+      rows = rows.slice(1);
+    }
+    return this.rows(rows.filter((r) => r.line !== 1 && r.fields.some((f) => f !== '')));
+  }
+
+  /** End of an XLSX file: rows held for the dd/MM question are released if the order is known. */
+  endRows(): ParsedChunk {
+    if (!this.header) this.setHeader(undefined, ',', { encoding: 'utf-8', bomLength: 0, mixed: false });
+    this.ended = true;
+    return this.held.length && this.dateOrder ? this.release() : empty();
+  }
+
+  private setHeader(fields: string[] | undefined, delimiter: Delimiter, encoding: EncodingGuess): void {
+    if (!fields || fields.every((f) => f.trim() === ''))
       throw new ImportFileError(`${this.fileName}: the file is empty (no header row).`, this.fileName);
-    const headers = first.fields.map((h) => h.replace(/^\ufeff/, '').trim());
+    const headers = fields.map((h) => h.replace(/^\ufeff/, '').trim());
     const mapping = this.opts.kind ? mapHeaders(headers, this.opts.kind, this.opts.mapping) : detectKind(headers, this.opts.mapping);
     if (mapping.missing.length)
       throw new ImportFileError(
@@ -172,12 +198,9 @@ export class ImportParser {
         this.fileName,
         mapping.missing,
       );
-    this.header = { headers, mapping, delimiter, encoding: this.decoder!.guess };
+    this.header = { headers, mapping, delimiter, encoding };
     this.index = columnIndex(mapping);
     this.ctx = { mapping, headers, dateOrder: this.dateOrder, asOf: this.opts.asOf ?? new Date().toISOString().slice(0, 10) };
-    // A fresh tokenizer re-reads the text from line 1; rows() skips the header row.
-    this.tokenizer = new CsvTokenizer(delimiter);
-    return true;
   }
 
   private rows(raw: RawRow[]): ParsedChunk {

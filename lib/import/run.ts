@@ -14,8 +14,11 @@ import type { RowError } from './rows';
 import { checkpointKey, finishImport, rollbackImport, startImportLog, writeChunk, type ImportCheckpoint } from './store';
 import type { DateOrder } from './values';
 import type { ImportKind } from './columns';
+import { isXlsxName, readXlsxRows } from './xlsx';
 
 export const DEFAULT_SLICE = 1 << 20;
+/** Rows per write batch for XLSX files. */
+const XLSX_BATCH = 20_000;
 
 export interface ImportProgress {
   importId: string;
@@ -69,7 +72,9 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     mapping: a.resume?.mapping ?? a.opts?.mapping,
     dateOrder: a.resume?.dateOrder ?? a.opts?.dateOrder,
   });
-  const slices = Math.ceil(file.size / sliceSize);
+  // XLSX is zipped, so it is read whole; its rows are then written in fixed batches like CSV slices.
+  const xlsxRows = isXlsxName(a.fileName) ? await readXlsxRows(file) : undefined;
+  const slices = xlsxRows ? Math.ceil(xlsxRows.length / XLSX_BATCH) : Math.ceil(file.size / sliceSize);
   let cp: ImportCheckpoint | undefined = a.resume;
   const changed = new Set<string>();
   let placeholders = 0;
@@ -96,9 +101,8 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
 
   try {
     for (let i = 0; i < Math.max(slices, 1); i++) {
-      const bytes = slices ? await read(i) : new Uint8Array();
-      const chunk = parser.push(bytes);
-      progress.bytesRead = Math.min(file.size, (i + 1) * sliceSize);
+      const chunk = xlsxRows ? parser.pushRows(xlsxRows.slice(i * XLSX_BATCH, (i + 1) * XLSX_BATCH)) : parser.push(slices ? await read(i) : new Uint8Array());
+      progress.bytesRead = xlsxRows ? Math.round((file.size * (i + 1)) / Math.max(slices, 1)) : Math.min(file.size, (i + 1) * sliceSize);
       if (!cp) {
         // The header is known once the first slice (or the whole small file) is read.
         const header = parser.fileHeader;
@@ -118,7 +122,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
       a.onProgress?.({ ...progress });
     }
     // End of file: the last row, and any rows held for the dd/MM question.
-    const tail = parser.end();
+    const tail = xlsxRows ? parser.endRows() : parser.end();
     if (!cp) {
       const header = parser.fileHeader!;
       cp = { importId, fileName: a.fileName, fileSize: file.size, lastModified: a.lastModified ?? 0, kind: header.mapping.kind, mapping: a.opts?.mapping, dateOrder: a.opts?.dateOrder, slicesDone: slices, sliceSize, tailDone: false };

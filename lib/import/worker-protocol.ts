@@ -1,6 +1,7 @@
 /** Messages between the options page and the import Worker (lib/import/worker.ts). */
 import type { ImportLog } from '../schemas/domain';
 import type { ImportKind } from './columns';
+import type { FileInspection } from './inspect';
 import type { ImportProgress } from './run';
 import type { RowError } from './rows';
 import type { DateOrder } from './values';
@@ -9,6 +10,8 @@ export type ToWorker =
   | { type: 'start'; file: File; importId: string; kind?: ImportKind; mapping?: Record<string, string>; asOf: string; sliceSize?: number }
   | { type: 'resume'; importId: string; asOf: string }
   | { type: 'dateOrder'; order: DateOrder }
+  /** XLSX only (CSV is inspected on the page): headers, mapping and preview rows. */
+  | { type: 'inspect'; file: File }
   | { type: 'cancel' };
 
 export type FromWorker =
@@ -17,6 +20,7 @@ export type FromWorker =
   | { type: 'needDateOrder' }
   | { type: 'done'; log: ImportLog; kind: ImportKind; changedCustomerIds: string[]; unknownColumns: string[]; placeholdersCreated: number }
   | { type: 'cancelled' }
+  | { type: 'inspection'; inspection: FileInspection | undefined }
   /** `refused`: the file was refused as a whole (missing column, empty) before anything was written. */
   | { type: 'error'; message: string; refused: boolean };
 

@@ -6,6 +6,8 @@ import { getDb } from '../db/db';
 import { ImportFileError } from './parser';
 import { ImportCancelled, runImport, type RunImportArgs } from './run';
 import { unfinishedImports } from './store';
+import { inspectRows } from './inspect';
+import { readXlsxRows } from './xlsx';
 import type { DateOrder } from './values';
 import { importLockName, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -55,6 +57,12 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
         }
         await run({ file: open.file, fileName: open.log.fileName, importId: m.importId, resume: open.checkpoint, opts: { asOf: m.asOf } });
       })();
+      break;
+    case 'inspect':
+      void readXlsxRows(m.file).then(
+        (rows) => post({ type: 'inspection', inspection: inspectRows(rows.slice(0, 6), 'xlsx', ',') }),
+        (e: unknown) => post({ type: 'error', message: `${m.file.name}: ${e instanceof Error ? e.message : String(e)}`, refused: true }),
+      );
       break;
     case 'dateOrder':
       dateOrderWaiter?.(m.order);

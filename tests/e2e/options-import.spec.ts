@@ -79,6 +79,16 @@ test('imports CSVs with counts; re-importing the same file adds nothing', async 
   expect(await dbDump(page, ['customers', 'transactions'])).toEqual(before);
 });
 
+test('imports an Excel (.xlsx) export', async ({ extensionPage }) => {
+  const page = await extensionPage('options');
+  const card = await importFile(page, path.join(FIX, 'fxiaoke-transactions.xlsx'));
+  await expect(card).toHaveAttribute('data-import-status', 'done');
+  await expect(card).toHaveAttribute('data-accepted', '2');
+  await expect(card).toHaveAttribute('data-rejected', '1');
+  const { transactions } = await dbDump(page, ['transactions']);
+  expect((transactions as { date: string }[]).map((t) => t.date).sort()).toEqual(['2025-03-14', '2025-03-15']);
+});
+
 test('a file missing a required column is refused with a message naming it', async ({ extensionPage }) => {
   const page = await extensionPage('options');
   const file = path.join(FIX, 'broken/missing-required.csv');

@@ -48,7 +48,7 @@ test('language: 简体中文 renames every control', async ({ extensionPage }) =
   await page.getByRole('radio', { name: '简体中文' }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('heading', { name: '从 CRM 导入' })).toBeVisible();
-  await expect(page.getByLabel('选择 CSV 文件')).toBeAttached();
+  await expect(page.getByLabel('选择 CSV 或 Excel 文件')).toBeAttached();
   await expect(page.getByRole('button', { name: '下载完整备份（JSON）' })).toBeVisible();
   await expect(page.getByText('Rapport 将您的数据保存在此浏览器中')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

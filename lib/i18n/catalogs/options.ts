@@ -10,8 +10,8 @@ export const options = defineCatalog(
     'options.nav.privacy': 'Privacy',
 
     'options.import.heading': 'Import from your CRM',
-    'options.import.intro': 'CSV exports of customers, transactions (orders, deals), interactions (activities, 跟进记录) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
-    'options.import.pick': 'Choose CSV files',
+    'options.import.intro': 'CSV or Excel (.xlsx) exports of customers, transactions (orders, deals), interactions (activities, 跟进记录) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
+    'options.import.pick': 'Choose CSV or Excel files',
     'options.import.drop': 'or drop CSV files here',
     'options.import.dropzone': 'Drop zone for CSV files',
     'options.import.file': 'File {name}',
@@ -172,8 +172,8 @@ export const options = defineCatalog(
     'options.nav.privacy': '隐私',
 
     'options.import.heading': '从 CRM 导入',
-    'options.import.intro': '支持客户、交易（订单、商机）、互动（活动、跟进记录）或反馈（CSAT、NPS、投诉）的 CSV 导出文件。可识别 Salesforce、HubSpot、Zoho、Dynamics 365、Pipedrive 和纷享销客的表头。',
-    'options.import.pick': '选择 CSV 文件',
+    'options.import.intro': '支持客户、交易（订单、商机）、互动（活动、跟进记录）或反馈（CSAT、NPS、投诉）的 CSV 或 Excel（.xlsx）导出文件。可识别 Salesforce、HubSpot、Zoho、Dynamics 365、Pipedrive 和纷享销客的表头。',
+    'options.import.pick': '选择 CSV 或 Excel 文件',
     'options.import.drop': '或将 CSV 文件拖到此处',
     'options.import.dropzone': 'CSV 文件拖放区',
     'options.import.file': '文件 {name}',

@@ -128,3 +128,22 @@ describe('runImport', () => {
     expect((await db.transactions.toArray()).map((t) => t.date).sort()).toEqual(['2025-04-03', '2025-06-05']);
   });
 });
+
+describe('runImport — XLSX', () => {
+  it('imports the first sheet with the same rules: dates, amounts, presets, rejected rows with their sheet row', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync('tests/fixtures/import/fxiaoke-transactions.xlsx');
+    const rejected: { line: number; column?: string }[] = [];
+    const r = await runImport({ db, file: new Blob([bytes]), fileName: 'fxiaoke-transactions.xlsx', importId: 'x1', now: () => 1, onRejected: (rows) => rejected.push(...rows) });
+    expect(r.kind).toBe('transactions');
+    expect(r.log).toMatchObject({ status: 'done', rowsSeen: 3, accepted: 2, rejected: 1 });
+    expect(rejected).toMatchObject([{ line: 4, column: '成交日期' }]);
+    const tx = await db.transactions.orderBy('customerId').toArray();
+    expect(tx.map((t) => [t.customerId, t.date, t.amount, t.product])).toEqual([
+      ['FX-001', '2025-03-14', 12000, '年度服务'],
+      ['FX-002', '2025-03-15', 5800, '实施费'],
+    ]);
+    const again = await runImport({ db, file: new Blob([bytes]), fileName: 'fxiaoke-transactions.xlsx', importId: 'x2', now: () => 1 });
+    expect(again.log).toMatchObject({ accepted: 2, duplicates: 2 });
+  });
+});
