@@ -229,7 +229,7 @@ function main(argv: readonly string[]): number {
   const summaries = summarize(transactions, { calibrationEnd, unit: args.unit });
   const result = score(summaries, calibrationEnd, args.unit);
   if (!result.bg.converged) process.stderr.write('score: warning: the BG/NBD fit did not converge (too little repeat-purchase data); P(alive), expected purchases and CLV are indicative only\n');
-  if (!result.gg.converged) process.stderr.write('score: warning: the Gamma-Gamma fit did not converge (too few repeat buyers); spend falls back to the observed mean\n');
+  if (!result.gg.converged) process.stderr.write('score: warning: the Gamma-Gamma fit did not converge (too few repeat buyers, or no spread in their spend); spend and CLV are indicative only\n');
   if (args.json) {
     const { bg, gg } = result;
     const json = {
