@@ -13,8 +13,8 @@ import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 import { useOptionsT, type OptionsKey } from './t';
 import type { ImportKind } from '../../lib/import/columns';
+import type { RowError } from '../../lib/import/rows';
 
-const SHOWN_REJECTED = 50;
 
 export interface ImportJobCardProps {
   job: ImportJob;
@@ -22,6 +22,7 @@ export interface ImportJobCardProps {
   onDiscard: () => void;
   onDateOrder: (o: DateOrder) => void;
   onCancel: () => void;
+  rejectedRows: () => RowError[];
 }
 
 function formatEta(seconds: number | undefined, fallback: string): string {
@@ -30,7 +31,7 @@ function formatEta(seconds: number | undefined, fallback: string): string {
   return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` : `${s}s`;
 }
 
-export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder, onCancel }: ImportJobCardProps): JSX.Element {
+export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder, onCancel, rejectedRows }: ImportJobCardProps): JSX.Element {
   const t = useOptionsT();
   const nf = new Intl.NumberFormat(localeTag(useLocale()));
   const [order, setOrder] = useState<DateOrder | undefined>();
@@ -113,12 +114,12 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
         </p>
       ) : null}
       {job.phase === 'cancelled' ? <p role="status">{t('options.import.cancelled')}</p> : null}
-      {job.rejected.length ? (
+      {job.rejectedCount ? (
         <details className="o-rejected">
           <summary>
-            {t('options.import.rejectedTable')} ({nf.format(job.rejected.length)})
+            {t('options.import.rejectedTable')} ({nf.format(job.rejectedCount)})
           </summary>
-          <Button onClick={() => downloadText(`${job.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(job.rejected))}>
+          <Button onClick={() => downloadText(`${job.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(rejectedRows()))}>
             {t('options.import.downloadRejected')}
           </Button>
           <table className="o-table">
@@ -130,7 +131,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
               </tr>
             </thead>
             <tbody>
-              {job.rejected.slice(0, SHOWN_REJECTED).map((r, i) => (
+              {job.rejectedPreview.map((r, i) => (
                 <tr key={i}>
                   <td>{r.line}</td>
                   <td>{r.column ?? ''}</td>
@@ -139,7 +140,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
               ))}
             </tbody>
           </table>
-          {job.rejected.length > SHOWN_REJECTED ? <p>{t('options.import.moreRejected', { count: nf.format(job.rejected.length - SHOWN_REJECTED) })}</p> : null}
+          {job.rejectedCount > job.rejectedPreview.length ? <p>{t('options.import.moreRejected', { count: nf.format(job.rejectedCount - job.rejectedPreview.length) })}</p> : null}
         </details>
       ) : null}
     </article>

@@ -104,6 +104,7 @@ export function ImportPanel(): JSX.Element {
             onDiscard={() => jobs.discard(job.id)}
             onDateOrder={(o) => jobs.answerDateOrder(job.id, o)}
             onCancel={() => jobs.cancel(job.id)}
+            rejectedRows={() => jobs.rejectedRows(job.id)}
           />
         ))}
       </div>

@@ -30,7 +30,9 @@ export interface ImportJob {
   /** rows/s over the run so far. */
   rate?: number;
   etaSeconds?: number;
-  rejected: RowError[];
+  /** First rejected rows (shown); all of them are kept outside React state for the download. */
+  rejectedPreview: RowError[];
+  rejectedCount: number;
   log?: ImportLog;
   kind?: ImportKind;
   unknownColumns?: string[];
@@ -50,7 +52,11 @@ export interface ImportJobs {
   answerDateOrder: (id: string, order: DateOrder) => void;
   cancel: (id: string) => void;
   resume: (importId: string, fileName: string) => void;
+  /** Every rejected row of a job (for the CSV download). */
+  rejectedRows: (id: string) => RowError[];
 }
+
+const PREVIEW = 50;
 
 export function useImportJobs(onFinished?: () => void): ImportJobs {
   const [jobs, setJobs] = useState<ImportJob[]>([]);
@@ -104,8 +110,8 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
           }
           case 'rejected': {
             const all = rejectedRef.current.get(id)!;
-            all.push(...m.rows);
-            update(id, { rejected: all.slice() });
+            for (const r of m.rows) all.push(r);
+            update(id, (j) => ({ rejectedCount: all.length, rejectedPreview: j.rejectedPreview.length >= PREVIEW ? j.rejectedPreview : all.slice(0, PREVIEW) }));
             break;
           }
           case 'needDateOrder':
@@ -149,7 +155,7 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
   const addFiles = useCallback(
     (files: FileList | File[]) => {
       for (const file of Array.from(files)) {
-        const job: ImportJob = { id: newId(), fileName: file.name, file, phase: 'inspecting', startedAt: performance.now(), rejected: [] };
+        const job: ImportJob = { id: newId(), fileName: file.name, file, phase: 'inspecting', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
         setJobs((js) => [job, ...js]);
         const inspected = (inspection: FileInspection | undefined): void => {
           // Empty or unreadable files go straight to the worker, which refuses them with the reason.
@@ -198,8 +204,9 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
       update(id, { phase: 'running' });
     },
     cancel: (id) => workers.current.get(id)?.postMessage({ type: 'cancel' } satisfies ToWorker),
+    rejectedRows: (id) => rejectedRef.current.get(id) ?? [],
     resume: (importId, fileName) => {
-      const job: ImportJob = { id: importId, fileName, phase: 'running', startedAt: performance.now(), rejected: [] };
+      const job: ImportJob = { id: importId, fileName, phase: 'running', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
       setJobs((js) => [job, ...js.filter((j) => j.id !== importId)]);
       launch(importId, { type: 'resume', importId, asOf: today() });
     },
