@@ -199,6 +199,18 @@ describe('BG/NBD on the full CDNOW master (23,570 customers)', () => {
     (['r', 'alpha', 'a', 'b'] as const).forEach((k, i) => expect(Math.abs(g[i]! * fit[k])).toBeLessThan(1e-2));
   });
 
+  it('is a maximum: every ±5 % perturbation of the parameters (16 corners, 8 axis points) has a lower LL', () => {
+    const keys = ['r', 'alpha', 'a', 'b'] as const;
+    const points: BgNbdParams[] = [];
+    for (let mask = 0; mask < 16; mask++) {
+      const q = { ...fit } as BgNbdParams;
+      keys.forEach((k, i) => (q[k] = fit[k] * (mask & (1 << i) ? 1.05 : 0.95)));
+      points.push(q);
+    }
+    for (const k of keys) for (const f of [0.95, 1.05]) points.push({ ...fit, [k]: fit[k] * f });
+    for (const q of points) expect(bgnbdLogLikelihood(q, master)).toBeLessThan(fit.logLikelihood);
+  });
+
   it.each<[string, BgNbdParams]>([
     ['far small', { r: 0.05, alpha: 0.5, a: 0.1, b: 0.2 }],
     ['far large', { r: 5, alpha: 80, a: 8, b: 40 }],
