@@ -13,6 +13,7 @@ import type { DateOrder } from '../../lib/import/values';
 import type { FromWorker, ToWorker } from '../../lib/import/worker-protocol';
 import type { ImportLog } from '../../lib/schemas/domain';
 import { send } from '../../lib/messaging/client';
+import { broadcastDataChanged } from '../../lib/services/broadcast';
 import type { RescoreProgress } from '../../lib/messaging/protocol';
 import { browser } from 'wxt/browser';
 import { today } from '../../lib/clock';
@@ -122,6 +123,8 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
             w.terminate();
             workers.current.delete(id);
             onFinished?.();
+            // Overlays and pages refresh now; the rescore broadcasts again when scores are in.
+            void broadcastDataChanged(m.changedCustomerIds.length <= 1000 ? m.changedCustomerIds : undefined).catch(() => undefined);
             void rescore(id);
             break;
           case 'cancelled':
