@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { RapportPage } from '../../../components/shared';
+import { MappingStep } from '../../../components/options/MappingStep';
+import { ImportJobCard } from '../../../components/options/ImportJobCard';
+import type { ImportJob } from '../../../components/options/useImportJobs';
+import { inspectHead } from '../../../lib/import/inspect';
+import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
+
+afterEach(cleanup);
+
+const en = { ...DEFAULT_SETTINGS, language: 'en' as const };
+const noop = (): void => undefined;
+
+describe('MappingStep', () => {
+  it('needs every required column before it imports, then passes kind and mapping', () => {
+    const inspection = inspectHead(new TextEncoder().encode('Kunde,Datum,Betrag,Notiz\nK1,2025-01-01,5,<b>x</b>\n'))!;
+    const onStart = vi.fn();
+    render(
+      <RapportPage settings={en}>
+        <MappingStep fileName="k.csv" inspection={inspection} onStart={onStart} onDiscard={noop} />
+      </RapportPage>,
+    );
+    const start = screen.getByRole('button', { name: 'Import with this mapping' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('This file contains'), { target: { value: 'transactions' } });
+    fireEvent.change(screen.getByLabelText('Column “Kunde”'), { target: { value: 'customer_id' } });
+    fireEvent.change(screen.getByLabelText('Column “Datum”'), { target: { value: 'date' } });
+    expect(screen.getByRole('status').textContent).toContain('amount');
+    fireEvent.change(screen.getByLabelText('Column “Betrag”'), { target: { value: 'amount' } });
+    expect(start.disabled).toBe(false);
+    // Cell text is text: markup in a cell is shown, never parsed.
+    expect(screen.getByRole('cell', { name: '<b>x</b>' })).toBeTruthy();
+    fireEvent.click(start);
+    expect(onStart).toHaveBeenCalledWith('transactions', { Kunde: 'customer_id', Datum: 'date', Betrag: 'amount', Notiz: '' });
+  });
+});
+
+describe('ImportJobCard contract', () => {
+  const base: ImportJob = { id: 'j', fileName: 'f.csv', phase: 'done', startedAt: 0, rejectedPreview: [], rejectedCount: 0 };
+
+  it('a finished file carries data-import-status="done" with its counts', () => {
+    const job: ImportJob = {
+      ...base,
+      log: { id: 'j', fileName: 'f.csv', kind: 'transactions', startedAt: 0, status: 'done', rowsSeen: 7, accepted: 5, rejected: 2, duplicates: 1 },
+      rejectedPreview: [{ file: 'f.csv', line: 3, column: 'date', reason: '"x" is not a date', code: 'date' }],
+      rejectedCount: 2,
+    };
+    const { container } = render(
+      <RapportPage settings={en}>
+        <ImportJobCard job={job} onStartWithMapping={noop} onDiscard={noop} onDateOrder={noop} onCancel={noop} rejectedRows={() => []} />
+      </RapportPage>,
+    );
+    const el = container.querySelector('[data-import-status]')!;
+    expect([el.getAttribute('data-import-status'), el.getAttribute('data-accepted'), el.getAttribute('data-rejected'), el.getAttribute('data-duplicates')]).toEqual(['done', '5', '2', '1']);
+    expect(screen.getByText(/Imported 5 rows \(1 already present\), 2 rejected/)).toBeTruthy();
+    expect(screen.getByText(/not a valid date — "x" is not a date/)).toBeTruthy();
+    expect(screen.getByText(/and 1 more in the download/)).toBeTruthy();
+  });
+
+  it('a refused file carries data-import-status="error" with the message', () => {
+    const job: ImportJob = { ...base, phase: 'error', refused: true, message: 'f.csv: missing required column amount for a transactions file.' };
+    const { container } = render(
+      <RapportPage settings={{ ...en, language: 'zh_CN' }}>
+        <ImportJobCard job={job} onStartWithMapping={noop} onDiscard={noop} onDateOrder={noop} onCancel={noop} rejectedRows={() => []} />
+      </RapportPage>,
+    );
+    const el = container.querySelector('[data-import-status="error"]')!;
+    expect(el.getAttribute('data-accepted')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe('文件被拒绝：f.csv: missing required column amount for a transactions file.');
+  });
+});
