@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState, type DragEvent, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db/db';
-import { rollbackImport, unfinishedImports } from '../../lib/import/store';
-import { importLockName } from '../../lib/import/worker-protocol';
+import { unfinishedImports } from '../../lib/import/store';
+import { importLockName, type FromWorker, type ToWorker } from '../../lib/import/worker-protocol';
 import type { ImportLog } from '../../lib/schemas/domain';
 import { Button } from '../shared';
 import { ImportJobCard } from './ImportJobCard';
@@ -17,11 +17,25 @@ async function interrupted(): Promise<ImportLog[]> {
   return open.filter((o) => !held.has(importLockName(o.log.id)) && o.checkpoint && o.file).map((o) => o.log);
 }
 
+/** Roll back in a Worker: deleting a large import's rows must not stall the page. */
+function rollbackInWorker(importId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
+    w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
+      w.terminate();
+      if (ev.data.type === 'rolledBack') resolve();
+      else reject(new Error(ev.data.type === 'error' ? ev.data.message : ev.data.type));
+    });
+    w.postMessage({ type: 'rollback', importId } satisfies ToWorker);
+  });
+}
+
 export function ImportPanel(): JSX.Element {
   const t = useOptionsT();
   const [stale, setStale] = useState<ImportLog[]>([]);
   const [notice, setNotice] = useState<string>();
   const [dragging, setDragging] = useState(false);
+  const [rollingBack, setRollingBack] = useState<ReadonlySet<string>>(new Set());
   const refresh = useCallback(() => {
     void interrupted().then(setStale);
   }, []);
@@ -55,16 +69,19 @@ export function ImportPanel(): JSX.Element {
             </Button>
             <Button
               variant="danger"
+              disabled={rollingBack.has(log.id)}
               onClick={() => {
-                void rollbackImport(getDb(), log.id, Date.now()).then(() => {
-                  setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName }));
-                  refresh();
-                });
+                setRollingBack((s) => new Set(s).add(log.id));
+                void rollbackInWorker(log.id).then(
+                  () => setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName })),
+                  (e: unknown) => setNotice(t('options.import.failed', { message: e instanceof Error ? e.message : String(e) })),
+                ).finally(refresh);
               }}
             >
               {t('options.import.unfinished.rollback', { name: log.fileName })}
             </Button>
           </div>
+          {rollingBack.has(log.id) ? <p role="status">{t('options.import.unfinished.rollingBack', { name: log.fileName })}</p> : null}
         </div>
       ))}
       {notice ? <p role="status">{notice}</p> : null}

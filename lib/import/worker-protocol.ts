@@ -12,7 +12,9 @@ export type ToWorker =
   | { type: 'dateOrder'; order: DateOrder }
   /** XLSX only (CSV is inspected on the page): headers, mapping and preview rows. */
   | { type: 'inspect'; file: File }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** Undo an interrupted import (big deletes stay off the page's main thread). */
+  | { type: 'rollback'; importId: string };
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
@@ -21,6 +23,7 @@ export type FromWorker =
   | { type: 'done'; log: ImportLog; kind: ImportKind; changedCustomerIds: string[]; unknownColumns: string[]; placeholdersCreated: number }
   | { type: 'cancelled' }
   | { type: 'inspection'; inspection: FileInspection | undefined }
+  | { type: 'rolledBack'; log: ImportLog }
   /** `refused`: the file was refused as a whole (missing column, empty) before anything was written. */
   | { type: 'error'; message: string; refused: boolean };
 

@@ -5,7 +5,7 @@
 import { getDb } from '../db/db';
 import { ImportFileError } from './parser';
 import { ImportCancelled, runImport, type RunImportArgs } from './run';
-import { unfinishedImports } from './store';
+import { rollbackImport, unfinishedImports } from './store';
 import { inspectRows } from './inspect';
 import { readXlsxRows } from './xlsx';
 import type { DateOrder } from './values';
@@ -62,6 +62,14 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
       void readXlsxRows(m.file).then(
         (rows) => post({ type: 'inspection', inspection: inspectRows(rows.slice(0, 6), 'xlsx', ',') }),
         (e: unknown) => post({ type: 'error', message: `${m.file.name}: ${e instanceof Error ? e.message : String(e)}`, refused: true }),
+      );
+      break;
+    case 'rollback':
+      void navigator.locks.request(importLockName(m.importId), () =>
+        rollbackImport(getDb(), m.importId, Date.now()).then(
+          (log) => post({ type: 'rolledBack', log }),
+          (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
+        ),
       );
       break;
     case 'dateOrder':

@@ -206,3 +206,38 @@ test('killing the browser mid-import leaves a consistent, resumable database', a
   await context.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('an interrupted import can be rolled back on reopen, leaving the data as before it', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'rapport-rollback-'));
+  const csv = path.join(dir, 'half.csv');
+  const lines = ['customer_id,date,amount'];
+  for (let i = 0; i < 200_000; i++) lines.push(`R${i % 2000},2024-02-${String((i % 28) + 1).padStart(2, '0')},${i}`);
+  writeFileSync(csv, lines.join('\n') + '\n');
+  const profile = path.join(dir, 'profile');
+
+  let context = await launchPersistent(profile);
+  const id = await extensionIdOf(context);
+  let page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  await importFile(page, path.join(FIX, 'utf8-bom-customers.csv'));
+  const before = await dbDump(page, ['customers', 'transactions']);
+  await page.locator('input[type=file][accept*=csv]').setInputFiles(csv);
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(1 << 20);
+  await context.close();
+
+  context = await launchPersistent(profile);
+  page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  const mid = await dbDump(page, ['transactions']);
+  expect(mid.transactions!.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Roll back import of half.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rolled back half.csv.' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-import-unfinished]')).toHaveCount(0);
+  expect(await dbDump(page, ['customers', 'transactions'])).toEqual(before);
+  const logs = (await dbDump(page, ['importLog'])).importLog as { fileName: string; status: string }[];
+  expect(logs.find((l) => l.fileName === 'half.csv')?.status).toBe('cancelled');
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+});
