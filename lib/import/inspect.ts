@@ -21,8 +21,12 @@ export const INSPECT_BYTES = 64 * 1024;
 export const isXlsxName = (name: string): boolean => /\.xlsx$/i.test(name);
 
 export function inspectHead(head: Uint8Array, opts: { kind?: ImportKind; mapping?: Record<string, string>; previewRows?: number } = {}): FileInspection | undefined {
-  const { text, guess } = decodeBytes(head);
-  const delimiter = detectDelimiter(text);
+  const decoded = decodeBytes(head);
+  const guess = decoded.guess;
+  const sep = /^sep=(.)?\r?\n/i.exec(decoded.text);
+  const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
+  const named = sep?.[1];
+  const delimiter: Delimiter = named === ';' || named === '\t' || named === ',' ? named : detectDelimiter(text);
   const rows = new CsvTokenizer(delimiter).push(text);
   // The head may end mid-row: only complete rows are shown.
   return inspectRows(rows, guess.encoding, delimiter, opts);

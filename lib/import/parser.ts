@@ -68,6 +68,8 @@ export class ImportParser {
   private customerContent = new Map<string, string>();
   private referenced = new Set<string>();
   private dateOrder?: DateOrder;
+  /** Physical line of the header row (2 after a `sep=` line). */
+  private headerLine = 1;
   private ended = false;
 
   constructor(
@@ -146,7 +148,12 @@ export class ImportParser {
 
   /** Reads the header once its line is complete (or at the end). */
   private readHeader(final: boolean): boolean {
-    const text = this.pendingText;
+    const all = this.pendingText;
+    // Excel's "sep=;" first line names the delimiter; the header is then on line 2.
+    if (/^sep=/i.test(all) && !/[\r\n]/.test(all) && !final) return false;
+    const sep = /^sep=(.)?\r?\n?/i.exec(all);
+    const text = sep ? all.slice(sep[0].length) : all;
+    this.headerLine = sep ? 2 : 1;
     // The header line is complete once a line break appears outside quotes.
     let inQuote = false;
     let complete = false;
@@ -159,7 +166,8 @@ export class ImportParser {
       }
     }
     if (!complete && !final) return false;
-    const delimiter = detectDelimiter(text);
+    const named = sep?.[1];
+    const delimiter: Delimiter = named === ';' || named === '\t' || named === ',' ? named : detectDelimiter(text);
     const tok = new CsvTokenizer(delimiter);
     const first = [...tok.push(text), ...(complete ? [] : tok.end())][0];
     this.setHeader(first?.fields, delimiter, this.decoder!.guess);
@@ -207,7 +215,7 @@ export class ImportParser {
     const out = empty();
     const mixed = this.header!.encoding.mixed;
     for (const row of raw) {
-      if (row.line === 1) continue; // the header
+      if (row.line <= this.headerLine) continue; // the header (and a sep= line)
       out.rowsSeen++;
       if (row.unterminated) {
         out.rejected.push({ file: this.fileName, line: row.line, code: 'open-quote', reason: 'the file ends inside an open quote (truncated row)' });

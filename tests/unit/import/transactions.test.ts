@@ -73,3 +73,14 @@ describe('parseImportBytes — transactions', () => {
     expect(p.placeholders).toHaveLength(2357);
   });
 });
+
+describe('Excel "sep=" line', () => {
+  it('takes the delimiter from it and keeps physical line numbers', async () => {
+    const p = parse('sep=;\r\ncustomer_id;date;amount\r\nC1;2025-01-01;1,50\r\nC2;2025-01-02;x\r\n');
+    expect(p.delimiter).toBe(';');
+    expect((p.records as Transaction[]).map((t) => t.amount)).toEqual([1.5]);
+    expect(p.rejected).toMatchObject([{ line: 4, column: 'amount' }]);
+    const { inspectHead } = await import('../../../lib/import/inspect');
+    expect(inspectHead(enc('sep=;\ncustomer_id;date;amount\nC1;2025-01-01;1\n'))!.headers).toEqual(['customer_id', 'date', 'amount']);
+  });
+});
