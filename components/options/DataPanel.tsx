@@ -1,13 +1,14 @@
 /** Export CSVs, full backup and restore (with a plan of what changes), sample data, storage. */
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, useMemo, useState, type JSX } from 'react';
 import { getDb } from '../../lib/db/db';
 import { EXPORTERS, type ExportKind } from '../../lib/export/tables';
-import { backupFileName, createBackup, parseBackup, planRestore, restoreBackup, type RestorePlan } from '../../lib/backup/backup';
+import { backupFileName, type RestorePlan } from '../../lib/backup/backup';
+import { DataWorker } from './data-worker';
 import { saveSettings } from '../../lib/settings/save';
 import { send } from '../../lib/messaging/client';
 import { broadcastDataChanged } from '../../lib/services/broadcast';
 import { Button, localeTag, useLocale, useSettings } from '../shared';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import { useOptionsT, type OptionsKey } from './t';
 
 const EXPORTS: ExportKind[] = ['scores', 'actions', 'goals'];
@@ -63,7 +64,10 @@ export function DataPanel(): JSX.Element {
   const t = useOptionsT();
   const settings = useSettings();
   const tag = localeTag(useLocale());
-  const [plan, setPlan] = useState<RestorePlan>();
+  const [plan, setPlan] = useState<{ exportedAt: number; changes: RestorePlan['changes'] }>();
+  // One worker per page: it keeps the parsed backup between the plan and the restore.
+  const worker = useMemo(() => new DataWorker(), []);
+  useEffect(() => () => worker.close(), [worker]);
   const [message, setMessage] = useState<{ text: string; error?: boolean; kind?: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -73,13 +77,14 @@ export function DataPanel(): JSX.Element {
   };
   const backup = async (): Promise<void> => {
     const now = Date.now();
-    const b = await createBackup(getDb(), settings, now);
-    downloadText(backupFileName(now), JSON.stringify(b), 'application/json');
+    const { blob } = await worker.request({ type: 'backup', settings, exportedAt: now }, 'backup');
+    downloadBlob(backupFileName(now), blob);
   };
   const pickBackup = async (file: File): Promise<void> => {
     setMessage(undefined);
     try {
-      setPlan(await planRestore(getDb(), parseBackup(await file.text())));
+      const r = await worker.request({ type: 'planRestore', file }, 'restorePlan');
+      setPlan({ exportedAt: r.exportedAt, changes: r.changes });
     } catch (e) {
       setPlan(undefined);
       setMessage({ text: t('options.data.restore.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
@@ -89,8 +94,8 @@ export function DataPanel(): JSX.Element {
     if (!plan) return;
     setBusy(true);
     try {
-      const s = await restoreBackup(getDb(), plan.backup);
-      await saveSettings(s);
+      const { settings: restored } = await worker.request({ type: 'restore' }, 'restored');
+      await saveSettings(restored);
       setPlan(undefined);
       setMessage({ text: t('options.data.restore.done'), kind: 'restored' });
       await broadcastDataChanged();
@@ -141,7 +146,7 @@ export function DataPanel(): JSX.Element {
         </div>
         {plan ? (
           <div className="o-plan" data-restore-plan="">
-            <p>{t('options.data.restore.plan', { date: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(plan.backup.exportedAt) })}</p>
+            <p>{t('options.data.restore.plan', { date: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(plan.exportedAt) })}</p>
             <table className="o-table">
               <thead>
                 <tr>

@@ -1,5 +1,7 @@
 /** Messages between the options page and the import Worker (lib/import/worker.ts). */
 import type { ImportLog } from '../schemas/domain';
+import type { Settings } from '../schemas/settings';
+import type { RestorePlan } from '../backup/backup';
 import type { ImportKind } from './columns';
 import type { FileInspection } from './inspect';
 import type { ImportProgress } from './run';
@@ -14,7 +16,12 @@ export type ToWorker =
   | { type: 'inspect'; file: File }
   | { type: 'cancel' }
   /** Undo an interrupted import (big deletes stay off the page's main thread). */
-  | { type: 'rollback'; importId: string };
+  | { type: 'rollback'; importId: string }
+  /** Backup and restore run here too: reading, validating and writing a whole database is long. */
+  | { type: 'backup'; settings: Settings; exportedAt: number }
+  | { type: 'planRestore'; file: File }
+  /** Restore the backup of the last `planRestore` (same Worker). */
+  | { type: 'restore' };
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
@@ -24,6 +31,9 @@ export type FromWorker =
   | { type: 'cancelled' }
   | { type: 'inspection'; inspection: FileInspection | undefined }
   | { type: 'rolledBack'; log: ImportLog }
+  | { type: 'backup'; blob: Blob }
+  | { type: 'restorePlan'; exportedAt: number; changes: RestorePlan['changes'] }
+  | { type: 'restored'; settings: Settings }
   /** `refused`: the file was refused as a whole (missing column, empty) before anything was written. */
   | { type: 'error'; message: string; refused: boolean };
 

@@ -8,12 +8,14 @@ import { ImportCancelled, runImport, type RunImportArgs } from './run';
 import { rollbackImport, unfinishedImports } from './store';
 import { inspectRows } from './inspect';
 import { readXlsxRows } from './xlsx';
+import { createBackup, parseBackup, planRestore, restoreBackup, type Backup } from '../backup/backup';
 import type { DateOrder } from './values';
 import { importLockName, type FromWorker, type ToWorker } from './worker-protocol';
 
 const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
 
 let controller: AbortController | undefined;
+let pendingBackup: Backup | undefined;
 let dateOrderWaiter: ((o: DateOrder) => void) | undefined;
 
 async function run(args: Omit<RunImportArgs, 'db' | 'onProgress' | 'onRejected' | 'askDateOrder' | 'signal'>): Promise<void> {
@@ -72,6 +74,34 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
         ),
       );
       break;
+    case 'backup':
+      void createBackup(getDb(), m.settings, m.exportedAt).then(
+        (b) => post({ type: 'backup', blob: new Blob([JSON.stringify(b)], { type: 'application/json' }) }),
+        (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
+      );
+      break;
+    case 'planRestore':
+      void m.file
+        .text()
+        .then(async (json) => {
+          pendingBackup = parseBackup(json);
+          const plan = await planRestore(getDb(), pendingBackup);
+          post({ type: 'restorePlan', exportedAt: pendingBackup.exportedAt, changes: plan.changes });
+        })
+        .catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: true }));
+      break;
+    case 'restore': {
+      const b = pendingBackup;
+      if (!b) {
+        post({ type: 'error', message: 'No backup to restore.', refused: false });
+        break;
+      }
+      void restoreBackup(getDb(), b).then(
+        (settings) => post({ type: 'restored', settings }),
+        (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
+      );
+      break;
+    }
     case 'dateOrder':
       dateOrderWaiter?.(m.order);
       dateOrderWaiter = undefined;

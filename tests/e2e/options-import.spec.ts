@@ -144,6 +144,16 @@ test('backup → wipe → restore gives an identical database', async ({ extensi
   await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
   await expect(page.locator('[data-data-message="restored"]')).toBeVisible();
   expect(await dbDump(page, TABLES)).toEqual(before);
+
+  // A tampered backup is refused with the table, row and field; nothing changes.
+  const bad = JSON.parse(readFileSync(file, 'utf8')) as { tables: { transactions: { amount: unknown }[] } };
+  bad.tables.transactions[0]!.amount = 'lots';
+  const badFile = path.join(mkdtempSync(path.join(tmpdir(), 'rapport-bad-')), 'bad.json');
+  writeFileSync(badFile, JSON.stringify(bad));
+  await page.locator('input[data-restore-input]').setInputFiles(badFile);
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be restored' })).toContainText('transactions[0].amount');
+  await expect(page.locator('[data-restore-plan]')).toHaveCount(0);
+  expect(await dbDump(page, TABLES)).toEqual(before);
 });
 
 async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
