@@ -12,6 +12,7 @@ import { localeTag } from '../shared';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 import { useOptionsT, type OptionsKey } from './t';
+import { CRM_NAMES } from './crm-names';
 import type { ImportKind } from '../../lib/import/columns';
 import type { RowError } from '../../lib/import/rows';
 
@@ -37,7 +38,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
   const [order, setOrder] = useState<DateOrder | undefined>();
   const p = job.progress;
   const status = job.phase === 'done' ? 'done' : job.phase === 'error' ? 'error' : job.phase === 'cancelled' ? 'cancelled' : 'running';
-  const presetLabel = job.inspection ? (job.inspection.mapping.preset === 'canonical' ? t('options.import.preset.canonical') : job.inspection.mapping.preset) : '';
+  const presetLabel = job.inspection ? (job.inspection.mapping.preset === 'canonical' ? t('options.import.preset.canonical') : CRM_NAMES[job.inspection.mapping.preset]) : '';
   return (
     <article
       className={`o-job o-job--${status}`}

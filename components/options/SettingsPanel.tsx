@@ -17,15 +17,8 @@ import { Button, Field, RadioGroup, useCommonT, useSettings } from '../shared';
 import { NumberField } from './NumberField';
 import { previewMoves } from './preview';
 import { useOptionsT } from './t';
+import { CRM_NAMES } from './crm-names';
 
-const CRM_NAMES: Record<CrmId, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  zoho: 'Zoho CRM',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  fxiaoke: '纷享销客 Fxiaoke',
-};
 
 const WEIGHTS = ['pAlive', 'contactGap', 'interactionTrend', 'sentiment', 'detractor', 'complaints', 'coverage'] as const;
 
