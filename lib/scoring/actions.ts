@@ -1,0 +1,201 @@
+/**
+ * Next best action: a ranked playbook. Each rule proposes an action kind with a reason (an
+ * i18n key `reason.<kind>.<why>` plus params) and a due date; candidates are ranked by
+ * base priority × tier × risk × the user's active goals. What the user did with earlier
+ * recommendations feeds back: a dismissed kind rests for 30 days (60, 120… up to 180 after
+ * repeated dismissals), a snoozed one stays hidden until its snooze ends, and a done one
+ * resets its cadence (a done revisit counts as a contact, see risk.ts).
+ */
+import { addDays } from '../clock';
+import type { Action, Goal, GoalScope, NextAction } from '../schemas/domain';
+import type { ActionKind, GoalCategory, Tier } from '../schemas/enums';
+import type { ScoringSettings } from '../schemas/settings';
+import { isoOfMs, type RelationshipSignals, type RiskResult } from './risk';
+import { dayNumber } from './summary';
+
+export interface PlaybookInput {
+  customerId: string;
+  segment?: string;
+  tier: Tier;
+  risk: RiskResult;
+  signals: RelationshipSignals;
+  /** null when the customer never bought (P(alive) says nothing). */
+  pAlive: number | null;
+  /** Tier value (CLV or spend proxy). */
+  value: number;
+  /** Net spend over the whole history (refunds subtracted). */
+  netSpend: number;
+  purchaseDays: number;
+  firstPurchase?: string;
+  /** When the customer became one: first purchase, else the record's creation date. */
+  firstSeen: string;
+  /** Book's median value above Lead ("real value" for win-back). */
+  medianValue: number;
+  actions: readonly Action[];
+  goals: readonly Goal[];
+  asOf: string;
+}
+
+export interface RankedAction extends NextAction {
+  priority: number;
+}
+
+/** Base priority of each rule before tier × risk × goals. */
+const BASE: Record<ActionKind, number> = {
+  'service-recovery': 90,
+  'value-review': 85,
+  'exec-sponsor': 80,
+  'win-back': 75,
+  onboard: 70,
+  'multi-thread': 65,
+  revisit: 50,
+  'cross-sell': 45,
+  survey: 30,
+  'care-touch': 25,
+};
+
+const TIER_WEIGHT: Record<Tier, number> = { platinum: 1.3, gold: 1.15, iron: 1, lead: 0.8 };
+
+/** Kinds that protect a relationship gain with risk; growth kinds lose some. */
+const PROTECTIVE: ReadonlySet<ActionKind> = new Set(['revisit', 'service-recovery', 'exec-sponsor', 'win-back', 'multi-thread', 'value-review']);
+
+/** Which goal categories favour which kinds. */
+export const GOAL_KINDS: Record<GoalCategory, readonly ActionKind[]> = {
+  satisfaction: ['survey', 'service-recovery'],
+  loyalty: ['revisit', 'win-back'],
+  'new-customers': ['onboard'],
+  'value-add': ['cross-sell'],
+  'relationship-depth': ['multi-thread', 'exec-sponsor'],
+};
+export const GOAL_BOOST = 1.25;
+
+/** Days a done action of each kind stays off the list (revisit: its cadence, via the contact). */
+const DONE_COOLDOWN: Record<ActionKind, number> = {
+  revisit: 0,
+  survey: 90,
+  'service-recovery': 7,
+  'exec-sponsor': 60,
+  'cross-sell': 60,
+  'win-back': 60,
+  'value-review': 90,
+  'care-touch': 30,
+  'multi-thread': 90,
+  onboard: 3650,
+};
+
+export const DISMISS_REST_DAYS = 30;
+export const DISMISS_REST_MAX_DAYS = 180;
+
+/** Rest after the n-th dismissal of a kind: 30, 60, 120, then 180 days. */
+export const dismissRestDays = (n: number): number => Math.min(DISMISS_REST_MAX_DAYS, DISMISS_REST_DAYS * 2 ** Math.max(0, n - 1));
+
+const goalCovers = (scope: GoalScope, tier: Tier, segment?: string): boolean =>
+  scope.kind === 'all' || (scope.kind === 'tier' ? scope.tier === tier : scope.segment === segment);
+
+/** Active goals (not archived, period containing asOf, scope covering the customer) → boost per kind. */
+export function goalBoosts(goals: readonly Goal[], asOf: string, tier: Tier, segment?: string): Map<ActionKind, number> {
+  const boost = new Map<ActionKind, number>();
+  const categories = new Set<GoalCategory>();
+  for (const g of goals) if (!g.archived && g.periodStart <= asOf && asOf < g.periodEnd && goalCovers(g.scope, tier, segment)) categories.add(g.category);
+  for (const c of categories) for (const k of GOAL_KINDS[c]) boost.set(k, (boost.get(k) ?? 1) * GOAL_BOOST);
+  return boost;
+}
+
+/** Kinds the user's feedback keeps off the list as of asOf (dismissed and resting, snoozed, recently done). */
+export function suppressedKinds(actions: readonly Action[], asOf: string): Set<ActionKind> {
+  const out = new Set<ActionKind>();
+  const dismissals = new Map<ActionKind, { n: number; last: string }>();
+  for (const a of actions) {
+    const day = isoOfMs(a.updatedAt);
+    if (a.status === 'dismissed') {
+      const d = dismissals.get(a.kind) ?? { n: 0, last: day };
+      dismissals.set(a.kind, { n: d.n + 1, last: day > d.last ? day : d.last });
+    } else if (a.status === 'snoozed') {
+      if ((a.snoozedUntil ?? a.due) > asOf) out.add(a.kind);
+    } else if (a.status === 'done' && DONE_COOLDOWN[a.kind] > 0 && addDays(day, DONE_COOLDOWN[a.kind]) > asOf) out.add(a.kind);
+  }
+  for (const [kind, d] of dismissals) if (addDays(d.last, dismissRestDays(d.n)) > asOf) out.add(kind);
+  return out;
+}
+
+const later = (a: string, b: string): string => (a > b ? a : b);
+
+/** Every action the playbook recommends now, best first. */
+export function rankActions(p: PlaybookInput, settings: ScoringSettings): RankedAction[] {
+  const s = p.signals;
+  const asOf = p.asOf;
+  const asOfDay = dayNumber(asOf);
+  const cadence = settings.revisitCadenceDays[p.tier];
+  const key = p.tier === 'platinum' || p.tier === 'gold';
+  const out: NextAction[] = [];
+  const push = (kind: ActionKind, reason: string, due: string, params?: NextAction['params']): void => {
+    out.push({ kind, reason, due, ...(params ? { params } : {}) });
+  };
+
+  // Service recovery: an open complaint, or a recent detractor score.
+  const recent = (d?: string): boolean => d !== undefined && asOfDay - dayNumber(d) <= 90;
+  const csatLow = s.latestCsat && recent(s.latestCsat.date) && s.latestCsat.score <= 2 ? s.latestCsat : undefined;
+  const npsLow = s.latestNps && recent(s.latestNps.date) && s.latestNps.score <= 6 ? s.latestNps : undefined;
+  if (s.openComplaints > 0 && s.oldestOpenComplaint) {
+    // respond within two days of the complaint (service SOP); overdue shows as such
+    push('service-recovery', 'reason.service-recovery.complaint', addDays(s.oldestOpenComplaint, 2), { count: s.openComplaints, since: s.oldestOpenComplaint });
+  } else if (csatLow || npsLow) {
+    const f = csatLow ? { kind: 'CSAT', score: csatLow.score, date: csatLow.date } : { kind: 'NPS', score: npsLow!.score, date: npsLow!.date };
+    push('service-recovery', 'reason.service-recovery.detractor', later(addDays(f.date, 2), asOf), { kind: f.kind, score: f.score });
+  }
+
+  // Value review: a customer who costs more than they bring (refunds, credits ≥ purchases).
+  const hadBusiness = p.purchaseDays > 0 || p.netSpend !== 0;
+  if (p.tier === 'lead' && hadBusiness && p.netSpend <= settings.tierThresholds.leadMaxValue)
+    push('value-review', 'reason.value-review.negative', addDays(asOf, 7), { netSpend: Math.round(p.netSpend) });
+
+  // Executive sponsor: a key account at high risk, or a Platinum account with no decision-maker.
+  if (key && p.risk.band === 'high') push('exec-sponsor', 'reason.exec-sponsor.key-at-risk', addDays(asOf, 3), { riskScore: Math.round(p.risk.score) });
+  else if (p.tier === 'platinum' && s.decisionMakers === 0) push('exec-sponsor', 'reason.exec-sponsor.no-decision-maker', addDays(asOf, 14));
+
+  // Win-back: lapsed (low P(alive)) AND the value was real — never for a customer still buying.
+  const realValue = p.netSpend > settings.tierThresholds.leadMaxValue && p.netSpend >= p.medianValue;
+  if (p.pAlive !== null && p.pAlive < 0.3 && realValue && s.contactGapDays > cadence)
+    push('win-back', 'reason.win-back.lapsed', addDays(asOf, 7), { pAlive: Math.round(p.pAlive * 100) });
+
+  // Onboard: first purchase (or a new record) in the last 90 days, not yet a repeat buyer.
+  const start = p.firstPurchase ?? p.firstSeen;
+  const age = asOfDay - dayNumber(start);
+  if (age >= 0 && age <= 90 && p.purchaseDays <= 2) push('onboard', 'reason.onboard.new', later(addDays(start, 14), asOf), { days: age });
+
+  // Multi-thread: a key account that runs through one person, or without a decision-maker.
+  if (key && s.threads <= 1) push('multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
+  else if (key && s.decisionMakers === 0) push('multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
+
+  // Revisit (定期回访): cadence due within a week, or overdue; any contact resets it.
+  const revisitDue = s.lastContact ? addDays(s.lastContact, cadence) : asOf;
+  if (p.tier !== 'lead' || s.contacted) {
+    if (!s.contacted) push('revisit', 'reason.revisit.never', asOf, { cadence });
+    else if (revisitDue <= addDays(asOf, 7))
+      push('revisit', revisitDue < asOf ? 'reason.revisit.overdue' : 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence });
+  }
+
+  // Cross-sell: a healthy, still-buying key account (or loyal repeat buyer).
+  const healthy = p.risk.band === 'low' && s.openComplaints === 0 && (p.pAlive ?? 0) >= 0.5;
+  if (healthy && (key || (p.tier === 'iron' && p.purchaseDays >= 3))) push('cross-sell', 'reason.cross-sell.healthy', addDays(asOf, 14));
+
+  // Survey: nobody asked this customer for CSAT/NPS in 180 days.
+  if (p.tier !== 'lead' && (p.purchaseDays > 0 || s.contacted) && (!s.lastSurvey || asOfDay - dayNumber(s.lastSurvey) > 180))
+    push('survey', s.lastSurvey ? 'reason.survey.stale' : 'reason.survey.never', addDays(asOf, 14), s.lastSurvey ? { since: s.lastSurvey } : undefined);
+
+  // Care touch: keep a healthy key account warm between revisits.
+  if (key && p.risk.band === 'low' && s.contacted && s.contactGapDays >= cadence / 2 && revisitDue > addDays(asOf, 7))
+    push('care-touch', 'reason.care-touch.warm', addDays(asOf, 7), { days: s.contactGapDays });
+
+  const suppressed = suppressedKinds(p.actions, asOf);
+  const boosts = goalBoosts(p.goals, asOf, p.tier, p.segment);
+  const risk = p.risk.score / 100;
+  return out
+    .filter((a) => !suppressed.has(a.kind))
+    .map((a): RankedAction => {
+      const riskWeight = PROTECTIVE.has(a.kind) ? 1 + 0.5 * risk : 1 - 0.3 * risk;
+      const priority = Math.round(BASE[a.kind] * TIER_WEIGHT[p.tier] * riskWeight * (boosts.get(a.kind) ?? 1) * 10) / 10;
+      return { ...a, priority };
+    })
+    .sort((a, b) => b.priority - a.priority || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
+}

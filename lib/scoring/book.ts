@@ -1,0 +1,375 @@
+/**
+ * The relationship scorer for a whole book and for one customer.
+ *
+ * `fitBook` learns what needs the whole book — BG/NBD + Gamma-Gamma fits (calibration end =
+ * asOf, unit day), the pyramid's value cut-offs, RFM quintile edges, typical purchase gap —
+ * into a `BookModel` (plain JSON, stored by the rescore service). `scoreCustomer` scores one
+ * customer against a stored model (the incremental path after a quick-log); `scoreBook` fits
+ * and scores everyone, grouping nothing per customer more than once.
+ *
+ * Value (the pyramid's measure): half the modelled 12-month discounted CLV plus half the net
+ * spend of the last 12 months — forward-looking, but a big account that has gone quiet is not
+ * demoted at once (domain.md: do not misclassify a valuable customer as lost), and one large
+ * B2B order counts. When the book is too thin to fit (few customers / repeat buyers), value is
+ * annualised net spend and P(alive) a recency-vs-typical-gap heuristic. Net spend at or below
+ * leadMaxValue (refunds ≥ purchases, or never bought) is Lead.
+ */
+import type { Goal, Rfm, Score, Transaction } from '../schemas/domain';
+import type { ScoringSettings } from '../schemas/settings';
+import { expectedPurchases, fitBgNbd, pAlive as bgPAlive, type BgNbdFit } from './bgnbd';
+import { discountedClv } from './clv';
+import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { rankActions } from './actions';
+import { rfmScores, rfmSegment } from './rfm';
+import { churnRisk, relationshipSignals } from './risk';
+import { dayNumber } from './summary';
+import { tierCutoffs, tierForValue } from './tiers';
+import type { BookModel, CustomerHistory, RfmEdges } from './types';
+
+/** Below these the fits are not trusted and the spend proxy is used. */
+export const MIN_BUYERS_TO_FIT = 30;
+export const MIN_REPEAT_BUYERS_TO_FIT = 10;
+/** The fits use at most this many customers (an evenly spaced sample of a bigger book). */
+export const MAX_FIT_ROWS = 20_000;
+/** Value proxies look back this far. */
+const YEAR_DAYS = 365;
+const DAYS_PER_MONTH = 365.25 / 12;
+/** Recency of a customer who never bought (RFM). */
+const NEVER_DAYS = 100_000;
+
+/** One customer's purchase summary (days), net spend and trailing-year spend, as of a day. */
+export interface CustomerStats {
+  x: number;
+  tx: number;
+  T: number;
+  meanRepeatSpend: number;
+  firstAmount: number;
+  purchaseDays: number;
+  netSpend: number;
+  yearSpend: number;
+  firstPurchase?: string;
+  lastPurchase?: string;
+  recencyDays: number;
+}
+
+export function customerStats(transactions: readonly Transaction[], asOfDay: number): CustomerStats {
+  let netSpend = 0;
+  let yearSpend = 0;
+  const days = new Map<number, number>();
+  for (const t of transactions) {
+    const d = dayNumber(t.date);
+    if (!(d <= asOfDay) || !Number.isFinite(t.amount)) continue;
+    netSpend += t.amount;
+    if (asOfDay - d < YEAR_DAYS) yearSpend += t.amount;
+    days.set(d, (days.get(d) ?? 0) + t.amount);
+  }
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let count = 0;
+  let sum = 0;
+  for (const [d, amount] of days) {
+    if (!(amount > 0)) continue;
+    count++;
+    sum += amount;
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  if (count === 0) return { x: 0, tx: 0, T: 0, meanRepeatSpend: 0, firstAmount: 0, purchaseDays: 0, netSpend, yearSpend, recencyDays: NEVER_DAYS };
+  const firstAmount = days.get(first)!;
+  const x = count - 1;
+  return {
+    x,
+    tx: last - first,
+    T: asOfDay - first,
+    meanRepeatSpend: x > 0 ? (sum - firstAmount) / x : 0,
+    firstAmount,
+    purchaseDays: count,
+    netSpend,
+    yearSpend,
+    firstPurchase: isoOfDay(first),
+    lastPurchase: isoOfDay(last),
+    recencyDays: asOfDay - last,
+  };
+}
+
+const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+export interface Fits {
+  bgnbd: BgNbdFit | null;
+  gammaGamma: GammaGammaFit | null;
+}
+
+const finiteParams = (o: Record<string, number>): boolean => Object.values(o).every((v) => Number.isFinite(v));
+
+/** BG/NBD + Gamma-Gamma on the buyers' summaries; null fits when the book is too thin to trust. */
+export function fitModels(stats: readonly CustomerStats[]): Fits {
+  let buyers = stats.filter((s) => s.purchaseDays > 0);
+  const repeat = buyers.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0);
+  if (buyers.length < MIN_BUYERS_TO_FIT || repeat < MIN_REPEAT_BUYERS_TO_FIT) return { bgnbd: null, gammaGamma: null };
+  if (buyers.length > MAX_FIT_ROWS) {
+    const step = buyers.length / MAX_FIT_ROWS;
+    buyers = Array.from({ length: MAX_FIT_ROWS }, (_, i) => buyers[Math.floor(i * step)]!);
+  }
+  const bg = fitBgNbd(buyers);
+  const bgnbd = finiteParams({ r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }) ? bg : null;
+  const ggRows = buyers.filter((s) => s.x > 0 && s.meanRepeatSpend > 0).map((s) => ({ x: s.x, mean: s.meanRepeatSpend }));
+  const gg = ggRows.length >= MIN_REPEAT_BUYERS_TO_FIT ? fitGammaGamma(ggRows) : null;
+  // E[M] needs q > 1; otherwise spend has no finite mean under the fit
+  const gammaGamma = gg && finiteParams({ p: gg.p, q: gg.q, gamma: gg.gamma }) && gg.q > 1 ? gg : null;
+  return { bgnbd, gammaGamma };
+}
+
+/** Discounted expected purchases: CLV with a unit spend (p=1, q=2, γ=1, mean 1 ⇒ E[M] = 1). */
+const UNIT_SPEND = { p: 1, q: 2, gamma: 1 };
+
+export interface CustomerValue {
+  clv: number;
+  value: number;
+  /** null when the customer never bought. */
+  pAlive: number | null;
+  expectedPurchases: number;
+}
+
+export function customerValue(
+  s: CustomerStats,
+  fits: Fits,
+  typicalGapDays: number,
+  settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>,
+): CustomerValue {
+  if (s.purchaseDays === 0) return { clv: 0, value: Math.min(s.netSpend, 0), pAlive: null, expectedPurchases: 0 };
+  const horizonDays = settings.clvHorizonMonths * DAYS_PER_MONTH;
+  let clv: number;
+  let pAlive: number;
+  let expected: number;
+  if (fits.bgnbd && fits.gammaGamma) {
+    const bg = fits.bgnbd;
+    // One-time buyers: their first order is the only evidence of their spend (shrunk to the book's).
+    const spend = s.x > 0 ? expectedSpend(fits.gammaGamma, s.x, s.meanRepeatSpend) : expectedSpend(fits.gammaGamma, 1, s.firstAmount);
+    const purchases = discountedClv(bg, UNIT_SPEND, { x: s.x, tx: s.tx, T: s.T, meanRepeatSpend: 1 }, {
+      horizonMonths: settings.clvHorizonMonths,
+      annualDiscountRate: settings.annualDiscountRate,
+      unit: 'day',
+    });
+    clv = Math.max(0, purchases * spend);
+    pAlive = bgPAlive(bg, s.x, s.tx, s.T);
+    expected = expectedPurchases(bg, horizonDays, s.x, s.tx, s.T);
+  } else {
+    const gap = s.x > 0 ? Math.max(1, s.tx / s.x) : 2 * typicalGapDays;
+    pAlive = Math.exp(-Math.max(0, s.recencyDays - gap) / gap);
+    const perYear = (s.purchaseDays * YEAR_DAYS) / Math.max(YEAR_DAYS, s.T + 1);
+    expected = (perYear * pAlive * horizonDays) / YEAR_DAYS;
+    clv = Math.max(0, (Math.max(s.netSpend, 0) * YEAR_DAYS) / Math.max(YEAR_DAYS, s.T + 1)) * pAlive * (horizonDays / YEAR_DAYS);
+  }
+  let value: number;
+  if (s.netSpend <= settings.tierThresholds.leadMaxValue) value = Math.min(s.netSpend, settings.tierThresholds.leadMaxValue);
+  else if (fits.bgnbd && fits.gammaGamma) value = 0.5 * clv + 0.5 * Math.max(0, s.yearSpend);
+  else value = Math.max(s.yearSpend, (s.netSpend * YEAR_DAYS) / Math.max(YEAR_DAYS, s.T + 1));
+  return { clv, value, pAlive: Math.min(1, Math.max(0, pAlive)), expectedPurchases: expected };
+}
+
+/** Modelled CLV of every customer as of a date (the `clv` KPI): fits on transactions up to asOf. */
+export function clvAsOf(
+  transactions: readonly Transaction[],
+  asOf: string,
+  settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>,
+): Map<string, number> {
+  const byCustomer = groupBy(transactions);
+  const asOfDay = dayNumber(asOf);
+  const ids = [...byCustomer.keys()];
+  const stats = ids.map((id) => customerStats(byCustomer.get(id)!, asOfDay));
+  const fits = fitModels(stats);
+  const gap = typicalGap(stats);
+  return new Map(ids.map((id, i) => [id, customerValue(stats[i]!, fits, gap, settings).clv]));
+}
+
+function groupBy<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.customerId);
+    if (list) list.push(r);
+    else m.set(r.customerId, [r]);
+  }
+  return m;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+/** Median days between purchase days of repeat buyers (90 when nobody bought twice). */
+function typicalGap(stats: readonly CustomerStats[]): number {
+  const gaps: number[] = [];
+  for (const s of stats) if (s.x > 0) gaps.push(s.tx / s.x);
+  return gaps.length ? Math.max(1, median(gaps)) : 90;
+}
+
+function quintiles(values: number[]): [number, number, number, number] {
+  if (values.length === 0) return [0, 0, 0, 0];
+  values.sort((a, b) => a - b);
+  const at = (q: number): number => {
+    const h = (values.length - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(values.length - 1, lo + 1);
+    return values[lo]! + (h - lo) * (values[hi]! - values[lo]!);
+  };
+  return [at(0.2), at(0.4), at(0.6), at(0.8)];
+}
+
+const bin = (v: number, edges: readonly number[]): number => 1 + edges.reduce((n, e) => n + (v > e ? 1 : 0), 0);
+
+/** RFM of one customer against the book's quintile edges. */
+export function rfmFromEdges(s: CustomerStats, e: RfmEdges): Rfm {
+  const r = 6 - bin(s.recencyDays, e.recency);
+  const f = bin(s.purchaseDays, e.frequency);
+  const m = bin(s.netSpend, e.monetary);
+  return { r, f, m, segment: rfmSegment(r, f) };
+}
+
+const firstSeenOf = (h: CustomerHistory, s: CustomerStats): string =>
+  s.firstPurchase !== undefined && s.firstPurchase < h.customer.createdAt ? s.firstPurchase : h.customer.createdAt;
+
+interface Prepared {
+  stats: CustomerStats[];
+  model: BookModel;
+  values: CustomerValue[];
+}
+
+function prepare(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string): Prepared {
+  const asOfDay = dayNumber(asOf);
+  if (Number.isNaN(asOfDay)) throw new RangeError(`asOf must be a yyyy-MM-dd date, got "${asOf}"`);
+  const stats = histories.map((h) => customerStats(h.transactions, asOfDay));
+  const fits = fitModels(stats);
+  const gap = typicalGap(stats);
+  const values = stats.map((s) => customerValue(s, fits, gap, settings));
+  const cutoffs = tierCutoffs(
+    values.map((v) => v.value),
+    settings.tierThresholds,
+  );
+  const aboveLead = values.filter((v) => v.value > settings.tierThresholds.leadMaxValue).map((v) => v.value);
+  const buyers = stats.filter((s) => s.purchaseDays > 0);
+  const model: BookModel = {
+    asOf,
+    unit: 'day',
+    bgnbd: fits.bgnbd,
+    gammaGamma: fits.gammaGamma,
+    valueBasis: fits.bgnbd && fits.gammaGamma ? 'clv' : 'spend',
+    tierCutoffs: cutoffs,
+    rfmEdges: {
+      recency: quintiles(buyers.map((s) => s.recencyDays)),
+      frequency: quintiles(stats.map((s) => s.purchaseDays)),
+      monetary: quintiles(stats.map((s) => s.netSpend)),
+    },
+    typicalGapDays: gap,
+    medianValue: median(aboveLead),
+    customers: histories.length,
+    buyers: buyers.length,
+    repeatBuyers: buyers.filter((s) => s.x > 0).length,
+    fittedAt: Date.now(),
+  };
+  return { stats, model, values };
+}
+
+/** Fit the book-level model (calibration end = asOf, unit day). */
+export function fitBook(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string): BookModel {
+  return prepare(histories, settings, asOf).model;
+}
+
+function scoreWith(
+  h: CustomerHistory,
+  s: CustomerStats,
+  v: CustomerValue,
+  model: BookModel,
+  settings: ScoringSettings,
+  asOf: string,
+  goals: readonly Goal[],
+  rfm: Rfm,
+  computedAt: number,
+): Score {
+  const tier = tierForValue(v.value, model.tierCutoffs);
+  const firstSeen = firstSeenOf(h, s);
+  const signals = relationshipSignals(h, asOf, firstSeen);
+  const risk = churnRisk({ signals, pAlive: v.pAlive, tier, asOf }, settings);
+  const ranked = rankActions(
+    {
+      customerId: h.customer.id,
+      ...(h.customer.segment !== undefined ? { segment: h.customer.segment } : {}),
+      tier,
+      risk,
+      signals,
+      pAlive: v.pAlive,
+      value: v.value,
+      netSpend: s.netSpend,
+      purchaseDays: s.purchaseDays,
+      ...(s.firstPurchase !== undefined ? { firstPurchase: s.firstPurchase } : {}),
+      firstSeen,
+      medianValue: model.medianValue,
+      actions: h.actions,
+      goals,
+      asOf,
+    },
+    settings,
+  );
+  const top = ranked[0];
+  return {
+    customerId: h.customer.id,
+    tier,
+    risk: risk.band,
+    riskScore: risk.score,
+    reasons: risk.factors.slice(0, 3),
+    clv: Math.round(v.clv * 100) / 100,
+    pAlive: v.pAlive ?? 1,
+    expectedPurchases: v.expectedPurchases,
+    rfm,
+    nba: top ? { kind: top.kind, reason: top.reason, due: top.due, ...(top.params ? { params: top.params } : {}) } : null,
+    ...(signals.lastContact !== undefined ? { lastContact: signals.lastContact } : {}),
+    computedAt,
+  };
+}
+
+/** Score one customer against a stored book model (the incremental path). */
+export function scoreCustomer(h: CustomerHistory, model: BookModel, settings: ScoringSettings, asOf: string, goals: readonly Goal[] = []): Score {
+  const s = customerStats(h.transactions, dayNumber(asOf));
+  const v = customerValue(s, { bgnbd: model.bgnbd, gammaGamma: model.gammaGamma }, model.typicalGapDays, settings);
+  return scoreWith(h, s, v, model, settings, asOf, goals, rfmFromEdges(s, model.rfmEdges), Date.now());
+}
+
+/** Fit the book and score every customer. */
+export function scoreBook(
+  histories: readonly CustomerHistory[],
+  settings: ScoringSettings,
+  asOf: string,
+  goals: readonly Goal[] = [],
+): { model: BookModel; scores: Score[] } {
+  const { stats, model, values } = prepare(histories, settings, asOf);
+  const rfm = rfmScores(histories.map((h, i) => ({ customerId: h.customer.id, recencyDays: stats[i]!.recencyDays, frequency: stats[i]!.purchaseDays, monetary: stats[i]!.netSpend })));
+  const now = Date.now();
+  const scores = histories.map((h, i) => scoreWith(h, stats[i]!, values[i]!, model, settings, asOf, goals, rfm.get(h.customer.id) ?? rfmFromEdges(stats[i]!, model.rfmEdges), now));
+  return { model, scores };
+}
+
+/** Group flat tables into per-customer histories in one pass each (customers without rows get empty lists). */
+export function groupHistories(book: {
+  customers: readonly CustomerHistory['customer'][];
+  transactions: readonly CustomerHistory['transactions'][number][];
+  interactions: readonly CustomerHistory['interactions'][number][];
+  feedback: readonly CustomerHistory['feedback'][number][];
+  contacts: readonly CustomerHistory['contacts'][number][];
+  actions: readonly CustomerHistory['actions'][number][];
+}): CustomerHistory[] {
+  const byId = new Map<string, CustomerHistory>();
+  const out: CustomerHistory[] = [];
+  for (const customer of book.customers) {
+    const h: CustomerHistory = { customer, transactions: [], interactions: [], feedback: [], contacts: [], actions: [] };
+    byId.set(customer.id, h);
+    out.push(h);
+  }
+  for (const t of book.transactions) byId.get(t.customerId)?.transactions.push(t);
+  for (const i of book.interactions) byId.get(i.customerId)?.interactions.push(i);
+  for (const f of book.feedback) byId.get(f.customerId)?.feedback.push(f);
+  for (const c of book.contacts) byId.get(c.customerId)?.contacts.push(c);
+  for (const a of book.actions) byId.get(a.customerId)?.actions.push(a);
+  return out;
+}

@@ -1,0 +1,242 @@
+/**
+ * Churn risk 0–100: a base plus signed points per factor, each factor explainable on its own
+ * ("why is this red?"). Factors: 1 − P(alive) from BG/NBD, contact gap vs the tier's revisit
+ * cadence (any logged contact resets it), interaction trend (last 90 days vs the 90 before),
+ * sentiment of recent interactions, CSAT/NPS detractor, open complaints, and decision-maker
+ * coverage / single-threaded accounts. Each factor's points are scaled by its weight in
+ * settings.riskWeights; base + Σ points = the score (clamped to 0–100).
+ */
+import type { Action, ScoreFactor } from '../schemas/domain';
+import type { RiskBand, Tier } from '../schemas/enums';
+import type { ScoringSettings } from '../schemas/settings';
+import { dayNumber } from './summary';
+import type { CustomerHistory } from './types';
+
+/** Risk of a customer with no signal at all. */
+export const RISK_BASE = 10;
+/** Look-back of the "recent" window (trend, sentiment). */
+export const RECENT_DAYS = 90;
+/** Feedback older than this no longer counts as detractor / promoter. */
+export const FEEDBACK_DAYS = 365;
+
+/** Action kinds whose completion means someone talked to the customer. */
+const CONTACT_KINDS: ReadonlySet<Action['kind']> = new Set(['revisit', 'care-touch', 'exec-sponsor', 'service-recovery', 'win-back', 'onboard', 'multi-thread', 'cross-sell']);
+
+/** yyyy-MM-dd (UTC) of an epoch-ms timestamp. */
+export const isoOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export interface RelationshipSignals {
+  /** Latest logged contact (interaction, or a done contact action), if any. */
+  lastContact?: string;
+  /** Days since lastContact (or since the customer became one when never contacted). */
+  contactGapDays: number;
+  contacted: boolean;
+  interactionsRecent: number;
+  interactionsPrevious: number;
+  positive: number;
+  negative: number;
+  rated: number;
+  latestCsat?: { score: number; date: string };
+  latestNps?: { score: number; date: string };
+  /** Complaints not yet followed by a positive interaction / feedback or a done service recovery. */
+  openComplaints: number;
+  oldestOpenComplaint?: string;
+  decisionMakers: number;
+  /** Distinct people the relationship runs through (contacts + interaction contacts, last year). */
+  threads: number;
+  /** Latest CSAT/NPS response of any kind. */
+  lastSurvey?: string;
+  /** Latest interaction's open next step that is overdue. */
+  overdueNextStep?: { text: string; due: string };
+}
+
+const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
+
+/** Everything risk and the playbook read from the relationship history, in one pass per table. */
+export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen: string): RelationshipSignals {
+  const asOfDay = dayNumber(asOf);
+  const recentStart = asOfDay - RECENT_DAYS;
+  const previousStart = recentStart - RECENT_DAYS;
+  let lastContact: string | undefined;
+  let interactionsRecent = 0;
+  let interactionsPrevious = 0;
+  let positive = 0;
+  let negative = 0;
+  let rated = 0;
+  let lastPositive: string | undefined;
+  let decisionMakers = 0;
+  const threads = new Set<string>();
+  let latestInteraction: CustomerHistory['interactions'][number] | undefined;
+  for (const c of h.contacts) {
+    if (c.isDecisionMaker) decisionMakers++;
+    threads.add(fold(c.name));
+  }
+  const dmNames = new Set<string>();
+  for (const i of h.interactions) {
+    if (i.date > asOf) continue;
+    const day = dayNumber(i.date);
+    if (lastContact === undefined || i.date > lastContact) lastContact = i.date;
+    if (!latestInteraction || i.date >= latestInteraction.date) latestInteraction = i;
+    if (day > recentStart) {
+      interactionsRecent++;
+      if (i.sentiment) {
+        rated++;
+        if (i.sentiment === 'positive') positive++;
+        else if (i.sentiment === 'negative') negative++;
+      }
+    } else if (day > previousStart) interactionsPrevious++;
+    if (i.sentiment === 'positive' && (lastPositive === undefined || i.date > lastPositive)) lastPositive = i.date;
+    if (i.contact && asOfDay - day <= FEEDBACK_DAYS) {
+      threads.add(fold(i.contact));
+      if (i.contactIsDecisionMaker) dmNames.add(fold(i.contact));
+    }
+  }
+  decisionMakers += [...dmNames].filter((n) => !h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)).length;
+  let lastRecovery: string | undefined;
+  for (const a of h.actions) {
+    if (a.status !== 'done') continue;
+    const d = isoOfMs(a.updatedAt);
+    const when = d > asOf ? asOf : d;
+    if (CONTACT_KINDS.has(a.kind) && (lastContact === undefined || when > lastContact)) lastContact = when;
+    if (a.kind === 'service-recovery' && (lastRecovery === undefined || when > lastRecovery)) lastRecovery = when;
+  }
+  let latestCsat: RelationshipSignals['latestCsat'];
+  let latestNps: RelationshipSignals['latestNps'];
+  let lastSurvey: string | undefined;
+  const complaints: string[] = [];
+  for (const f of h.feedback) {
+    if (f.date > asOf) continue;
+    if (f.kind === 'complaint') complaints.push(f.date);
+    else if (f.score !== undefined) {
+      if (lastSurvey === undefined || f.date > lastSurvey) lastSurvey = f.date;
+      if (f.kind === 'csat' && (!latestCsat || f.date >= latestCsat.date)) latestCsat = { score: f.score, date: f.date };
+      if (f.kind === 'nps' && (!latestNps || f.date >= latestNps.date)) latestNps = { score: f.score, date: f.date };
+      const good = (f.kind === 'csat' && f.score >= 4) || (f.kind === 'nps' && f.score >= 9);
+      if (good && (lastPositive === undefined || f.date > lastPositive)) lastPositive = f.date;
+    }
+  }
+  // A complaint is closed by a later positive interaction/feedback or a completed service recovery.
+  const closedUpTo = [lastPositive, lastRecovery].reduce<string | undefined>((m, d) => (d !== undefined && (m === undefined || d > m) ? d : m), undefined);
+  let openComplaints = 0;
+  let oldestOpenComplaint: string | undefined;
+  for (const d of complaints) {
+    if (closedUpTo !== undefined && closedUpTo > d) continue;
+    // same-day positive note does not close it: the complaint may have been logged after it
+    openComplaints++;
+    if (oldestOpenComplaint === undefined || d < oldestOpenComplaint) oldestOpenComplaint = d;
+  }
+  const gapFrom = lastContact ?? firstSeen;
+  const overdue =
+    latestInteraction?.nextStep && latestInteraction.nextStepDue && latestInteraction.nextStepDue < asOf
+      ? { text: latestInteraction.nextStep, due: latestInteraction.nextStepDue }
+      : undefined;
+  return {
+    ...(lastContact !== undefined ? { lastContact } : {}),
+    contactGapDays: Math.max(0, asOfDay - dayNumber(gapFrom)),
+    contacted: lastContact !== undefined,
+    interactionsRecent,
+    interactionsPrevious,
+    positive,
+    negative,
+    rated,
+    ...(latestCsat ? { latestCsat } : {}),
+    ...(latestNps ? { latestNps } : {}),
+    openComplaints,
+    ...(oldestOpenComplaint !== undefined ? { oldestOpenComplaint } : {}),
+    decisionMakers,
+    threads: threads.size,
+    ...(lastSurvey !== undefined ? { lastSurvey } : {}),
+    ...(overdue ? { overdueNextStep: overdue } : {}),
+  };
+}
+
+export interface RiskInput {
+  signals: RelationshipSignals;
+  /** P(alive); `null` when it says nothing (no purchase yet). */
+  pAlive: number | null;
+  tier: Tier;
+  asOf: string;
+}
+
+export interface RiskResult {
+  score: number;
+  band: RiskBand;
+  /** Base points before factors. */
+  base: number;
+  /** Every non-zero factor, largest |points| first. */
+  factors: ScoreFactor[];
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+export function riskBand(score: number, bands: ScoringSettings['riskBands']): RiskBand {
+  if (score >= bands.high) return 'high';
+  if (score >= bands.medium) return 'medium';
+  return 'low';
+}
+
+/** Key accounts (Platinum, Gold) need more than one thread; Iron less so; Lead not at all. */
+const coverageScale: Record<Tier, number> = { platinum: 1, gold: 1, iron: 0.5, lead: 0 };
+
+export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResult {
+  const w = settings.riskWeights;
+  const s = input.signals;
+  const factors: ScoreFactor[] = [];
+  const add = (id: string, weight: number, points: number, params?: ScoreFactor['params']): void => {
+    const p = round1(weight * points);
+    if (p !== 0) factors.push({ id, points: p, ...(params ? { params } : {}) });
+  };
+
+  if (input.pAlive !== null) {
+    const pct = Math.round(input.pAlive * 100);
+    add('p-alive', w.pAlive, 35 * (1 - input.pAlive), { pAlive: pct });
+  }
+
+  const cadence = settings.revisitCadenceDays[input.tier];
+  const ratio = s.contactGapDays / cadence;
+  if (ratio > 1) add(s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
+  else if (s.contacted && ratio <= 0.5) add('recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
+
+  const prev = s.interactionsPrevious;
+  const recent = s.interactionsRecent;
+  if (prev >= 2 && recent < prev) add('interaction-decline', w.interactionTrend, 15 * (1 - recent / prev), { recent, previous: prev });
+  else if (recent >= 2 && recent > prev) add('interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
+
+  if (s.rated > 0) {
+    const balance = (s.negative - s.positive) / s.rated;
+    if (balance > 0) add('negative-sentiment', w.sentiment, 12 * balance, { negative: s.negative, rated: s.rated });
+    else if (balance < 0) add('positive-sentiment', w.sentiment, 12 * balance, { positive: s.positive, rated: s.rated });
+  }
+
+  const asOfDay = dayNumber(input.asOf);
+  const fresh = (d: string): boolean => asOfDay - dayNumber(d) <= FEEDBACK_DAYS;
+  const csat = s.latestCsat && fresh(s.latestCsat.date) ? s.latestCsat : undefined;
+  const nps = s.latestNps && fresh(s.latestNps.date) ? s.latestNps : undefined;
+  let detractor = 0;
+  let promoter = false;
+  if (csat) {
+    if (csat.score <= 2) detractor = Math.max(detractor, csat.score === 1 ? 15 : 10);
+    else if (csat.score === 5) promoter = true;
+  }
+  if (nps) {
+    if (nps.score <= 6) detractor = Math.max(detractor, 8 + (6 - nps.score) * (7 / 6));
+    else if (nps.score >= 9) promoter = true;
+  }
+  if (detractor > 0) {
+    const latest = nps && (!csat || nps.date >= csat.date) && nps.score <= 6 ? { kind: 'nps', score: nps.score } : csat ? { kind: 'csat', score: csat.score } : { kind: 'nps', score: nps!.score };
+    add('detractor', w.detractor, detractor, latest);
+  } else if (promoter) add('promoter', w.detractor, -5);
+
+  if (s.openComplaints > 0) add('open-complaints', w.complaints, Math.min(30, 20 + 5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
+
+  const scale = coverageScale[input.tier];
+  if (scale > 0) {
+    if (s.threads <= 1) add('single-threaded', w.coverage, 10 * scale, { threads: s.threads });
+    if (s.decisionMakers === 0) add('no-decision-maker', w.coverage, 8 * scale);
+  }
+
+  factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.id.localeCompare(b.id));
+  const raw = RISK_BASE + factors.reduce((sum, f) => sum + f.points, 0);
+  const score = Math.min(100, Math.max(0, round1(raw)));
+  return { score, band: riskBand(score, settings.riskBands), base: RISK_BASE, factors };
+}
