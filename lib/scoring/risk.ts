@@ -212,20 +212,21 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
   const fresh = (d: string): boolean => asOfDay - dayNumber(d) <= FEEDBACK_DAYS;
   const csat = s.latestCsat && fresh(s.latestCsat.date) ? s.latestCsat : undefined;
   const nps = s.latestNps && fresh(s.latestNps.date) ? s.latestNps : undefined;
-  let detractor = 0;
+  let detractor: { points: number; kind: string; score: number } | undefined;
   let promoter = false;
+  const worse = (points: number, kind: string, score: number): void => {
+    if (!detractor || points > detractor.points) detractor = { points, kind, score };
+  };
   if (csat) {
-    if (csat.score <= 2) detractor = Math.max(detractor, csat.score === 1 ? 15 : 10);
+    if (csat.score <= 2) worse(csat.score === 1 ? 15 : 10, 'CSAT', csat.score);
     else if (csat.score === 5) promoter = true;
   }
   if (nps) {
-    if (nps.score <= 6) detractor = Math.max(detractor, 8 + (6 - nps.score) * (7 / 6));
+    if (nps.score <= 6) worse(8 + (6 - nps.score) * (7 / 6), 'NPS', nps.score);
     else if (nps.score >= 9) promoter = true;
   }
-  if (detractor > 0) {
-    const latest = nps && (!csat || nps.date >= csat.date) && nps.score <= 6 ? { kind: 'nps', score: nps.score } : csat ? { kind: 'csat', score: csat.score } : { kind: 'nps', score: nps!.score };
-    add('detractor', w.detractor, detractor, latest);
-  } else if (promoter) add('promoter', w.detractor, -5);
+  if (detractor) add('detractor', w.detractor, detractor.points, { kind: detractor.kind, score: detractor.score });
+  else if (promoter) add('promoter', w.detractor, -5);
 
   if (s.openComplaints > 0) add('open-complaints', w.complaints, Math.min(30, 20 + 5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
 
