@@ -25,7 +25,7 @@ export const KPI_UNIT: Record<KpiId, KpiUnit> = {
 };
 
 /** KPIs where a lower value is better (a fall shows as an improvement). */
-export const LOWER_IS_BETTER: ReadonlySet<KpiId> = new Set(['churn-rate', 'complaint-rate']);
+export { LOWER_IS_BETTER } from '../scoring/goals';
 
 export function formatNumber(v: number, locale: Locale, maxFractionDigits = 1): string {
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: maxFractionDigits }).format(v);

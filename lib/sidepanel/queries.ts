@@ -8,29 +8,41 @@ import type { AppDB } from '../db/app-db';
 import { fromStoredCustomer } from '../db/app-db';
 import type { Action, Contact, Customer, Feedback, Interaction, Score, Transaction } from '../schemas/domain';
 import { TIERS, type Tier } from '../schemas/enums';
+import type { ScoringSettings } from '../schemas/settings';
 import { planSnapshots, SNAPSHOT_KEY, tierMoves, type TierMove, type TierSnapshot } from './pyramid';
 
+/** The KPI book (lib/scoring/kpis) as the side panel reads it from Dexie. */
 export interface Book {
   customers: Customer[];
   transactions: Transaction[];
   interactions: Interaction[];
   feedback: Feedback[];
   clvByCustomer: Map<string, number>;
-  /** Current tier per customer (for tier-scoped goals). */
+  /** The date the stored CLVs were modelled as of (the last full rescore), when known. */
+  clvAsOf?: string;
+  /** Current tier per customer (for tier-scoped goals and CLV by tier). */
   tierByCustomer: Map<string, Tier>;
+  scoring?: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>;
 }
 
+/** Where the full rescore stores what it learnt from the book (lib/scoring/types BookModel). */
+export const BOOK_MODEL_KEY = 'bookModel';
+
 /** Everything the KPI and goal computations need, read in one transaction. */
-export async function loadBook(db: AppDB): Promise<Book> {
-  return db.transaction('r', [db.customers, db.transactions, db.interactions, db.feedback, db.scores], async () => {
-    const [customers, transactions, interactions, feedback, scores] = await Promise.all([
+export async function loadBook(db: AppDB, scoring?: Book['scoring']): Promise<Book> {
+  return db.transaction('r', [db.customers, db.transactions, db.interactions, db.feedback, db.scores, db.meta], async () => {
+    const [customers, transactions, interactions, feedback, scores, model] = await Promise.all([
       db.customers.toArray(),
       db.transactions.toArray(),
       db.interactions.toArray(),
       db.feedback.toArray(),
       db.scores.toArray(),
+      db.meta.get(BOOK_MODEL_KEY),
     ]);
+    const modelAsOf = (model?.value as { asOf?: unknown } | undefined)?.asOf;
     return {
+      clvAsOf: typeof modelAsOf === 'string' ? modelAsOf : undefined,
+      scoring,
       customers: customers.map(fromStoredCustomer),
       transactions,
       interactions,

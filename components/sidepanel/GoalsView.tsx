@@ -1,0 +1,133 @@
+/** Goals: SMART goals with progress, pace forecast and a weekly trend; create, edit, archive. */
+import { useMemo, useState, type JSX } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { goalsRepo } from '../../lib/db/repos/goals';
+import type { Goal } from '../../lib/schemas/domain';
+import type { KpiId } from '../../lib/schemas/enums';
+import { draftFromGoal, emptyDraft } from '../../lib/sidepanel/goal-form';
+import { goalStatus } from '../../lib/sidepanel/goal-status';
+import { computeKpiTable } from '../../lib/sidepanel/kpi-table';
+import { customPeriod, previousPeriod } from '../../lib/sidepanel/periods';
+import { listSegments, loadBook } from '../../lib/sidepanel/queries';
+import { formatKpiNumber } from '../../lib/sidepanel/format';
+import { Button, useLocale, useSettings } from '../shared';
+import { useSidePanel } from './context';
+import { useSpT } from './i18n';
+import { GoalCard } from './GoalCard';
+import { GoalForm } from './GoalForm';
+
+type Editing = { kind: 'new' } | { kind: 'edit'; goal: Goal } | null;
+
+const newId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `g-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+export function GoalsView(): JSX.Element {
+  const t = useSpT();
+  const locale = useLocale();
+  const { scoring } = useSettings();
+  const { db, asOf } = useSidePanel();
+  const repo = useMemo(() => goalsRepo(db), [db]);
+  const goals = useLiveQuery(() => repo.listActive(), [repo]);
+  const archived = useLiveQuery(() => repo.listArchived(), [repo]);
+  const segments = useLiveQuery(() => listSegments(db), [db]) ?? [];
+  const book = useLiveQuery(() => loadBook(db, scoring), [db, scoring]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const statuses = useMemo(() => (book && goals ? new Map(goals.map((g) => [g.id, goalStatus(g, book, asOf)])) : null), [book, goals, asOf]);
+
+  // The KPI over the period just before the goal's: a sensible baseline.
+  const suggestBaseline = (metric: KpiId, start: string, last: string): string | null => {
+    const p = customPeriod(start, last);
+    if (!book || !p) return null;
+    const v = computeKpiTable(book, previousPeriod(p), [metric]).all[metric].value;
+    return v === null ? null : String(Number(v.toFixed(metric === 'clv' ? 0 : 2)));
+  };
+
+  const save = async (goal: Goal): Promise<void> => {
+    await repo.save(goal);
+    setEditing(null);
+    setSaved(true);
+  };
+
+  return (
+    <section aria-labelledby="sp-goals-h" className="sp-view">
+      <div className="sp-row sp-row--between">
+        <h2 id="sp-goals-h" className="sp-h2">
+          {t('sidepanel.goals.heading')}
+        </h2>
+        {editing ? null : (
+          <Button
+            variant="primary"
+            onClick={() => {
+              setSaved(false);
+              setEditing({ kind: 'new' });
+            }}
+          >
+            {t('sidepanel.goals.new')}
+          </Button>
+        )}
+      </div>
+      {saved ? (
+        <p role="status" className="sp-muted">
+          {t('sidepanel.goals.form.saved')}
+        </p>
+      ) : null}
+      {editing ? (
+        <GoalForm
+          key={editing.kind === 'edit' ? editing.goal.id : 'new'}
+          initial={editing.kind === 'edit' ? draftFromGoal(editing.goal) : emptyDraft(asOf)}
+          identity={editing.kind === 'edit' ? editing.goal : { id: newId(), createdAt: Date.now() }}
+          editing={editing.kind === 'edit'}
+          segments={segments}
+          suggestBaseline={suggestBaseline}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+      {!goals ? (
+        <p className="sp-muted">{t('sidepanel.loading')}</p>
+      ) : goals.length === 0 && !editing ? (
+        <p className="sp-empty">{t('sidepanel.goals.empty')}</p>
+      ) : (
+        <ul className="sp-plain" aria-label={t('sidepanel.goals.heading')}>
+          {goals.map((g) => (
+            <li key={g.id}>
+              <GoalCard
+                goal={g}
+                status={statuses?.get(g.id) ?? null}
+                onEdit={() => {
+                  setSaved(false);
+                  setEditing({ kind: 'edit', goal: g });
+                }}
+                onArchive={() => void repo.setArchived(g.id, true)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {archived?.length ? (
+        <div>
+          <label className="sp-row">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+            {t('sidepanel.goals.showArchived')} ({archived.length})
+          </label>
+          {showArchived ? (
+            <ul className="sp-plain" aria-label={t('sidepanel.goals.archivedHeading')}>
+              {archived.map((g) => (
+                <li key={g.id} className="sp-row sp-row--between sp-card">
+                  <span>
+                    {g.name} <span className="sp-muted">· {formatKpiNumber(g.metric, g.target, locale, scoring.currency)}</span>
+                  </span>
+                  <Button aria-label={t('sidepanel.goals.restoreLabel', { name: g.name })} onClick={() => void repo.setArchived(g.id, false)}>
+                    {t('sidepanel.goals.restore')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

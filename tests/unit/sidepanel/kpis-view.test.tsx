@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { KpisView } from '../../../components/sidepanel/KpisView';
+import { computeKpis } from '../../../lib/scoring/kpis';
+import { loadBook } from '../../../lib/sidepanel/queries';
+import { KPI_IDS } from '../../../lib/schemas/enums';
+import type { AppDB } from '../../../lib/db/app-db';
+import { customer, dropDb, freshDb, putCustomers, renderInPanel, score } from './support';
+
+let db: AppDB;
+beforeEach(async () => {
+  db = await freshDb();
+  await putCustomers(db, [customer('A'), customer('B'), customer('C')]);
+  await db.scores.bulkPut([score('A', { tier: 'platinum', clv: 5000 }), score('B', { tier: 'gold', clv: 800 }), score('C', { tier: 'iron', clv: 50 })]);
+  await db.transactions.bulkPut([
+    { id: 't1', customerId: 'A', date: '2026-10-05', amount: 100 },
+    { id: 't2', customerId: 'A', date: '2026-11-03', amount: 120 },
+    { id: 't3', customerId: 'A', date: '2026-11-15', amount: 80 },
+    { id: 't4', customerId: 'B', date: '2026-10-20', amount: 300 },
+    { id: 't5', customerId: 'C', date: '2026-11-10', amount: 40 },
+  ]);
+  await db.feedback.bulkPut([
+    { id: 'f1', customerId: 'A', date: '2026-11-04', kind: 'csat', score: 5 },
+    { id: 'f2', customerId: 'B', date: '2026-11-06', kind: 'csat', score: 2 },
+    { id: 'f3', customerId: 'C', date: '2026-11-12', kind: 'complaint' },
+  ]);
+  await db.interactions.bulkPut([{ id: 'i1', customerId: 'B', date: '2026-11-02', channel: 'call', summary: 'x' }]);
+});
+afterEach(async () => {
+  cleanup();
+  await dropDb(db);
+});
+
+const attrs = (el: Element): [string | null, string | null] => [el.getAttribute('data-value'), el.getAttribute('data-previous')];
+
+describe('KpisView', () => {
+  it('carries every KPI of the month vs the previous period as plain numbers, "" when undefined', async () => {
+    const { container } = renderInPanel(<KpisView />, { db });
+    await waitFor(() => expect(container.querySelectorAll('[data-rapport-kpi]')).toHaveLength(KPI_IDS.length));
+    const box = container.querySelector('[data-period-start]')!;
+    expect([box.getAttribute('data-period-start'), box.getAttribute('data-period-end')]).toEqual(['2026-11-01', '2026-12-01']);
+    const expected = computeKpis(await loadBook(db), { start: '2026-11-01', end: '2026-12-01' });
+    for (const id of KPI_IDS) {
+      const el = box.querySelector(`[data-rapport-kpi="${id}"]`)!;
+      const want = (v: number | null): string => (v === null ? '' : String(v));
+      expect(attrs(el), id).toEqual([want(expected[id].value), want(expected[id].previous)]);
+    }
+    // CSAT: 1 of 2 responses scored 4–5.
+    expect(box.querySelector('[data-rapport-kpi="csat"]')!.getAttribute('data-value')).toBe('50');
+    // No CSAT last period: undefined, shown as a dash, not 0.
+    const csat = box.querySelector('[data-rapport-kpi="csat"]')!;
+    expect(csat.getAttribute('data-previous')).toBe('');
+    expect(csat.textContent).toContain('Previous: —');
+  });
+
+  it('recomputes for another period and refuses a reversed custom range', async () => {
+    const { container } = renderInPanel(<KpisView />, { db });
+    await screen.findByRole('radio', { name: 'This quarter' });
+    await userEvent.click(screen.getByRole('radio', { name: 'This quarter' }));
+    await waitFor(() => expect(container.querySelector('[data-period-start]')?.getAttribute('data-period-start')).toBe('2026-10-01'));
+    expect(container.querySelector('[data-period-start]')!.getAttribute('data-period-end')).toBe('2027-01-01');
+    await userEvent.click(screen.getByRole('radio', { name: 'Custom' }));
+    const from = screen.getByLabelText('From');
+    await userEvent.clear(from);
+    await userEvent.type(from, '2026-12-01');
+    expect(screen.getByRole('alert').textContent).toContain('end not before start');
+    expect(container.querySelector('[data-period-start]')).toBeNull();
+  });
+});
