@@ -19,7 +19,7 @@ import type { ScoringSettings } from '../schemas/settings';
 import { expectedPurchases, fitBgNbd, pAlive as bgPAlive, type BgNbdFit } from './bgnbd';
 import { discountedClv } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
-import { rankActions } from './actions';
+import { rankActions, type RankedAction } from './actions';
 import { rfmScores, rfmSegment } from './rfm';
 import { churnRisk, relationshipSignals } from './risk';
 import { dayNumber } from './summary';
@@ -287,7 +287,7 @@ function scoreWith(
   goals: readonly Goal[],
   rfm: Rfm,
   computedAt: number,
-): Score {
+): ScoredCustomer {
   const tier = tierForValue(v.value, model.tierCutoffs);
   const firstSeen = firstSeenOf(h, s);
   const signals = relationshipSignals(h, asOf, firstSeen);
@@ -313,7 +313,7 @@ function scoreWith(
     settings,
   );
   const top = ranked[0];
-  return {
+  const score: Score = {
     customerId: h.customer.id,
     tier,
     risk: risk.band,
@@ -327,27 +327,51 @@ function scoreWith(
     ...(signals.lastContact !== undefined ? { lastContact: signals.lastContact } : {}),
     computedAt,
   };
+  return { score, ranked };
 }
 
-/** Score one customer against a stored book model (the incremental path). */
-export function scoreCustomer(h: CustomerHistory, model: BookModel, settings: ScoringSettings, asOf: string, goals: readonly Goal[] = []): Score {
+/** A score plus every action the playbook recommends now, best first (the NBA is the first). */
+export interface ScoredCustomer {
+  score: Score;
+  ranked: RankedAction[];
+}
+
+/** Score one customer against a stored book model, with the full ranked playbook. */
+export function scoreCustomerDetailed(
+  h: CustomerHistory,
+  model: BookModel,
+  settings: ScoringSettings,
+  asOf: string,
+  goals: readonly Goal[] = [],
+): ScoredCustomer {
   const s = customerStats(h.transactions, dayNumber(asOf));
   const v = customerValue(s, { bgnbd: model.bgnbd, gammaGamma: model.gammaGamma }, model.typicalGapDays, settings);
   return scoreWith(h, s, v, model, settings, asOf, goals, rfmFromEdges(s, model.rfmEdges), Date.now());
 }
 
-/** Fit the book and score every customer. */
+/** Score one customer against a stored book model (the incremental path: no refit). */
+export function scoreCustomer(h: CustomerHistory, model: BookModel, settings: ScoringSettings, asOf: string, goals: readonly Goal[] = []): Score {
+  return scoreCustomerDetailed(h, model, settings, asOf, goals).score;
+}
+
+/** Fit the book and score every customer; `ranked[i]` is the playbook of `scores[i]`. */
 export function scoreBook(
   histories: readonly CustomerHistory[],
   settings: ScoringSettings,
   asOf: string,
   goals: readonly Goal[] = [],
-): { model: BookModel; scores: Score[] } {
+): { model: BookModel; scores: Score[]; ranked: RankedAction[][] } {
   const { stats, model, values } = prepare(histories, settings, asOf);
   const rfm = rfmScores(histories.map((h, i) => ({ customerId: h.customer.id, recencyDays: stats[i]!.recencyDays, frequency: stats[i]!.purchaseDays, monetary: stats[i]!.netSpend })));
   const now = Date.now();
-  const scores = histories.map((h, i) => scoreWith(h, stats[i]!, values[i]!, model, settings, asOf, goals, rfm.get(h.customer.id) ?? rfmFromEdges(stats[i]!, model.rfmEdges), now));
-  return { model, scores };
+  const scores: Score[] = new Array<Score>(histories.length);
+  const ranked: RankedAction[][] = new Array<RankedAction[]>(histories.length);
+  histories.forEach((h, i) => {
+    const r = scoreWith(h, stats[i]!, values[i]!, model, settings, asOf, goals, rfm.get(h.customer.id) ?? rfmFromEdges(stats[i]!, model.rfmEdges), now);
+    scores[i] = r.score;
+    ranked[i] = r.ranked;
+  });
+  return { model, scores, ranked };
 }
 
 /** Group flat tables into per-customer histories in one pass each (customers without rows get empty lists). */

@@ -4,7 +4,9 @@
  */
 import type { Handlers } from '../messaging/router';
 import { interactionsHandlers } from './interactions';
+import { actionsHandlers } from './actions';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
+  ...actionsHandlers,
 };
