@@ -77,6 +77,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
   const slices = xlsxRows ? Math.ceil(xlsxRows.length / XLSX_BATCH) : Math.ceil(file.size / sliceSize);
   let cp: ImportCheckpoint | undefined = a.resume;
   const changed = new Set<string>();
+  const knownCustomers = new Set<string>();
   let placeholders = 0;
   const progress: ImportProgress = { importId, bytesRead: 0, totalBytes: file.size, rowsSeen: 0, accepted: 0, rejected: 0, duplicates: 0 };
   if (a.resume) {
@@ -88,7 +89,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
 
   const write = async (chunk: ParsedChunk, seq: number, next: ImportCheckpoint): Promise<void> => {
     if (a.signal?.aborted) throw new ImportCancelled('Import cancelled.');
-    const r = await writeChunk(db, next.kind, chunk, seq, next);
+    const r = await writeChunk(db, next.kind, chunk, seq, next, knownCustomers);
     cp = next;
     r.changedCustomerIds.forEach((id) => changed.add(id));
     placeholders += r.placeholdersCreated;
@@ -99,6 +100,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     if (chunk.rejected.length) a.onRejected?.(chunk.rejected);
   };
 
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     for (let i = 0; i < Math.max(slices, 1); i++) {
       const chunk = xlsxRows ? parser.pushRows(xlsxRows.slice(i * XLSX_BATCH, (i + 1) * XLSX_BATCH)) : parser.push(slices ? await read(i) : new Uint8Array());
@@ -117,10 +119,18 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
         a.onProgress?.({ ...progress });
         continue;
       }
-      if (cp) await write(chunk, i, { ...cp, slicesDone: i + 1, dateOrder: parser.resolvedDateOrder });
-      else if (chunk.records.length || chunk.rejected.length) throw new Error('Rows parsed before the header was read.');
-      a.onProgress?.({ ...progress });
+      if (!cp) {
+        if (chunk.records.length || chunk.rejected.length) throw new Error('Rows parsed before the header was read.');
+        a.onProgress?.({ ...progress });
+        continue;
+      }
+      // Pipelined: slice i+1 is read and parsed while slice i is being written; writes stay in order.
+      const next: ImportCheckpoint = { ...cp, slicesDone: i + 1, dateOrder: parser.resolvedDateOrder };
+      const bytesRead = progress.bytesRead;
+      await inFlight;
+      inFlight = write(chunk, i, next).then(() => a.onProgress?.({ ...progress, bytesRead }));
     }
+    await inFlight;
     // End of file: the last row, and any rows held for the dd/MM question.
     const tail = xlsxRows ? parser.endRows() : parser.end();
     if (!cp) {
@@ -138,6 +148,8 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     const log = await finishImport(db, importId, now());
     return { log, kind: cp.kind, changedCustomerIds: [...changed], unknownColumns: parser.fileHeader!.mapping.unknown, placeholdersCreated: placeholders };
   } catch (e) {
+    // A write still in flight must settle before anything else touches the import.
+    await inFlight.catch(() => undefined);
     if (e instanceof ImportCancelled && cp) await rollbackImport(db, importId, now());
     throw e;
   }

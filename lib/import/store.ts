@@ -103,9 +103,18 @@ function mergeCustomer(prev: Customer, next: Customer): Customer {
  * Write one parsed chunk (and its counters and checkpoint) in one transaction. `cp` is the
  * checkpoint to store once this chunk is in.
  */
-export async function writeChunk(db: AppDB, kind: ImportKind, chunk: ParsedChunk, seq: number, cp: ImportCheckpoint): Promise<ChunkResult> {
+export async function writeChunk(
+  db: AppDB,
+  kind: ImportKind,
+  chunk: ParsedChunk,
+  seq: number,
+  cp: ImportCheckpoint,
+  /** Customer ids known to be stored (earlier chunks of this import): no placeholder lookup for them. */
+  knownCustomers?: Set<string>,
+): Promise<ChunkResult> {
   const result: ChunkResult = { accepted: 0, duplicates: chunk.duplicates, rejected: chunk.rejected.length, rowsSeen: chunk.rowsSeen, placeholdersCreated: 0, changedCustomerIds: [] };
   const tables = [db.customers, db.importLog, db.meta, ...(kind === 'customers' ? [] : [db[TABLE_OF[kind]]])];
+  let newlyKnown: string[] = [];
   await db.transaction('rw', tables, async () => {
     const journal: JournalEntry = { table: kind === 'customers' ? 'customers' : TABLE_OF[kind], added: [], addedCustomers: [], replacedCustomers: [] };
     const changed = new Set<string>();
@@ -151,10 +160,13 @@ export async function writeChunk(db: AppDB, kind: ImportKind, chunk: ParsedChunk
         if (d === undefined || r.date < d) first.set(r.customerId, r.date);
         changed.add(r.customerId);
       }
-      const placeholders: StoredCustomer[] = [...first].map(([id, date]) =>
-        toStoredCustomer({ id, name: id, emails: [], createdAt: date, crmRefs: [], placeholder: true }),
-      );
+      const unknown = [...first.keys()].filter((id) => !knownCustomers?.has(id));
+      const stored = new Set(unknown.length ? await db.customers.where(':id').anyOf(unknown).primaryKeys() : []);
+      const placeholders: StoredCustomer[] = unknown
+        .filter((id) => !stored.has(id))
+        .map((id) => toStoredCustomer({ id, name: id, emails: [], createdAt: first.get(id)!, crmRefs: [], placeholder: true }));
       journal.addedCustomers = await addNew(db.customers as unknown as Dexie.Table<StoredCustomer, string>, placeholders);
+      newlyKnown = unknown;
       result.placeholdersCreated = journal.addedCustomers.length;
       if (added.length === 0) changed.clear();
     }
@@ -173,6 +185,8 @@ export async function writeChunk(db: AppDB, kind: ImportKind, chunk: ParsedChunk
     if (journal.added.length || journal.addedCustomers.length || journal.replacedCustomers.length)
       await db.meta.put({ key: journalKey(cp.importId, seq), value: journal });
   });
+  // Only once the transaction committed: these customers now exist.
+  for (const id of newlyKnown) knownCustomers?.add(id);
   return result;
 }
 
