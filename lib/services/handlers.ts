@@ -5,8 +5,10 @@
 import type { Handlers } from '../messaging/router';
 import { interactionsHandlers } from './interactions';
 import { actionsHandlers } from './actions';
+import { importHandlers } from './import';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
   ...actionsHandlers,
+  ...importHandlers,
 };

@@ -4,7 +4,12 @@
  * reports progress to extension pages (`rapport:rescore-progress`) and tells CRM tabs and
  * pages that data changed so overlays refresh.
  */
+import { browser } from 'wxt/browser';
 import type { AppDB } from '../db/app-db';
+import { getDb } from '../db/db';
+import { loadSettings } from '../settings/store';
+import { broadcastDataChanged } from './broadcast';
+import { rescoreAll } from './rescore';
 import type { Handlers } from '../messaging/router';
 import type { RescoreProgress } from '../messaging/protocol';
 import type { Settings } from '../schemas/settings';
@@ -30,13 +35,23 @@ export function createImportHandlers(deps: ImportServiceDeps): Partial<Handlers>
         const settings = await deps.settings();
         const total = await db.customers.count();
         deps.progress({ type: 'rapport:rescore-progress', done: 0, total });
-        await deps.rescoreAll(db, settings, asOf, (done, t) => deps.progress({ type: 'rapport:rescore-progress', done, total: t }));
-        deps.progress({ type: 'rapport:rescore-progress', done: total, total });
+        const r = await deps.rescoreAll(db, settings, asOf, (done, t) => deps.progress({ type: 'rapport:rescore-progress', done, total: t }));
+        const customers = typeof r === 'object' && r !== null && typeof (r as { customers?: unknown }).customers === 'number' ? (r as { customers: number }).customers : total;
+        deps.progress({ type: 'rapport:rescore-progress', done: customers, total: customers });
         await deps.broadcast();
-        return { customers: total };
+        return { customers };
       });
       running = job.catch(() => undefined);
       return job;
     },
   };
 }
+
+/** The background's options-page handlers, wired to the relationship scorer and the extension's pages. */
+export const importHandlers: Partial<Handlers> = createImportHandlers({
+  db: getDb,
+  settings: loadSettings,
+  rescoreAll,
+  broadcast: broadcastDataChanged,
+  progress: (p) => void browser.runtime.sendMessage(p).catch(() => undefined),
+});

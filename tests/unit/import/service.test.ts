@@ -54,3 +54,19 @@ describe('rescoreAll handler', () => {
     expect(maxActive).toBe(1);
   });
 });
+
+describe('import → rescoreAll (real scorer)', () => {
+  it('scores every imported customer, placeholders included', async () => {
+    const { runImport } = await import('../../../lib/import/run');
+    const { rescoreAll } = await import('../../../lib/services/rescore');
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync('../shared/data/cdnow/transactions-sample.csv');
+    await runImport({ db, file: new Blob([bytes]), fileName: 'cdnow.csv', importId: 'c', now: () => 1 });
+    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => undefined, progress: () => undefined });
+    const r = await h.rescoreAll!({ asOf: '1997-10-01' }, {});
+    const customers = await db.customers.count();
+    expect(customers).toBe(2357 + 3);
+    expect(r).toEqual({ customers });
+    expect(await db.scores.count()).toBe(customers);
+  });
+});
