@@ -27,10 +27,10 @@ test('scoring settings: live preview of tier and risk moves, validation, save', 
   const preview = page.locator('[data-preview-tier-moves]');
   await expect(preview).toHaveAttribute('data-preview-tier-moves', '0');
   await page.getByLabel('Platinum: top % of customers by value').fill('10');
-  await expect(preview).toHaveAttribute('data-preview-tier-moves', '10');
+  await expect(preview).toHaveAttribute('data-preview-tier-moves', '9');
   await page.getByLabel('Medium risk from score').fill('30');
   await expect(preview).toHaveAttribute('data-preview-risk-moves', '5');
-  await expect(preview).toContainText('10 of 100 customers would change value tier');
+  await expect(preview).toContainText('9 of 100 customers would change value tier');
 
   await page.getByLabel('Gold: next % of customers').fill('150');
   await page.getByRole('button', { name: 'Save settings' }).click();
