@@ -1,9 +1,18 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { AppShell } from '../../components/AppShell';
+import { RapportPage } from '../../components/shared';
+import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
+import { getDb } from '../../lib/db/db';
+import { today } from '../../lib/clock';
+import { isIsoDate } from '../../lib/sidepanel/periods';
+
+// `?asOf=yyyy-MM-dd` pins "today" (demo, e2e on the sample book); otherwise the browser's date.
+const pinned = new URLSearchParams(location.search).get('asOf') ?? '';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell />
+    <RapportPage>
+      <SidePanelApp db={getDb()} asOf={isIsoDate(pinned) ? pinned : today()} />
+    </RapportPage>
   </StrictMode>,
 );

@@ -1,0 +1,94 @@
+/**
+ * The side panel: Today (the ranked action queue), Goals, KPIs, Customer and Pyramid. Reads
+ * Dexie directly (useLiveQuery); writes goals through the repo and actions through the
+ * background. The view is kept in the URL hash (`#goals`), so it survives a reload.
+ */
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import type { AppDB } from '../../lib/db/app-db';
+import { SidePanelContext, type SidePanelContextValue } from './context';
+import { useSpT } from './i18n';
+import { Tabs } from './Tabs';
+import { TodayView } from './TodayView';
+import { GoalsView } from './GoalsView';
+import { KpisView } from './KpisView';
+import { CustomerView } from './CustomerView';
+import { PyramidView } from './PyramidView';
+import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
+import { formatDate } from '../../lib/sidepanel/format';
+import { useLocale } from '../shared';
+import './sidepanel.css';
+
+export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid'] as const;
+export type View = (typeof VIEWS)[number];
+
+const viewFromHash = (hash: string): View => {
+  const v = hash.replace(/^#/, '').split('=')[0];
+  return (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'today';
+};
+
+export interface SidePanelAppProps {
+  db: AppDB;
+  asOf: string;
+  /** Follow the active browser tab's CRM record (off in component tests). */
+  followActiveTab?: boolean;
+}
+
+export function SidePanelApp({ db, asOf, followActiveTab = true }: SidePanelAppProps): JSX.Element {
+  const t = useSpT();
+  const locale = useLocale();
+  const [view, setView] = useState<View>(() => viewFromHash(typeof location === 'undefined' ? '' : location.hash));
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [fromTab, setFromTab] = useState(false);
+  const tabCustomer = useActiveTabCustomer(followActiveTab);
+  const crmBases = useCrmBases(db, followActiveTab);
+
+  useEffect(() => {
+    if (tabCustomer.kind === 'customer') {
+      setCustomerId(tabCustomer.customerId);
+      setFromTab(true);
+    }
+  }, [tabCustomer]);
+
+  const changeView = useCallback((v: View) => {
+    setView(v);
+    if (typeof history !== 'undefined') history.replaceState(null, '', `#${v}`);
+  }, []);
+
+  const openCustomer = useCallback(
+    (id: string) => {
+      setCustomerId(id);
+      setFromTab(false);
+      changeView('customer');
+    },
+    [changeView],
+  );
+
+  const ctx = useMemo<SidePanelContextValue>(() => ({ db, asOf, openCustomer, crmBases }), [db, asOf, openCustomer, crmBases]);
+  const tabs = VIEWS.map((v) => ({ value: v, label: t(`sidepanel.tab.${v}`) }));
+
+  return (
+    <SidePanelContext.Provider value={ctx}>
+      <div className="sp-root">
+        <header className="sp-header">
+          <h1 className="sp-title">{t('sidepanel.title')}</h1>
+          <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
+        </header>
+        <Tabs label={t('sidepanel.views')} tabs={tabs} value={view} onChange={changeView}>
+          {view === 'today' ? <TodayView /> : null}
+          {view === 'goals' ? <GoalsView /> : null}
+          {view === 'kpis' ? <KpisView /> : null}
+          {view === 'customer' ? (
+            <CustomerView
+              customerId={customerId}
+              fromTab={fromTab}
+              unknownRecord={tabCustomer.kind === 'unknown'}
+              onPick={openCustomer}
+              onClear={() => setCustomerId(null)}
+            />
+          ) : null}
+          {view === 'pyramid' ? <PyramidView /> : null}
+        </Tabs>
+      </div>
+    </SidePanelContext.Provider>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The side panel on the built extension with the sample book: the Today queue can be acted
+ * on (done with undo, snooze), a goal created in the panel shows progress computed from the
+ * data, and the KPI view carries its contract attributes.
+ */
+import { test, expect } from './support/extension';
+import type { Page } from '@playwright/test';
+import { SAMPLE_AS_OF } from '../../lib/sample/stories';
+
+async function openWithSample(extensionPage: (name: 'sidepanel', query?: string) => Promise<Page>): Promise<Page> {
+  const page = await extensionPage('sidepanel', `?asOf=${SAMPLE_AS_OF}`);
+  const reply = await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'loadSampleData',
+      payload: {},
+    }),
+  );
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  await page.reload();
+  return page;
+}
+
+const actionIds = (page: Page): Promise<string[]> =>
+  page.locator('[data-rapport-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rapport-action') ?? ''));
+
+test('Today: acting on an action changes the queue, and undo brings it back', async ({ extensionPage }) => {
+  const page = await openWithSample(extensionPage);
+  await expect(page.getByRole('tab', { name: 'Today' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-rapport-action]').first()).toBeVisible();
+  const before = await actionIds(page);
+  expect(before.length).toBeGreaterThan(1);
+
+  const first = page.locator('[data-rapport-action]').first();
+  for (const attr of ['data-customer-id', 'data-kind', 'data-due']) expect(await first.getAttribute(attr)).toBeTruthy();
+  await first.getByRole('button', { name: /^Mark .* as done$/ }).click();
+  await expect(page.locator(`[data-rapport-action="${before[0]}"]`)).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Marked done');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator(`[data-rapport-action="${before[0]}"]`)).toHaveCount(1);
+  expect(await actionIds(page)).toEqual(before);
+
+  const second = page.locator(`[data-rapport-action="${before[1]}"]`);
+  await second.getByRole('button', { name: /^Snooze/ }).click();
+  await second.getByRole('button', { name: '1 week' }).click();
+  await expect(page.locator(`[data-rapport-action="${before[1]}"]`)).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Snoozed until');
+});
+
+test('Goals: a new goal shows progress computed from the data', async ({ extensionPage }) => {
+  const page = await openWithSample(extensionPage);
+  await page.getByRole('tab', { name: 'Goals' }).click();
+  await page.getByRole('button', { name: 'New goal' }).click();
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Name').fill('Satisfied customers this year');
+  await page.getByLabel('Metric (KPI)').selectOption('csat');
+  await page.getByLabel('Baseline').fill('50');
+  await page.getByLabel('Target').fill('90');
+  await page.getByLabel('Start date').fill('2026-01-01');
+  await page.getByLabel('End date (inclusive)').fill('2026-12-31');
+  await page.getByRole('button', { name: 'Save goal' }).click();
+
+  const card = page.locator('[data-rapport-goal]').filter({ hasText: 'Satisfied customers this year' });
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-current', /^-?\d+(\.\d+)?(e-?\d+)?$/);
+  const bar = card.getByRole('progressbar', { name: 'Progress towards Satisfied customers this year' });
+  await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  expect(['on-track', 'behind', 'achieved']).toContain(await card.getAttribute('data-pace'));
+
+  await card.getByRole('button', { name: 'Archive goal Satisfied customers this year' }).click();
+  await expect(card).toHaveCount(0);
+});
+
+test('KPIs: every KPI carries its value and previous value for the period shown', async ({ extensionPage }) => {
+  const page = await openWithSample(extensionPage);
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await page.getByRole('radio', { name: 'This year' }).check();
+  const container = page.locator('[data-period-start]');
+  await expect(container).toHaveAttribute('data-period-start', '2026-01-01');
+  await expect(container).toHaveAttribute('data-period-end', '2027-01-01');
+  const kpis = container.locator('[data-rapport-kpi]');
+  await expect(kpis).toHaveCount(9);
+  const values = await kpis.evaluateAll((els) => els.map((e) => [e.getAttribute('data-rapport-kpi'), e.getAttribute('data-value'), e.getAttribute('data-previous')]));
+  for (const [, value, previous] of values) {
+    expect(value === '' || Number.isFinite(Number(value))).toBe(true);
+    expect(previous === '' || Number.isFinite(Number(previous))).toBe(true);
+  }
+  expect(values.filter(([, v]) => v !== '').length).toBeGreaterThanOrEqual(6);
+});
