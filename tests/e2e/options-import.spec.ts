@@ -68,6 +68,11 @@ test('imports CSVs with counts; re-importing the same file adds nothing', async 
   await fb.getByText(/Rejected rows/).click();
   await expect(fb.getByRole('cell', { name: /out of range/ })).toBeVisible();
 
+  // After each import the background rescores everyone (relationship scorer) with progress.
+  await expect(fb.locator('[data-rescore="done"]')).toBeVisible({ timeout: 30_000 });
+  const scored = await dbDump(page, ['scores', 'customers']);
+  expect(scored.scores!.length).toBe(scored.customers!.length);
+
   const before = await dbDump(page, ['customers', 'transactions']);
   expect(before.transactions).toHaveLength(3);
   expect((before.customers as { id: string; name: string }[]).find((c) => c.id === 'FX-001')?.name).toBe('上海明远贸易有限公司');
