@@ -94,6 +94,18 @@ test('imports an Excel (.xlsx) export', async ({ extensionPage }) => {
   expect((transactions as { date: string }[]).map((t) => t.date).sort()).toEqual(['2025-03-14', '2025-03-15']);
 });
 
+test('asks dd/MM or MM/dd when every slash date of a file reads both ways', async ({ extensionPage }) => {
+  const page = await extensionPage('options');
+  await page.locator('input[type=file][accept*=csv]').setInputFiles(path.join(FIX, 'ambiguous-dates-transactions.csv'));
+  const card = page.locator('[data-file-name="ambiguous-dates-transactions.csv"]');
+  await card.getByRole('radio', { name: /Day\/Month\/Year/ }).check();
+  await card.getByRole('button', { name: 'Continue import' }).click();
+  await expect(card).toHaveAttribute('data-import-status', 'done');
+  await expect(card).toHaveAttribute('data-accepted', '3');
+  const { transactions } = await dbDump(page, ['transactions']);
+  expect((transactions as { date: string }[]).map((t) => t.date).sort()).toEqual(['2025-04-03', '2025-06-05', '2025-07-01']);
+});
+
 test('a file missing a required column is refused with a message naming it', async ({ extensionPage }) => {
   const page = await extensionPage('options');
   const file = path.join(FIX, 'broken/missing-required.csv');
