@@ -59,7 +59,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
       {job.phase === 'mapping' && job.inspection ? (
         <MappingStep fileName={job.fileName} inspection={job.inspection} onStart={onStartWithMapping} onDiscard={onDiscard} />
       ) : null}
-      {job.phase === 'running' || job.phase === 'dateOrder' ? (
+      {job.phase === 'running' ? (
         <div className="o-progress">
           <progress aria-label={t('options.import.progress')} max={p?.totalBytes || 1} value={p?.bytesRead ?? 0} />
           <span aria-live="polite">
@@ -87,9 +87,12 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
             value={order}
             onChange={setOrder}
           />
-          <Button variant="primary" disabled={!order} onClick={() => order && onDateOrder(order)}>
-            {t('options.import.dateOrder.confirm')}
-          </Button>
+          <div className="o-actions">
+            <Button variant="primary" disabled={!order} onClick={() => order && onDateOrder(order)}>
+              {t('options.import.dateOrder.confirm')}
+            </Button>
+            <Button onClick={onCancel}>{t('options.import.cancel')}</Button>
+          </div>
         </div>
       ) : null}
       {job.phase === 'done' && job.log ? (
