@@ -199,7 +199,7 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
         }
         const range = kind === 'csat' ? [1, 5] : kind === 'nps' ? [0, 10] : undefined;
         if (range && score === undefined)
-          throw new Reject({ column: header('score'), code: 'required', reason: `a ${kind.toUpperCase()} response needs a score (${range[0]}–${range[1]})` });
+          throw new Reject({ column: header('score'), code: 'required', reason: `${kind === 'nps' ? 'an' : 'a'} ${kind.toUpperCase()} response needs a score (${range[0]}–${range[1]})` });
         if (range && score !== undefined && (score < range[0]! || score > range[1]!))
           throw new Reject({ column: header('score'), code: 'score', reason: `${kind.toUpperCase()} score ${score} is out of range ${range[0]}–${range[1]}` });
         const comment = opt('comment');

@@ -67,6 +67,13 @@ test('imports CSVs with counts; re-importing the same file adds nothing', async 
   await expect(fb).toHaveAttribute('data-rejected', '2');
   await fb.getByText(/Rejected rows/).click();
   await expect(fb.getByRole('cell', { name: /out of range/ })).toBeVisible();
+  const [report] = await Promise.all([page.waitForEvent('download'), fb.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);
+  expect(report.suggestedFilename()).toBe('canonical-feedback-rejected.csv');
+  expect(readFileSync(await report.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n').slice(0, 3)).toEqual([
+    'file,line,column,reason',
+    'canonical-feedback.csv,5,score,CSAT score 7 is out of range 1–5',
+    'canonical-feedback.csv,6,score,an NPS response needs a score (0–10)',
+  ]);
 
   // After each import the background rescores everyone (relationship scorer) with progress.
   await expect(fb.locator('[data-rescore="done"]')).toBeVisible({ timeout: 30_000 });
