@@ -127,7 +127,10 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
   while (d <= asOf && d <= stop) {
     const amount = size * rng.lognormal(0, 0.35);
     b.purchase(id, d, amount, rng.pick(W.PRODUCTS));
-    if (rng.chance(0.03)) b.purchase(id, addDays(d, rng.int(3, 20)) > asOf ? d : addDays(d, rng.int(3, 20)), -amount * rng.next());
+    if (rng.chance(0.03)) {
+      const refundOn = addDays(d, rng.int(3, 20));
+      b.purchase(id, refundOn > asOf ? asOf : refundOn, -amount * rng.next());
+    }
     const gap = kind === 'adhoc' ? rng.exp(cadence) : rng.normal(cadence, cadence * 0.25);
     d = addDays(d, Math.max(3, Math.round(gap)));
   }
@@ -147,7 +150,10 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
     });
     if (rng.chance(0.12)) b.feedback(id, t, 'csat', Math.min(5, Math.max(1, Math.round(rng.normal(4.1 + mood, 0.8)))));
   }
-  if (rng.chance(0.45)) b.feedback(id, addDays(asOf, -rng.int(10, 300)) < created ? asOf : addDays(asOf, -rng.int(10, 300)), 'nps', Math.min(10, Math.max(0, Math.round(rng.normal(8 + 2 * mood, 1.8)))));
+  if (rng.chance(0.45)) {
+    const surveyed = addDays(asOf, -rng.int(10, 300));
+    b.feedback(id, surveyed < created ? asOf : surveyed, 'nps', Math.min(10, Math.max(0, Math.round(rng.normal(8 + 2 * mood, 1.8)))));
+  }
   if (rng.chance(0.05)) {
     const when = addDays(asOf, -rng.int(5, Math.min(ageDays, 400)));
     b.feedback(id, when, 'complaint', undefined, 'Late delivery and no update from support');

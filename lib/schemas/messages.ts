@@ -62,7 +62,11 @@ export const MessageSchemas = {
     feedbackId: z.string().min(1).max(200).optional(),
   }),
   /** Extension pages → BG: replace the database with the bundled sample book. */
-  loadSampleData: z.object({ seed: z.number().int().optional() }),
+  loadSampleData: z.object({
+    seed: z.number().int().optional(),
+    /** Generic customers besides the six stories (benchmarks load bigger books). */
+    customers: z.number().int().min(0).max(100_000).optional(),
+  }),
   /** Options page → BG: recompute every customer's score after an import or a settings change. */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
 } as const;

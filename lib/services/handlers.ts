@@ -6,9 +6,11 @@ import type { Handlers } from '../messaging/router';
 import { interactionsHandlers } from './interactions';
 import { actionsHandlers } from './actions';
 import { importHandlers } from './import';
+import { sampleHandlers } from './sample';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
   ...actionsHandlers,
   ...importHandlers,
+  ...sampleHandlers,
 };
