@@ -101,6 +101,21 @@ test('imports an Excel (.xlsx) export', async ({ extensionPage }) => {
   expect((transactions as { date: string }[]).map((t) => t.date).sort()).toEqual(['2025-03-14', '2025-03-15']);
 });
 
+test('files dropped on the drop zone are imported', async ({ extensionPage }) => {
+  const page = await extensionPage('options');
+  const text = readFileSync(path.join(FIX, 'canonical-interactions.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.getByRole('group', { name: 'Drop zone for CSV and Excel files' }).dispatchEvent('drop', { dataTransfer });
+  const card = page.locator('[data-file-name="dropped.csv"]');
+  await expect(card).toHaveAttribute('data-import-status', 'done');
+  await expect(card).toHaveAttribute('data-accepted', '2');
+  await expect(card).toHaveAttribute('data-rejected', '1');
+});
+
 test('asks dd/MM or MM/dd when every slash date of a file reads both ways', async ({ extensionPage }) => {
   const page = await extensionPage('options');
   await page.locator('input[type=file][accept*=csv]').setInputFiles(path.join(FIX, 'ambiguous-dates-transactions.csv'));
