@@ -19,6 +19,7 @@ import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit } from '../lib/scori
 import { discountedClv } from '../lib/scoring/clv';
 import { fitGammaGamma, type GammaGammaFit } from '../lib/scoring/gamma-gamma';
 import { rfmScores } from '../lib/scoring/rfm';
+import { assignTiers } from '../lib/scoring/tiers';
 import { dayNumber, summarize, type CustomerSummary, type TimeUnit } from '../lib/scoring/summary';
 
 const USAGE = 'usage: npm run score -- <transactions.csv> [--calibration-end yyyy-MM-dd] [--unit day|week] [--date-order dmy|mdy] [--json]';
@@ -98,20 +99,6 @@ export interface ScoredCustomer {
   tier: Tier;
 }
 
-/** Customer pyramid by CLV rank: top platinumPct % Platinum, next goldPct % Gold, rest Iron; CLV ≤ leadMaxValue is Lead. */
-function assignTiers(clvs: ReadonlyMap<string, number>): Map<string, Tier> {
-  const { platinumPct, goldPct, leadMaxValue } = DEFAULT_SCORING.tierThresholds;
-  const ranked = [...clvs.entries()].sort((a, b) => b[1] - a[1]);
-  const n = ranked.length;
-  const platinum = Math.ceil((n * platinumPct) / 100);
-  const gold = Math.ceil((n * (platinumPct + goldPct)) / 100);
-  const out = new Map<string, Tier>();
-  ranked.forEach(([id, clv], rank) => {
-    out.set(id, clv <= leadMaxValue ? 'lead' : rank < platinum ? 'platinum' : rank < gold ? 'gold' : 'iron');
-  });
-  return out;
-}
-
 function score(summaries: readonly CustomerSummary[], calibrationEnd: string, unit: TimeUnit): { bg: BgNbdFit; gg: GammaGammaFit; fitMs: number; customers: ScoredCustomer[] } {
   const t0 = performance.now();
   const bg = fitBgNbd(summaries);
@@ -124,7 +111,11 @@ function score(summaries: readonly CustomerSummary[], calibrationEnd: string, un
   );
   const clvOpts = { horizonMonths: DEFAULT_SCORING.clvHorizonMonths, annualDiscountRate: DEFAULT_SCORING.annualDiscountRate, unit };
   const clvs = new Map(summaries.map((s) => [s.customerId, discountedClv(bg, gg, s, clvOpts)]));
-  const tiers = assignTiers(clvs);
+  // The customer pyramid by CLV, with the extension's own cut-off rules and default thresholds.
+  const { tiers } = assignTiers(
+    [...clvs].map(([customerId, value]) => ({ customerId, value })),
+    DEFAULT_SCORING.tierThresholds,
+  );
   const customers = summaries
     .map((s) => ({
       customerId: s.customerId,

@@ -55,11 +55,19 @@ describe('npm run score', () => {
     expect(c.x).toBe(26);
     within(c.pAlive, 0.9689);
     within(c.expectedPurchases, 25.76);
+    // Pyramid by CLV (lib/scoring/tiers with DEFAULT_SCORING: 5 % platinum, then 20 % gold, CLV ≤ 0 lead), listed by CLV.
     const tiers = new Map<string, number>();
     for (const x of out.customers) tiers.set(x.tier, (tiers.get(x.tier) ?? 0) + 1);
-    expect(tiers.get('platinum')).toBe(Math.ceil(2349 * 0.05));
+    const aboveLead = out.customers.filter((x) => x.clv > 0).length;
+    expect(Math.abs(tiers.get('platinum')! - 0.05 * aboveLead)).toBeLessThanOrEqual(1);
+    // lib/scoring/tiers: gold is 20 % of the customers below platinum
+    expect(Math.abs(tiers.get('gold')! - 0.2 * (aboveLead - tiers.get('platinum')!))).toBeLessThanOrEqual(1);
     expect(out.customers[0]!.tier).toBe('platinum');
-    for (let i = 1; i < out.customers.length; i++) expect(out.customers[i]!.clv).toBeLessThanOrEqual(out.customers[i - 1]!.clv);
+    const order = ['platinum', 'gold', 'iron', 'lead'];
+    for (let i = 1; i < out.customers.length; i++) {
+      expect(out.customers[i]!.clv).toBeLessThanOrEqual(out.customers[i - 1]!.clv);
+      expect(order.indexOf(out.customers[i]!.tier)).toBeGreaterThanOrEqual(order.indexOf(out.customers[i - 1]!.tier));
+    }
   });
 
   it('prints a readable table by default, calibrating to the last date in the file', () => {
