@@ -46,6 +46,8 @@ export interface CrmAdapter {
   /** Classify a URL: record (with object type and id), list, or other. Pure. */
   parseUrl(url: URL): PageInfo;
   selectors: SelectorRegistry;
+  /** The form an id is stored in, when the CRM shows several (Salesforce 15 → 18 characters). */
+  canonicalId?(id: string): string;
   /**
    * The element the record badge row is inserted after (usually the record title), or null
    * when the page has not rendered it (yet) — the overlay then waits, then floats.

@@ -1,0 +1,58 @@
+/**
+ * Salesforce Lightning URL forms (crm-pages.md §1.3):
+ *   record  /lightning/r/<SObject>/<Id>/view|edit, /lightning/r/<Id>/view (object omitted)
+ *   related /lightning/r/<Parent>/<ParentId>/related/<Rel>/view — a list page, not the parent's record
+ *   list    /lightning/o/<SObject>/list|home
+ * Ids come as 15 or 18 characters; `toId18` turns both into the 18-character form we store.
+ */
+import type { ObjectType } from '../../schemas/enums';
+import type { PageInfo } from '../types';
+
+export const SF_LEX_RECORD =
+  /^\/lightning\/r\/(?:([A-Za-z][A-Za-z0-9_]*)\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/(view|edit|related\/([A-Za-z0-9_]+)\/view)(?:[/?#]|$)/;
+export const SF_LEX_LIST = /^\/lightning\/o\/([A-Za-z][A-Za-z0-9_]*)\/(list|home)(?:[/?#]|$)/;
+
+const OBJECTS: Readonly<Record<string, ObjectType>> = { Account: 'account', Contact: 'contact', Opportunity: 'deal', Lead: 'lead' };
+/** Key prefixes of the supported objects, for URLs that omit the object name. */
+const PREFIXES: Readonly<Record<string, ObjectType>> = { '001': 'account', '003': 'contact', '006': 'deal', '00Q': 'lead' };
+
+const objectOf = (name: string | undefined, id: string): ObjectType | undefined =>
+  name ? (Object.hasOwn(OBJECTS, name) ? OBJECTS[name] : undefined) : Object.hasOwn(PREFIXES, id.slice(0, 3)) ? PREFIXES[id.slice(0, 3)] : undefined;
+
+const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The 18-character, case-insensitive-safe form of a 15- or 18-character Salesforce id. */
+export function toId18(id: string): string {
+  if (id.length !== 15) return id;
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const ch = id[chunk * 5 + i]!;
+      if (ch >= 'A' && ch <= 'Z') bits |= 1 << i;
+    }
+    suffix += CHECKSUM[bits];
+  }
+  return id + suffix;
+}
+
+const SF_HOST = /(?:^|\.)(?:lightning\.force\.com|my\.salesforce\.com)$/i;
+export const isSalesforceHost = (hostname: string): boolean => SF_HOST.test(hostname);
+
+export function parseSalesforceUrl(url: URL): PageInfo {
+  const path = url.pathname;
+  const record = SF_LEX_RECORD.exec(path);
+  if (record) {
+    const objectType = objectOf(record[1], record[2]!);
+    if (!objectType) return { kind: 'other' };
+    // A related list ("View all") carries the parent's id: it is a list page.
+    if (record[4]) return { kind: 'other' };
+    return { kind: 'record', objectType, recordId: record[2]! };
+  }
+  const list = SF_LEX_LIST.exec(path);
+  if (list) {
+    const objectType = objectOf(list[1], '');
+    return objectType ? { kind: 'list', objectType } : { kind: 'other' };
+  }
+  return { kind: 'other' };
+}
