@@ -7,10 +7,12 @@ import { interactionsHandlers } from './interactions';
 import { actionsHandlers } from './actions';
 import { importHandlers } from './import';
 import { sampleHandlers } from './sample';
+import { overlayHandlers } from './overlay';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
   ...actionsHandlers,
   ...importHandlers,
   ...sampleHandlers,
+  ...overlayHandlers,
 };
