@@ -70,6 +70,8 @@ export class ImportParser {
   private dateOrder?: DateOrder;
   /** Physical line of the header row (2 after a `sep=` line). */
   private headerLine = 1;
+  /** Rows come from XLSX cells (no byte decoding involved). */
+  private cellsAreText = false;
   private ended = false;
 
   constructor(
@@ -181,6 +183,7 @@ export class ImportParser {
    * counts as CSV rows.
    */
   pushRows(rows: RawRow[]): ParsedChunk {
+    this.cellsAreText = true;
     if (!this.header) {
       this.setHeader(rows[0]?.fields, ',', { encoding: 'utf-8', bomLength: 0, mixed: false });
       rows = rows.slice(1);
@@ -221,8 +224,15 @@ export class ImportParser {
         out.rejected.push({ file: this.fileName, line: row.line, code: 'open-quote', reason: 'the file ends inside an open quote (truncated row)' });
         continue;
       }
-      if (mixed && row.fields.some((f) => f.includes('\ufffd'))) {
-        out.rejected.push({ file: this.fileName, line: row.line, code: 'encoding', reason: 'the row is not valid UTF-8 (the file mixes encodings)' });
+      // U+FFFD = bytes the decoder could not read (a row in another encoding than the rest):
+      // rejected rather than stored as mojibake. XLSX cells are text already.
+      if (!this.cellsAreText && row.fields.some((f) => f.includes('\ufffd'))) {
+        out.rejected.push({
+          file: this.fileName,
+          line: row.line,
+          code: 'encoding',
+          reason: mixed ? 'the row is not valid UTF-8 (the file mixes encodings)' : `the row holds bytes that are not valid ${this.header!.encoding.encoding.toUpperCase()} (save the file as UTF-8)`,
+        });
         continue;
       }
       if (!this.dateOrder) {

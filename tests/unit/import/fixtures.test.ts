@@ -235,3 +235,17 @@ describe('inspectHead (mapping step)', () => {
     expect(p.rejected).toMatchObject([{ line: 4, column: 'Datum' }]);
   });
 });
+
+describe('undecodable bytes after an ASCII start', () => {
+  it('rejects the rows the decoder could not read instead of storing mojibake', () => {
+    const ascii = new TextEncoder().encode('customer_id,name\n' + Array.from({ length: 5000 }, (_, i) => `A${i},Acme ${i}`).join('\n') + '\n');
+    // A Latin-1 byte (0xE9, "é") is not valid UTF-8 on its own.
+    const tail = new Uint8Array([...new TextEncoder().encode('B1,Caf'), 0xe9, 0x0a]);
+    const all = new Uint8Array(ascii.length + tail.length);
+    all.set(ascii);
+    all.set(tail, ascii.length);
+    const p = parseImportBytes(all, 'late.csv');
+    expect(p.records).toHaveLength(5000);
+    expect(p.rejected).toMatchObject([{ line: 5002, code: 'encoding' }]);
+  });
+});
