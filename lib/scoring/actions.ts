@@ -6,12 +6,10 @@
  * repeated dismissals), a snoozed one stays hidden until its snooze ends, and a done one
  * resets its cadence (a done revisit counts as a contact, see risk.ts).
  */
-import { addDays } from '../clock';
 import type { Action, Goal, GoalScope, NextAction } from '../schemas/domain';
 import type { ActionKind, GoalCategory, Tier } from '../schemas/enums';
 import type { ScoringSettings } from '../schemas/settings';
-import { isoOfMs, type RelationshipSignals, type RiskResult } from './risk';
-import { dayNumber } from './summary';
+import { dayOf, isoOfMs, shiftDate as addDays, type RelationshipSignals, type RiskResult } from './risk';
 
 export interface PlaybookInput {
   customerId: string;
@@ -124,7 +122,7 @@ const later = (a: string, b: string): string => (a > b ? a : b);
 export function rankActions(p: PlaybookInput, settings: ScoringSettings): RankedAction[] {
   const s = p.signals;
   const asOf = p.asOf;
-  const asOfDay = dayNumber(asOf);
+  const asOfDay = dayOf(asOf);
   const cadence = settings.revisitCadenceDays[p.tier];
   const key = p.tier === 'platinum' || p.tier === 'gold';
   const out: NextAction[] = [];
@@ -133,7 +131,7 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   };
 
   // Service recovery: an open complaint, or a recent detractor score.
-  const recent = (d?: string): boolean => d !== undefined && asOfDay - dayNumber(d) <= 90;
+  const recent = (d?: string): boolean => d !== undefined && asOfDay - dayOf(d) <= 90;
   const csatLow = s.latestCsat && recent(s.latestCsat.date) && s.latestCsat.score <= 2 ? s.latestCsat : undefined;
   const npsLow = s.latestNps && recent(s.latestNps.date) && s.latestNps.score <= 6 ? s.latestNps : undefined;
   if (s.openComplaints > 0 && s.oldestOpenComplaint) {
@@ -160,7 +158,7 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
 
   // Onboard: first purchase (or a new record) in the last 90 days, not yet a repeat buyer.
   const start = p.firstPurchase ?? p.firstSeen;
-  const age = asOfDay - dayNumber(start);
+  const age = asOfDay - dayOf(start);
   if (age >= 0 && age <= 90 && p.purchaseDays <= 2) push('onboard', 'reason.onboard.new', later(addDays(start, 14), asOf), { days: age });
 
   // Multi-thread: a key account that runs through one person, or without a decision-maker.
@@ -180,7 +178,7 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   if (healthy && (key || (p.tier === 'iron' && p.purchaseDays >= 3))) push('cross-sell', 'reason.cross-sell.healthy', addDays(asOf, 14));
 
   // Survey: nobody asked this customer for CSAT/NPS in 180 days.
-  if (p.tier !== 'lead' && (p.purchaseDays > 0 || s.contacted) && (!s.lastSurvey || asOfDay - dayNumber(s.lastSurvey) > 180))
+  if (p.tier !== 'lead' && (p.purchaseDays > 0 || s.contacted) && (!s.lastSurvey || asOfDay - dayOf(s.lastSurvey) > 180))
     push('survey', s.lastSurvey ? 'reason.survey.stale' : 'reason.survey.never', addDays(asOf, 14), s.lastSurvey ? { since: s.lastSurvey } : undefined);
 
   // Care touch: keep a healthy key account warm between revisits.

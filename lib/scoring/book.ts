@@ -16,13 +16,12 @@
  */
 import type { Goal, Rfm, Score, Transaction } from '../schemas/domain';
 import type { ScoringSettings } from '../schemas/settings';
-import { expectedPurchases, fitBgNbd, pAlive as bgPAlive, type BgNbdFit } from './bgnbd';
+import { expectedPurchasesDenominator, expectedPurchasesNumerator, fitBgNbd, pAlive as bgPAlive, type BgNbdFit } from './bgnbd';
 import { discountedClv } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { rankActions, type RankedAction } from './actions';
 import { rfmScores, rfmSegment } from './rfm';
-import { churnRisk, relationshipSignals } from './risk';
-import { dayNumber } from './summary';
+import { churnRisk, dayOf, isoOfDay, relationshipSignals } from './risk';
 import { tierCutoffs, tierForValue } from './tiers';
 import type { BookModel, CustomerHistory, RfmEdges } from './types';
 
@@ -52,30 +51,51 @@ export interface CustomerStats {
   recencyDays: number;
 }
 
+let scratchDay = new Float64Array(256);
+let scratchAmount = new Float64Array(256);
+
 export function customerStats(transactions: readonly Transaction[], asOfDay: number): CustomerStats {
   let netSpend = 0;
   let yearSpend = 0;
-  const days = new Map<number, number>();
+  if (scratchDay.length < transactions.length) {
+    scratchDay = new Float64Array(transactions.length * 2);
+    scratchAmount = new Float64Array(transactions.length * 2);
+  }
+  // (day, amount) pairs, insertion-sorted by day (a customer has few rows), then merged per day
+  let n = 0;
   for (const t of transactions) {
-    const d = dayNumber(t.date);
+    const d = dayOf(t.date);
     if (!(d <= asOfDay) || !Number.isFinite(t.amount)) continue;
     netSpend += t.amount;
     if (asOfDay - d < YEAR_DAYS) yearSpend += t.amount;
-    days.set(d, (days.get(d) ?? 0) + t.amount);
+    let k = n++;
+    while (k > 0 && scratchDay[k - 1]! > d) {
+      scratchDay[k] = scratchDay[k - 1]!;
+      scratchAmount[k] = scratchAmount[k - 1]!;
+      k--;
+    }
+    scratchDay[k] = d;
+    scratchAmount[k] = t.amount;
   }
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
+  let first = Number.NaN;
+  let last = Number.NaN;
+  let firstAmount = 0;
   let count = 0;
   let sum = 0;
-  for (const [d, amount] of days) {
+  for (let i = 0; i < n; ) {
+    const d = scratchDay[i]!;
+    let amount = 0;
+    while (i < n && scratchDay[i] === d) amount += scratchAmount[i++]!;
     if (!(amount > 0)) continue;
+    if (count === 0) {
+      first = d;
+      firstAmount = amount;
+    }
     count++;
     sum += amount;
-    if (d < first) first = d;
-    if (d > last) last = d;
+    last = d;
   }
   if (count === 0) return { x: 0, tx: 0, T: 0, meanRepeatSpend: 0, firstAmount: 0, purchaseDays: 0, netSpend, yearSpend, recencyDays: NEVER_DAYS };
-  const firstAmount = days.get(first)!;
   const x = count - 1;
   return {
     x,
@@ -92,7 +112,6 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   };
 }
 
-const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export interface Fits {
   bgnbd: BgNbdFit | null;
@@ -130,11 +149,27 @@ export interface CustomerValue {
   expectedPurchases: number;
 }
 
+/** Mean dropout probability per purchase below this: treat the fit as the NBD (no dropout). */
+const NEGLIGIBLE_DROPOUT = 1e-6;
+export const negligibleDropout = (bg: BgNbdFit): boolean => bg.a / (bg.a + bg.b) < NEGLIGIBLE_DROPOUT;
+
+/** Σ over the horizon's months of month length × discount factor (days): a constant rate's discounted exposure. */
+function discountedDays(settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate'>): number {
+  const f = Math.pow(1 + settings.annualDiscountRate, 1 / 12);
+  let sum = 0;
+  for (let m = 1, d = 1 / f; m <= settings.clvHorizonMonths; m++, d /= f) sum += DAYS_PER_MONTH * d;
+  return sum;
+}
+
+/** Discounted expected purchases by (x, T): many customers share them (memo per book). */
+export type ClvCache = Map<number, [discounted: number, horizon: number]>;
+
 export function customerValue(
   s: CustomerStats,
   fits: Fits,
   typicalGapDays: number,
   settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>,
+  cache?: ClvCache,
 ): CustomerValue {
   if (s.purchaseDays === 0) return { clv: 0, value: Math.min(s.netSpend, 0), pAlive: null, expectedPurchases: 0 };
   const horizonDays = settings.clvHorizonMonths * DAYS_PER_MONTH;
@@ -145,14 +180,33 @@ export function customerValue(
     const bg = fits.bgnbd;
     // One-time buyers: their first order is the only evidence of their spend (shrunk to the book's).
     const spend = s.x > 0 ? expectedSpend(fits.gammaGamma, s.x, s.meanRepeatSpend) : expectedSpend(fits.gammaGamma, 1, s.firstAmount);
-    const purchases = discountedClv(bg, UNIT_SPEND, { x: s.x, tx: s.tx, T: s.T, meanRepeatSpend: 1 }, {
-      horizonMonths: settings.clvHorizonMonths,
-      annualDiscountRate: settings.annualDiscountRate,
-      unit: 'day',
-    });
-    clv = Math.max(0, purchases * spend);
-    pAlive = bgPAlive(bg, s.x, s.tx, s.T);
-    expected = expectedPurchases(bg, horizonDays, s.x, s.tx, s.T);
+    if (negligibleDropout(bg)) {
+      // The fit found (practically) no dropout: BG/NBD's limit is the NBD — always alive, rate
+      // (r + x) / (α + T). Exact in the limit, and the ₂F₁ series would need ~b terms.
+      const rate = (bg.r + s.x) / (bg.alpha + s.T);
+      clv = spend * rate * discountedDays(settings);
+      pAlive = 1;
+      expected = rate * horizonDays;
+    } else {
+      const key = s.x * 1e7 + s.T;
+      let numerators = cache?.get(key);
+      if (numerators === undefined) {
+        // The parts of CLV and E[Y(t)] that depend on (x, T) only; discountedClv with t_x = T
+        // divides by that row's denominator, so multiply it back.
+        const discounted =
+          discountedClv(bg, UNIT_SPEND, { x: s.x, tx: s.T, T: s.T, meanRepeatSpend: 1 }, {
+            horizonMonths: settings.clvHorizonMonths,
+            annualDiscountRate: settings.annualDiscountRate,
+            unit: 'day',
+          }) * expectedPurchasesDenominator(bg, s.x, s.T, s.T);
+        numerators = [discounted, expectedPurchasesNumerator(bg, horizonDays, s.x, s.T)];
+        cache?.set(key, numerators);
+      }
+      const denominator = expectedPurchasesDenominator(bg, s.x, s.tx, s.T);
+      clv = Math.max(0, (numerators[0] / denominator) * spend);
+      expected = numerators[1] / denominator;
+      pAlive = bgPAlive(bg, s.x, s.tx, s.T);
+    }
   } else {
     const gap = s.x > 0 ? Math.max(1, s.tx / s.x) : 2 * typicalGapDays;
     pAlive = Math.exp(-Math.max(0, s.recencyDays - gap) / gap);
@@ -174,12 +228,13 @@ export function clvAsOf(
   settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>,
 ): Map<string, number> {
   const byCustomer = groupBy(transactions);
-  const asOfDay = dayNumber(asOf);
+  const asOfDay = dayOf(asOf);
   const ids = [...byCustomer.keys()];
   const stats = ids.map((id) => customerStats(byCustomer.get(id)!, asOfDay));
   const fits = fitModels(stats);
   const gap = typicalGap(stats);
-  return new Map(ids.map((id, i) => [id, customerValue(stats[i]!, fits, gap, settings).clv]));
+  const cache: ClvCache = new Map();
+  return new Map(ids.map((id, i) => [id, customerValue(stats[i]!, fits, gap, settings, cache).clv]));
 }
 
 function groupBy<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -238,12 +293,13 @@ interface Prepared {
 }
 
 function prepare(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string): Prepared {
-  const asOfDay = dayNumber(asOf);
+  const asOfDay = dayOf(asOf);
   if (Number.isNaN(asOfDay)) throw new RangeError(`asOf must be a yyyy-MM-dd date, got "${asOf}"`);
   const stats = histories.map((h) => customerStats(h.transactions, asOfDay));
   const fits = fitModels(stats);
   const gap = typicalGap(stats);
-  const values = stats.map((s) => customerValue(s, fits, gap, settings));
+  const cache: ClvCache = new Map();
+  const values = stats.map((s) => customerValue(s, fits, gap, settings, cache));
   const cutoffs = tierCutoffs(
     values.map((v) => v.value),
     settings.tierThresholds,
@@ -344,7 +400,7 @@ export function scoreCustomerDetailed(
   asOf: string,
   goals: readonly Goal[] = [],
 ): ScoredCustomer {
-  const s = customerStats(h.transactions, dayNumber(asOf));
+  const s = customerStats(h.transactions, dayOf(asOf));
   const v = customerValue(s, { bgnbd: model.bgnbd, gammaGamma: model.gammaGamma }, model.typicalGapDays, settings);
   return scoreWith(h, s, v, model, settings, asOf, goals, rfmFromEdges(s, model.rfmEdges), Date.now());
 }
@@ -374,7 +430,26 @@ export function scoreBook(
   return { model, scores, ranked };
 }
 
-/** Group flat tables into per-customer histories in one pass each (customers without rows get empty lists). */
+/** Rows of one table split per customer index (counted first, then filled: no array growth). */
+function split<T extends { customerId: string }>(rows: readonly T[], index: ReadonlyMap<string, number>, n: number): T[][] {
+  const at = new Int32Array(rows.length);
+  const count = new Int32Array(n);
+  for (let k = 0; k < rows.length; k++) {
+    const i = index.get(rows[k]!.customerId) ?? -1;
+    at[k] = i;
+    if (i >= 0) count[i]!++;
+  }
+  const out: T[][] = new Array<T[]>(n);
+  for (let i = 0; i < n; i++) out[i] = new Array<T>(count[i]!);
+  const fill = new Int32Array(n);
+  for (let k = 0; k < rows.length; k++) {
+    const i = at[k]!;
+    if (i >= 0) out[i]![fill[i]!++] = rows[k]!;
+  }
+  return out;
+}
+
+/** Group flat tables into per-customer histories with one lookup per row (rows of unknown customers are left out). */
 export function groupHistories(book: {
   customers: readonly CustomerHistory['customer'][];
   transactions: readonly CustomerHistory['transactions'][number][];
@@ -383,17 +458,20 @@ export function groupHistories(book: {
   contacts: readonly CustomerHistory['contacts'][number][];
   actions: readonly CustomerHistory['actions'][number][];
 }): CustomerHistory[] {
-  const byId = new Map<string, CustomerHistory>();
-  const out: CustomerHistory[] = [];
-  for (const customer of book.customers) {
-    const h: CustomerHistory = { customer, transactions: [], interactions: [], feedback: [], contacts: [], actions: [] };
-    byId.set(customer.id, h);
-    out.push(h);
-  }
-  for (const t of book.transactions) byId.get(t.customerId)?.transactions.push(t);
-  for (const i of book.interactions) byId.get(i.customerId)?.interactions.push(i);
-  for (const f of book.feedback) byId.get(f.customerId)?.feedback.push(f);
-  for (const c of book.contacts) byId.get(c.customerId)?.contacts.push(c);
-  for (const a of book.actions) byId.get(a.customerId)?.actions.push(a);
-  return out;
+  const n = book.customers.length;
+  const index = new Map<string, number>();
+  book.customers.forEach((c, i) => index.set(c.id, i));
+  const transactions = split(book.transactions, index, n);
+  const interactions = split(book.interactions, index, n);
+  const feedback = split(book.feedback, index, n);
+  const contacts = split(book.contacts, index, n);
+  const actions = split(book.actions, index, n);
+  return book.customers.map((customer, i) => ({
+    customer,
+    transactions: transactions[i]!,
+    interactions: interactions[i]!,
+    feedback: feedback[i]!,
+    contacts: contacts[i]!,
+    actions: actions[i]!,
+  }));
 }

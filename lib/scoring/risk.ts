@@ -9,7 +9,6 @@
 import type { Action, ScoreFactor } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
 import type { ScoringSettings } from '../schemas/settings';
-import { dayNumber } from './summary';
 import type { CustomerHistory } from './types';
 
 /** Risk of a customer with no signal at all. */
@@ -24,6 +23,38 @@ const CONTACT_KINDS: ReadonlySet<Action['kind']> = new Set(['revisit', 'care-tou
 
 /** yyyy-MM-dd (UTC) of an epoch-ms timestamp. */
 export const isoOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Days since 1970-01-01 of a yyyy-MM-dd date, read from char codes (the hot path of a 100k-
+ * customer rescore; dates were validated on the way in). NaN when not shaped like a date.
+ */
+export function dayOf(iso: string): number {
+  if (iso.length < 10) return Number.NaN;
+  const y0 = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y0 >= 0 && y0 <= 9999)) return Number.NaN;
+  // Howard Hinnant's days_from_civil
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const isoCache = new Map<number, string>();
+/** yyyy-MM-dd of a day number (memoised: a book spans a few thousand days). */
+export function isoOfDay(day: number): string {
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (isoCache.size < 200_000) isoCache.set(day, s);
+  }
+  return s;
+}
+
+/** The ISO date n days after `iso`. */
+export const shiftDate = (iso: string, n: number): string => isoOfDay(dayOf(iso) + n);
 
 export interface RelationshipSignals {
   /** Latest logged contact (interaction, or a done contact action), if any. */
@@ -50,13 +81,16 @@ export interface RelationshipSignals {
   overdueNextStep?: { text: string; due: string };
 }
 
-const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
+const PLAIN = /^[\x20-\x7e]*$/;
+const fold = (s: string): string => (PLAIN.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase();
 
 /** Everything risk and the playbook read from the relationship history, in one pass per table. */
 export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen: string): RelationshipSignals {
-  const asOfDay = dayNumber(asOf);
-  const recentStart = asOfDay - RECENT_DAYS;
-  const previousStart = recentStart - RECENT_DAYS;
+  const asOfDay = dayOf(asOf);
+  // "after" thresholds as ISO strings: string order is date order
+  const recentAfter = shiftDate(asOf, -RECENT_DAYS);
+  const previousAfter = shiftDate(asOf, -2 * RECENT_DAYS);
+  const threadsAfter = shiftDate(asOf, -FEEDBACK_DAYS - 1);
   let lastContact: string | undefined;
   let interactionsRecent = 0;
   let interactionsPrevious = 0;
@@ -65,33 +99,33 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
   let rated = 0;
   let lastPositive: string | undefined;
   let decisionMakers = 0;
-  const threads = new Set<string>();
+  let threads: Set<string> | undefined;
   let latestInteraction: CustomerHistory['interactions'][number] | undefined;
   for (const c of h.contacts) {
     if (c.isDecisionMaker) decisionMakers++;
-    threads.add(fold(c.name));
+    (threads ??= new Set()).add(fold(c.name));
   }
-  const dmNames = new Set<string>();
+  let dmNames: Set<string> | undefined;
   for (const i of h.interactions) {
     if (i.date > asOf) continue;
-    const day = dayNumber(i.date);
     if (lastContact === undefined || i.date > lastContact) lastContact = i.date;
     if (!latestInteraction || i.date >= latestInteraction.date) latestInteraction = i;
-    if (day > recentStart) {
+    if (i.date > recentAfter) {
       interactionsRecent++;
       if (i.sentiment) {
         rated++;
         if (i.sentiment === 'positive') positive++;
         else if (i.sentiment === 'negative') negative++;
       }
-    } else if (day > previousStart) interactionsPrevious++;
+    } else if (i.date > previousAfter) interactionsPrevious++;
     if (i.sentiment === 'positive' && (lastPositive === undefined || i.date > lastPositive)) lastPositive = i.date;
-    if (i.contact && asOfDay - day <= FEEDBACK_DAYS) {
-      threads.add(fold(i.contact));
-      if (i.contactIsDecisionMaker) dmNames.add(fold(i.contact));
+    if (i.contact && i.date > threadsAfter) {
+      const who = fold(i.contact);
+      (threads ??= new Set()).add(who);
+      if (i.contactIsDecisionMaker) (dmNames ??= new Set()).add(who);
     }
   }
-  decisionMakers += [...dmNames].filter((n) => !h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)).length;
+  if (dmNames) decisionMakers += [...dmNames].filter((n) => !h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)).length;
   let lastRecovery: string | undefined;
   for (const a of h.actions) {
     if (a.status !== 'done') continue;
@@ -132,7 +166,7 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
       : undefined;
   return {
     ...(lastContact !== undefined ? { lastContact } : {}),
-    contactGapDays: Math.max(0, asOfDay - dayNumber(gapFrom)),
+    contactGapDays: Math.max(0, asOfDay - dayOf(gapFrom)),
     contacted: lastContact !== undefined,
     interactionsRecent,
     interactionsPrevious,
@@ -144,7 +178,7 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
     openComplaints,
     ...(oldestOpenComplaint !== undefined ? { oldestOpenComplaint } : {}),
     decisionMakers,
-    threads: threads.size,
+    threads: threads?.size ?? 0,
     ...(lastSurvey !== undefined ? { lastSurvey } : {}),
     ...(overdue ? { overdueNextStep: overdue } : {}),
   };
@@ -208,8 +242,8 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
     else if (balance < 0) add('positive-sentiment', w.sentiment, 12 * balance, { positive: s.positive, rated: s.rated });
   }
 
-  const asOfDay = dayNumber(input.asOf);
-  const fresh = (d: string): boolean => asOfDay - dayNumber(d) <= FEEDBACK_DAYS;
+  const freshAfter = shiftDate(input.asOf, -FEEDBACK_DAYS - 1);
+  const fresh = (d: string): boolean => d > freshAfter;
   const csat = s.latestCsat && fresh(s.latestCsat.date) ? s.latestCsat : undefined;
   const nps = s.latestNps && fresh(s.latestNps.date) ? s.latestNps : undefined;
   let detractor: { points: number; kind: string; score: number } | undefined;
