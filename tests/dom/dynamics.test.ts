@@ -125,6 +125,15 @@ describe('dynamics record pages', () => {
     expect(page).toEqual({ kind: 'record', objectType: 'account', recordId: STORIES[1]!.crmIds.dynamics });
   });
 
+  it.each([
+    [`{${id(1).toUpperCase()}}`, id(1)],
+    [id(1).toUpperCase(), id(1)],
+    [id(1), id(1)],
+    ['not-a-guid', 'not-a-guid'],
+  ])('canonicalId(%s) = %s', (raw, expected) => {
+    expect(dynamicsAdapter.canonicalId?.(raw)).toBe(expected);
+  });
+
   it('multi-session: only the focused session counts, not the hidden background one', () => {
     const doc = load('multi-session');
     const title = dynamicsAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(4) });

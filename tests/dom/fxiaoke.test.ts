@@ -109,6 +109,14 @@ describe('fxiaoke record pages', () => {
     expect(fxiaokeAdapter.readRecord(doc, page)).toEqual({ crm: 'fxiaoke', objectType: page.objectType, recordId: page.recordId, ...expected });
   });
 
+  it.each([
+    [id(0).toUpperCase(), id(0)],
+    [id(0), id(0)],
+    ['C-1001', 'C-1001'],
+  ])('canonicalId(%s) = %s', (raw, expected) => {
+    expect(fxiaokeAdapter.canonicalId?.(raw)).toBe(expected);
+  });
+
   it('ignores the hidden, closed slide-over of the previous record', () => {
     const doc = load('account-record-after-spa');
     expect(doc.querySelector('.crm-d-name')?.textContent).toBe('Northwind Traders');

@@ -63,6 +63,8 @@ export const dynamicsAdapter: CrmAdapter = {
   isHost: isDynamicsHost,
   parseUrl: parseDynamicsUrl,
   selectors: S,
+  /** GUIDs in any case, with or without braces → the story/URL form (lower case, no braces). */
+  canonicalId: (id: string): string => normaliseGuid(id) ?? id,
   findTitle,
 
   readRecord(root: ParentNode, page: RecordPage): RecordRef {

@@ -36,6 +36,8 @@ export const fxiaokeAdapter: CrmAdapter = {
   isHost: isFxiaokeHost,
   parseUrl: parseFxiaokeUrl,
   selectors: S,
+  /** Mongo-style hex ids are stored lower case. */
+  canonicalId: (id: string): string => (FX_ID.test(id) ? id.toLowerCase() : id),
   findTitle,
 
   readRecord(root: ParentNode, page: RecordPage): RecordRef {
