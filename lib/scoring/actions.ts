@@ -52,6 +52,9 @@ const BASE: Record<ActionKind, number> = {
   'care-touch': 25,
 };
 
+/** A revisit coming up this week (not overdue yet) ranks below growth work. */
+const REVISIT_UPCOMING = 35;
+
 const TIER_WEIGHT: Record<Tier, number> = { platinum: 1.3, gold: 1.15, iron: 1, lead: 0.8 };
 
 /** Kinds that protect a relationship gain with risk; growth kinds lose some. */
@@ -125,9 +128,9 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const asOfDay = dayOf(asOf);
   const cadence = settings.revisitCadenceDays[p.tier];
   const key = p.tier === 'platinum' || p.tier === 'gold';
-  const out: NextAction[] = [];
-  const push = (kind: ActionKind, reason: string, due: string, params?: NextAction['params']): void => {
-    out.push({ kind, reason, due, ...(params ? { params } : {}) });
+  const out: (NextAction & { base: number })[] = [];
+  const push = (kind: ActionKind, reason: string, due: string, params?: NextAction['params'], base = BASE[kind]): void => {
+    out.push({ kind, reason, due, ...(params ? { params } : {}), base });
   };
 
   // Service recovery: an open complaint, or a recent detractor score.
@@ -169,8 +172,10 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const revisitDue = s.lastContact ? addDays(s.lastContact, cadence) : asOf;
   if (p.tier !== 'lead' || s.contacted) {
     if (!s.contacted) push('revisit', 'reason.revisit.never', asOf, { cadence });
-    else if (revisitDue <= addDays(asOf, 7))
-      push('revisit', revisitDue < asOf ? 'reason.revisit.overdue' : 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence });
+    else if (revisitDue < asOf)
+      // overdue: more urgent the longer it has been (up to +20 at three cadences)
+      push('revisit', 'reason.revisit.overdue', revisitDue, { days: s.contactGapDays, cadence }, BASE.revisit + Math.min(20, (10 * (s.contactGapDays - cadence)) / cadence));
+    else if (revisitDue <= addDays(asOf, 7)) push('revisit', 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence }, REVISIT_UPCOMING);
   }
 
   // Cross-sell: a healthy, still-buying key account (or loyal repeat buyer).
@@ -190,9 +195,9 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const risk = p.risk.score / 100;
   return out
     .filter((a) => !suppressed.has(a.kind))
-    .map((a): RankedAction => {
+    .map(({ base, ...a }): RankedAction => {
       const riskWeight = PROTECTIVE.has(a.kind) ? 1 + 0.5 * risk : 1 - 0.3 * risk;
-      const priority = Math.round(BASE[a.kind] * TIER_WEIGHT[p.tier] * riskWeight * (boosts.get(a.kind) ?? 1) * 10) / 10;
+      const priority = Math.round(base * TIER_WEIGHT[p.tier] * riskWeight * (boosts.get(a.kind) ?? 1) * 10) / 10;
       return { ...a, priority };
     })
     .sort((a, b) => b.priority - a.priority || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));

@@ -22,9 +22,9 @@ const share = (pct: number, n: number): number => (pct > 0 && n > 0 ? Math.min(n
 export function tierCutoffs(values: readonly number[], t: TierThresholds): TierCutoffs {
   const ranked = values.filter((v) => v > t.leadMaxValue && Number.isFinite(v)).sort((a, b) => b - a);
   const nPlat = share(t.platinumPct, ranked.length);
-  const nGold = share(t.goldPct, ranked.length - nPlat);
+  const nGold = t.goldPct > 0 ? Math.max(1, share(t.platinumPct + t.goldPct, ranked.length) - nPlat) : 0;
   const platinum = nPlat > 0 ? ranked[nPlat - 1]! : Number.POSITIVE_INFINITY;
-  const gold = nGold > 0 ? ranked[nPlat + nGold - 1]! : platinum;
+  const gold = nGold > 0 && nPlat + nGold <= ranked.length ? ranked[nPlat + nGold - 1]! : platinum;
   return { platinum, gold, lead: t.leadMaxValue };
 }
 
