@@ -13,8 +13,8 @@
  * returns `converged: false`, `iterations: 0` and the moment-based starting point (r = 1,
  * α = 1 / observed repeat rate, a = 1, b = 3; α = 1 when no rate is observable), with
  * `logLikelihood` evaluated there (0 for no rows). A fit that runs to the edge of the parameter
- * box (r, a or b at 1e4, any parameter at e^±25) or does not bring the gradient to ~0 is also
- * `converged: false`. Thin books (tens of customers) usually end there: their likelihood keeps
+ * box (r, a or b at 1e4, any parameter at e^±25), towards 0 (a → 0: nobody ever drops out), or
+ * does not bring the gradient to ~0 is also `converged: false`. Thin books (tens of customers) usually end there: their likelihood keeps
  * rising towards a homogeneous dropout (a, b → ∞ with a/(a+b) fixed). Those parameters are finite
  * and every function here stays finite with them, but they are not a proper maximum: callers
  * should prefer a heuristic (recency / frequency) or use the numbers as indicative only.
@@ -45,8 +45,22 @@ export interface BgNbdFitOptions {
  */
 const LOG_MIN = -25;
 const LOG_MAX: readonly number[] = [Math.log(1e4), 25, Math.log(1e4), Math.log(1e4)];
-/** Convergence: max |∂(mean LL)/∂ ln θᵢ| below this. */
+/**
+ * In log space the gradient also vanishes as a parameter runs to 0 (e.g. a → 0: nobody drops
+ * out) — a limit, not a maximum. A fit only counts as converged with r, a, b in [1e-6, 5e3] and
+ * α in [e^-20, e^20].
+ */
+const INTERIOR_MIN: readonly number[] = [Math.log(1e-6), -20, Math.log(1e-6), Math.log(1e-6)];
+const INTERIOR_MAX: readonly number[] = [Math.log(5e3), 20, Math.log(5e3), Math.log(5e3)];
+const interior = (theta: Float64Array): boolean => {
+  for (let i = 0; i < 4; i++) if (!(theta[i]! >= INTERIOR_MIN[i]! && theta[i]! <= INTERIOR_MAX[i]!)) return false;
+  return true;
+};
+
+/** The optimiser aims for max |∂(mean LL)/∂ ln θᵢ| ≤ GRAD_TOL … */
 const GRAD_TOL = 1e-8;
+/** … and the fit counts as converged when it stopped (e.g. in rounding noise) at ≤ ACCEPT_TOL. */
+const ACCEPT_TOL = 1e-6;
 
 /** Distinct (x, t_x, T) rows with weights; x, t_x and T values indexed into tables of distinct values. */
 interface Prepared {
@@ -275,8 +289,9 @@ function defaultStarts(prep: Prepared): BgNbdParams[] {
 
 /**
  * Maximum-likelihood BG/NBD fit. See the module comment for degenerate books.
- * `converged` = the best start brought the gradient (w.r.t. log-parameters, of the mean LL)
- * under 1e-8 inside the parameter box.
+ * `converged` = the best start stopped inside the parameter box with the gradient (w.r.t.
+ * log-parameters, of the mean LL) at most 1e-6 (the optimiser aims for 1e-8), and no parameter
+ * ran off towards 0 or the box edge (see INTERIOR_MIN / INTERIOR_MAX).
  */
 export function fitBgNbd(data: readonly BgNbdRow[], opts: BgNbdFitOptions = {}): BgNbdFit {
   const prep = prepare(data);
@@ -322,7 +337,7 @@ export function fitBgNbd(data: readonly BgNbdRow[], opts: BgNbdFitOptions = {}):
         b: Math.exp(res.x[3]!),
         logLikelihood: ll,
         iterations: res.iterations,
-        converged: res.converged,
+        converged: res.gradNorm <= ACCEPT_TOL && interior(res.x),
       };
     }
   }

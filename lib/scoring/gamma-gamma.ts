@@ -27,6 +27,11 @@ export interface GammaGammaFitOptions {
 
 const LOG_BOUND = 25;
 const GRAD_TOL = 1e-8;
+/** Converged also needs p, q in [1e-6, e^20] and γ in [e^-20, e^20]: not on the p → ∞, γ → 0 ridge. */
+const interior = (theta: Float64Array): boolean =>
+  theta[0]! >= Math.log(1e-6) && theta[0]! <= 20 && theta[1]! >= Math.log(1e-6) && theta[1]! <= 20 && theta[2]! >= -20 && theta[2]! <= 20;
+/** Converged = stopped with max |∂(mean LL)/∂ ln θᵢ| ≤ this (the optimiser aims for GRAD_TOL). */
+const ACCEPT_TOL = 1e-6;
 
 interface Prepared {
   rows: number;
@@ -192,7 +197,7 @@ export function fitGammaGamma(data: readonly GammaGammaRow[], opts: GammaGammaFi
     if (!Number.isFinite(res.f)) continue;
     const ll = -res.f * n;
     if (best === null || ll > best.logLikelihood) {
-      best = { p: Math.exp(res.x[0]!), q: Math.exp(res.x[1]!), gamma: Math.exp(res.x[2]!), logLikelihood: ll, converged: res.converged };
+      best = { p: Math.exp(res.x[0]!), q: Math.exp(res.x[1]!), gamma: Math.exp(res.x[2]!), logLikelihood: ll, converged: res.gradNorm <= ACCEPT_TOL && interior(res.x) };
     }
   }
   return best ?? fallbackFit();

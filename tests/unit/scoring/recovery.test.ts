@@ -105,6 +105,17 @@ describe('BG/NBD when the dropout is the same for everyone (a, b → ∞ ridge)'
   });
 });
 
+describe('BG/NBD when nobody drops out (a → 0 or b → ∞)', () => {
+  it('reports converged = false although the log-space gradient vanishes in that limit', () => {
+    const data = simulateBgNbd({ r: 1, alpha: 10, a: 1, b: 1 }, 3000, 22, 0);
+    const fit = fitBgNbd(data);
+    expect(fit.converged).toBe(false);
+    expect(fit.a / (fit.a + fit.b)).toBeLessThan(0.01);
+    expect(Math.abs(fit.r / fit.alpha - 0.1) / 0.1).toBeLessThan(0.1);
+    expect(pAlive(fit, 3, 5, 40)).toBeGreaterThan(0.9);
+  });
+});
+
 describe('Gamma-Gamma parameter recovery', () => {
   it.each<[string, GammaGammaParams, number]>([
     ['CDNOW-like', { p: 6, q: 4, gamma: 15 }, 11],
