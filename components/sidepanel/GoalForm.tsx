@@ -1,5 +1,5 @@
 /** Create / edit a SMART goal; every field is validated (GoalSchema) with the error beside it. */
-import { useState, type FormEvent, type JSX } from 'react';
+import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import { GOAL_CATEGORIES, KPI_IDS, TIERS, type GoalCategory, type KpiId } from '../../lib/schemas/enums';
 import type { Goal } from '../../lib/schemas/domain';
 import { METRICS_BY_CATEGORY, validateGoalDraft, type GoalDraft, type GoalField } from '../../lib/sidepanel/goal-form';
@@ -12,8 +12,8 @@ export interface GoalFormProps {
   identity: { id: string; createdAt: number; archived?: boolean };
   editing: boolean;
   segments: readonly string[];
-  /** A suggested baseline for a metric and start date (the KPI over the period before), if known. */
-  suggestBaseline?: (metric: KpiId, periodStart: string, periodLast: string) => string | null;
+  /** A suggested baseline for a metric and period (the KPI over the period before), if known. */
+  suggestBaseline?: (metric: KpiId, periodStart: string, periodLast: string) => Promise<string | null>;
   onSave: (goal: Goal) => Promise<void>;
   onCancel: () => void;
 }
@@ -26,7 +26,17 @@ export function GoalForm({ initial, identity, editing, segments, suggestBaseline
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof GoalDraft>(k: K, v: GoalDraft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
   const err = (f: GoalField): string | undefined => (errors[f] ? t(errors[f]) : undefined);
-  const suggestion = suggestBaseline?.(draft.metric, draft.periodStart, draft.periodLast) ?? null;
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSuggestion(null);
+    void suggestBaseline?.(draft.metric, draft.periodStart, draft.periodLast)
+      .catch(() => null)
+      .then((v) => live && setSuggestion(v ?? null));
+    return () => {
+      live = false;
+    };
+  }, [suggestBaseline, draft.metric, draft.periodStart, draft.periodLast]);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();

@@ -1,14 +1,13 @@
 /** Goals: SMART goals with progress, pace forecast and a weekly trend; create, edit, archive. */
-import { useMemo, useState, type JSX } from 'react';
+import { useCallback, useMemo, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { goalsRepo } from '../../lib/db/repos/goals';
 import type { Goal } from '../../lib/schemas/domain';
 import type { KpiId } from '../../lib/schemas/enums';
 import { draftFromGoal, emptyDraft } from '../../lib/sidepanel/goal-form';
-import { goalStatus } from '../../lib/sidepanel/goal-status';
-import { computeKpiTable } from '../../lib/sidepanel/kpi-table';
-import { customPeriod, previousPeriod } from '../../lib/sidepanel/periods';
-import { listSegments, loadBook } from '../../lib/sidepanel/queries';
+import { customPeriod } from '../../lib/sidepanel/periods';
+import { listSegments } from '../../lib/sidepanel/queries';
+import { useComputed, useDataVersion } from './useComputed';
 import { formatKpiNumber } from '../../lib/sidepanel/format';
 import { Button, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
@@ -24,25 +23,30 @@ export function GoalsView(): JSX.Element {
   const t = useSpT();
   const locale = useLocale();
   const { scoring } = useSettings();
-  const { db, asOf } = useSidePanel();
+  const { db, asOf, computer } = useSidePanel();
   const repo = useMemo(() => goalsRepo(db), [db]);
   const goals = useLiveQuery(() => repo.listActive(), [repo]);
   const archived = useLiveQuery(() => repo.listArchived(), [repo]);
   const segments = useLiveQuery(() => listSegments(db), [db]) ?? [];
-  const book = useLiveQuery(() => loadBook(db, scoring), [db, scoring]);
+  const version = useDataVersion(db);
   const [editing, setEditing] = useState<Editing>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const statuses = useMemo(() => (book && goals ? new Map(goals.map((g) => [g.id, goalStatus(g, book, asOf)])) : null), [book, goals, asOf]);
+  // Progress of every goal, off the main thread; redone when a goal or the data changes.
+  const goalsKey = goals ? JSON.stringify(goals) : '';
+  const { result: statuses } = useComputed(goals?.length ? { kind: 'goals', goals, asOf } : null, `${asOf}|${goalsKey}`);
 
   // The KPI over the period just before the goal's: a sensible baseline.
-  const suggestBaseline = (metric: KpiId, start: string, last: string): string | null => {
-    const p = customPeriod(start, last);
-    if (!book || !p) return null;
-    const v = computeKpiTable(book, previousPeriod(p), [metric]).all[metric].value;
-    return v === null ? null : String(Number(v.toFixed(metric === 'clv' ? 0 : 2)));
-  };
+  const suggestBaseline = useCallback(
+    async (metric: KpiId, start: string, last: string): Promise<string | null> => {
+      const p = customPeriod(start, last);
+      if (!p || version === null) return null;
+      const v = await computer.run({ kind: 'baseline', metric, period: p }, version, scoring);
+      return v === null ? null : String(Number(v.toFixed(metric === 'clv' ? 0 : 2)));
+    },
+    [computer, version, scoring],
+  );
 
   const save = async (goal: Goal): Promise<void> => {
     await repo.save(goal);
@@ -95,7 +99,7 @@ export function GoalsView(): JSX.Element {
             <li key={g.id}>
               <GoalCard
                 goal={g}
-                status={statuses?.get(g.id) ?? null}
+                status={statuses?.[g.id] ?? null}
                 onEdit={() => {
                   setSaved(false);
                   setEditing({ kind: 'edit', goal: g });

@@ -4,11 +4,9 @@
  * `[data-rapport-kpi="<id>"]` per KPI with `data-value` / `data-previous` (raw numbers, "" when
  * undefined). Computed once per period or data change (memoised), not per render.
  */
-import { useMemo, useState, type JSX } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type JSX } from 'react';
 import { KPI_IDS, TIERS, type KpiId } from '../../lib/schemas/enums';
-import { loadBook } from '../../lib/sidepanel/queries';
-import { computeKpiTable } from '../../lib/sidepanel/kpi-table';
+import { useComputed } from './useComputed';
 import { customPeriod, lastDay, presetPeriod, previousPeriod, PERIOD_PRESETS, type Period, type PeriodPreset } from '../../lib/sidepanel/periods';
 import { formatDate, formatKpiNumber, formatSigned, kpiAttr, KPI_UNIT, LOWER_IS_BETTER } from '../../lib/sidepanel/format';
 import { RadioGroup, useCommonT, useLocale, useSettings } from '../shared';
@@ -20,17 +18,15 @@ export function KpisView(): JSX.Element {
   const ct = useCommonT();
   const locale = useLocale();
   const { scoring } = useSettings();
-  const { db, asOf } = useSidePanel();
+  const { asOf } = useSidePanel();
   const [preset, setPreset] = useState<PeriodPreset>('month');
   const monthly = presetPeriod('month', asOf);
   const [from, setFrom] = useState(monthly.start);
   const [to, setTo] = useState(lastDay(monthly));
-  const book = useLiveQuery(() => loadBook(db, scoring), [db, scoring]);
 
   const period: Period | null = preset === 'custom' ? customPeriod(from, to) : presetPeriod(preset, asOf);
-  const start = period?.start;
-  const end = period?.end;
-  const table = useMemo(() => (book && start && end ? computeKpiTable(book, { start, end }) : null), [book, start, end]);
+  // Computed off the main thread, once per period and data change.
+  const { result: table, error } = useComputed(period ? { kind: 'kpis', period } : null, period ? `${period.start}/${period.end}` : '');
   const prev = period ? previousPeriod(period) : null;
 
   const show = (id: KpiId, v: number | null): string => {
@@ -74,8 +70,14 @@ export function KpisView(): JSX.Element {
             {t('sidepanel.kpis.range', { start: formatDate(period.start, locale), end: formatDate(lastDay(period), locale) })}{' '}
             {prev ? t('sidepanel.kpis.vs', { start: formatDate(prev.start, locale), end: formatDate(lastDay(prev), locale) }) : null}
           </p>
-          {!table ? (
-            <p className="sp-muted">{t('sidepanel.kpis.computing')}</p>
+          {error ? (
+            <p className="r-error" role="alert">
+              {error}
+            </p>
+          ) : !table ? (
+            <p className="sp-muted" role="status">
+              {t('sidepanel.kpis.computing')}
+            </p>
           ) : (
             <>
               <div className="sp-kpis">

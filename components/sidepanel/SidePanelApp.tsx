@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import type { AppDB } from '../../lib/db/app-db';
+import { inlineComputer, type Computer } from '../../lib/sidepanel/compute-client';
 import { SidePanelContext, type SidePanelContextValue } from './context';
 import { useSpT } from './i18n';
 import { Tabs } from './Tabs';
@@ -31,9 +32,11 @@ export interface SidePanelAppProps {
   asOf: string;
   /** Follow the active browser tab's CRM record (off in component tests). */
   followActiveTab?: boolean;
+  /** Where book-wide computations run (entry wiring passes a Worker); inline by default. */
+  computer?: Computer;
 }
 
-export function SidePanelApp({ db, asOf, followActiveTab = true }: SidePanelAppProps): JSX.Element {
+export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given }: SidePanelAppProps): JSX.Element {
   const t = useSpT();
   const locale = useLocale();
   const [view, setView] = useState<View>(() => viewFromHash(typeof location === 'undefined' ? '' : location.hash));
@@ -63,7 +66,8 @@ export function SidePanelApp({ db, asOf, followActiveTab = true }: SidePanelAppP
     [changeView],
   );
 
-  const ctx = useMemo<SidePanelContextValue>(() => ({ db, asOf, openCustomer, crmBases }), [db, asOf, openCustomer, crmBases]);
+  const computer = useMemo(() => given ?? inlineComputer(db), [given, db]);
+  const ctx = useMemo<SidePanelContextValue>(() => ({ db, asOf, openCustomer, crmBases, computer }), [db, asOf, openCustomer, crmBases, computer]);
   const tabs = VIEWS.map((v) => ({ value: v, label: t(`sidepanel.tab.${v}`) }));
 
   return (

@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { AppDB } from '../../lib/db/app-db';
 import type { CrmBases } from '../../lib/sidepanel/crm-links';
+import type { Computer } from '../../lib/sidepanel/compute-client';
 
 export interface SidePanelContextValue {
   db: AppDB;
@@ -11,6 +12,8 @@ export interface SidePanelContextValue {
   openCustomer: (customerId: string) => void;
   /** Per-CRM bases learned from open CRM tabs, for "Open in CRM" links. */
   crmBases: CrmBases;
+  /** Runs book-wide computations (a Worker in the extension). */
+  computer: Computer;
 }
 
 export const SidePanelContext = createContext<SidePanelContextValue | null>(null);

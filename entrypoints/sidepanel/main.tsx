@@ -5,6 +5,7 @@ import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
 import { getDb } from '../../lib/db/db';
 import { today } from '../../lib/clock';
 import { isIsoDate } from '../../lib/sidepanel/periods';
+import { workerComputer } from '../../lib/sidepanel/compute-client';
 
 // `?asOf=yyyy-MM-dd` pins "today" (demo, e2e on the sample book); otherwise the browser's date.
 const pinned = new URLSearchParams(location.search).get('asOf') ?? '';
@@ -12,7 +13,7 @@ const pinned = new URLSearchParams(location.search).get('asOf') ?? '';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <RapportPage>
-      <SidePanelApp db={getDb()} asOf={isIsoDate(pinned) ? pinned : today()} />
+      <SidePanelApp db={getDb()} asOf={isIsoDate(pinned) ? pinned : today()} computer={workerComputer()} />
     </RapportPage>
   </StrictMode>,
 );

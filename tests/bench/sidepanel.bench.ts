@@ -20,10 +20,19 @@ async function main(): Promise<void> {
     const id = await extensionIdOf(context);
     const url = `chrome-extension://${id}/sidepanel.html?asOf=${AS_OF}`;
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`sidepanel page error: ${e.message}`));
     await page.goto(url);
     // The side panel opens (and so creates) the database; wait until it has.
     await page.waitForSelector('[role="tabpanel"]');
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.evaluate('globalThis.__name = (f) => f');
     const seeded = await page.evaluate(seedBook, { customers: CUSTOMERS, asOf: AS_OF });
+    if (process.env.BENCH_DEBUG) {
+      await page.goto(url);
+      await page.waitForTimeout(4000);
+      await page.screenshot({ path: '/tmp/sp-bench.png' });
+      console.log((await page.locator('body').innerText()).slice(0, 400));
+    }
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto(url);
@@ -36,7 +45,8 @@ async function main(): Promise<void> {
     // KPIs read the whole book and compute every KPI (and CLV by tier) for two periods.
     const kpiTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await page.goto(`${url}#today`);
+      await page.goto('about:blank');
+      await page.goto(url);
       await page.waitForSelector('[data-rapport-action]');
       const t0 = await page.evaluate(() => performance.now());
       await page.getByRole('tab', { name: 'KPIs' }).click();

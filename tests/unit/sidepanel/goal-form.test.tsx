@@ -18,7 +18,7 @@ function renderForm(onSave: (g: Goal) => Promise<void>, language: 'en' | 'zh_CN'
         identity={{ id: 'g-1', createdAt: 5 }}
         editing={false}
         segments={['Enterprise', 'SMB']}
-        suggestBaseline={(metric) => (metric === 'csat' ? '81.5' : null)}
+        suggestBaseline={async (metric) => (metric === 'csat' ? '81.5' : null)}
         onSave={onSave}
         onCancel={() => undefined}
       />
@@ -45,7 +45,7 @@ describe('GoalForm', () => {
     const onSave = vi.fn(async (_g: Goal) => undefined);
     renderForm(onSave);
     await userEvent.type(screen.getByLabelText('Name'), 'Key accounts satisfied');
-    await userEvent.click(screen.getByRole('button', { name: 'Use 81.5' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Use 81.5' }));
     expect((screen.getByLabelText('Baseline') as HTMLInputElement).value).toBe('81.5');
     await userEvent.type(screen.getByLabelText('Target'), '90');
     await userEvent.selectOptions(screen.getByLabelText('Customers'), 'tier');

@@ -8,6 +8,7 @@ import { SidePanelContext } from '../../../components/sidepanel/context';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';
 import type { Action, Customer, Score } from '../../../lib/schemas/domain';
 import type { CrmBases } from '../../../lib/sidepanel/crm-links';
+import { inlineComputer } from '../../../lib/sidepanel/compute-client';
 
 export const AS_OF = '2026-11-20';
 
@@ -30,7 +31,7 @@ export function renderInPanel(
 ): RenderResult {
   return render(
     <RapportPage settings={opts.settings ?? settingsEn}>
-      <SidePanelContext.Provider value={{ db: opts.db, asOf: opts.asOf ?? AS_OF, openCustomer: opts.openCustomer ?? (() => undefined), crmBases: opts.crmBases ?? {} }}>
+      <SidePanelContext.Provider value={{ db: opts.db, asOf: opts.asOf ?? AS_OF, openCustomer: opts.openCustomer ?? (() => undefined), crmBases: opts.crmBases ?? {}, computer: inlineComputer(opts.db) }}>
         {ui}
       </SidePanelContext.Provider>
     </RapportPage>,

@@ -1,0 +1,57 @@
+/**
+ * Book-wide computations (KPIs, goal progress) run through the context's Computer — a Worker
+ * in the extension — and are redone only when the request or the data changes.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AppDB } from '../../lib/db/app-db';
+import type { ComputeRequest, ComputeResults } from '../../lib/sidepanel/compute';
+import { useSettings } from '../shared';
+import { useSidePanel } from './context';
+
+/**
+ * A version that changes whenever the book's tables are written: the live query re-runs on
+ * any write to them (the counts are cheap index reads), and each re-run is a new version.
+ */
+export function useDataVersion(db: AppDB): string | null {
+  const runs = useRef(0);
+  const snapshot = useLiveQuery(
+    () => Promise.all([db.customers.count(), db.transactions.count(), db.interactions.count(), db.feedback.count(), db.scores.count(), db.meta.count()]),
+    [db],
+  );
+  const [version, setVersion] = useState<string | null>(null);
+  useEffect(() => {
+    if (!snapshot) return;
+    runs.current += 1;
+    setVersion(`${runs.current}:${snapshot.join(',')}`);
+  }, [snapshot]);
+  return version;
+}
+
+export interface Computed<T> {
+  result: T | undefined;
+  error: string | null;
+}
+
+/** `key` identifies the request (period, goal ids…); null = nothing to compute. */
+export function useComputed<R extends ComputeRequest>(req: R | null, key: string): Computed<ComputeResults[R['kind']]> {
+  const { db, computer } = useSidePanel();
+  const { scoring } = useSettings();
+  const version = useDataVersion(db);
+  const [state, setState] = useState<{ key: string; result?: ComputeResults[R['kind']]; error: string | null }>({ key: '', error: null });
+  const reqRef = useRef(req);
+  reqRef.current = req;
+  useEffect(() => {
+    const current = reqRef.current;
+    if (!current || version === null) return undefined;
+    let live = true;
+    computer.run(current, version, scoring).then(
+      (result) => live && setState({ key, result, error: null }),
+      (e: unknown) => live && setState({ key, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [computer, key, version, scoring]);
+  return state.key === key ? { result: state.result, error: state.error } : { result: undefined, error: null };
+}
