@@ -190,6 +190,23 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   if (key && p.risk.band === 'low' && s.contacted && s.contactGapDays >= cadence / 2 && revisitDue > addDays(asOf, 7))
     push('care-touch', 'reason.care-touch.warm', addDays(asOf, 7), { days: s.contactGapDays });
 
+  // A negative-value account is reviewed before effort goes into recovering a low score
+  // (the pyramid: handle negative-value customers deliberately); an open complaint still comes first.
+  const review = out.find((a) => a.kind === 'value-review');
+  const recovery = out.find((a) => a.kind === 'service-recovery');
+  if (review && recovery && recovery.reason === 'reason.service-recovery.detractor') recovery.base /= 2;
+  // A single-threaded key account: the due revisit becomes the visit that meets more people
+  // (a revisit to the same one person does not reduce the risk).
+  const thread = out.findIndex((a) => a.kind === 'multi-thread' && a.reason === 'reason.multi-thread.single');
+  const revisit = out.findIndex((a) => a.kind === 'revisit' && a.reason !== 'reason.revisit.never');
+  if (thread >= 0 && revisit >= 0) {
+    const t = out[thread]!;
+    const r = out[revisit]!;
+    t.base = Math.max(t.base, r.base) + 5;
+    if (r.due < t.due) t.due = r.due;
+    out.splice(revisit, 1);
+  }
+
   const suppressed = suppressedKinds(p.actions, asOf);
   const boosts = goalBoosts(p.goals, asOf, p.tier, p.segment);
   const risk = p.risk.score / 100;

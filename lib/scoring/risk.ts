@@ -77,6 +77,8 @@ export interface RelationshipSignals {
   threads: number;
   /** Latest CSAT/NPS response of any kind. */
   lastSurvey?: string;
+  /** Sentiment of the latest interaction (a recent contact that went badly is no comfort). */
+  lastSentiment?: 'positive' | 'neutral' | 'negative';
   /** Latest interaction's open next step that is overdue. */
   overdueNextStep?: { text: string; due: string };
 }
@@ -181,6 +183,7 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
     threads: threads?.size ?? 0,
     ...(lastSurvey !== undefined ? { lastSurvey } : {}),
     ...(overdue ? { overdueNextStep: overdue } : {}),
+    ...(latestInteraction?.sentiment ? { lastSentiment: latestInteraction.sentiment } : {}),
   };
 }
 
@@ -229,7 +232,7 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
   const cadence = settings.revisitCadenceDays[input.tier];
   const ratio = s.contactGapDays / cadence;
   if (ratio > 1) add(s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
-  else if (s.contacted && ratio <= 0.5) add('recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
+  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative') add('recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
 
   const prev = s.interactionsPrevious;
   const recent = s.interactionsRecent;
@@ -262,7 +265,8 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
   if (detractor) add('detractor', w.detractor, detractor.points, { kind: detractor.kind, score: detractor.score });
   else if (promoter) add('promoter', w.detractor, -5);
 
-  if (s.openComplaints > 0) add('open-complaints', w.complaints, Math.min(30, 20 + 5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
+  // repeated complaints escalate: 20, 27.5, 35 (cap)
+  if (s.openComplaints > 0) add('open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
 
   const scale = coverageScale[input.tier];
   if (scale > 0) {
