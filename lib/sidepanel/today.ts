@@ -1,15 +1,15 @@
 /**
  * The Today queue's view model: the ranked actions from `todayQueue` (lib/services/actions),
- * with each customer's name and CRM refs read in one bulk get, plus the number of
- * actions due in all (two indexed counts), so the panel shows a bounded list of a big book.
+ * with each customer's name and CRM refs read in one bulk get, and how many are due in all;
+ * the panel shows a bounded, virtualised list of a big book.
  */
-import Dexie from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { todayQueue } from '../services/actions';
 import type { Action, CrmRef } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
 
-export const TODAY_LIMIT = 500;
+/** Rows the queue shows (virtualised); the count covers all. */
+export const TODAY_LIMIT = 200;
 
 export interface QueueItem {
   action: Action;
@@ -25,21 +25,10 @@ export interface TodayQueue {
   total: number;
 }
 
-/** Actions due as of `asOf`: open ones due by today, snoozed ones due by today whose snooze ended. */
-export async function countDue(db: AppDB, asOf: string): Promise<number> {
-  const [open, snoozed] = await Promise.all([
-    db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, true).count(),
-    db.actions
-      .where('[status+due]')
-      .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, true)
-      .filter((a) => (a.snoozedUntil ?? '') <= asOf)
-      .count(),
-  ]);
-  return open + snoozed;
-}
-
 export async function loadTodayQueue(db: AppDB, asOf: string, limit: number): Promise<TodayQueue> {
-  const [ranked, total] = await Promise.all([todayQueue(db, asOf, limit), countDue(db, asOf)]);
+  // todayQueue reads every due action to rank them, so ask for all: the count comes free.
+  const all = await todayQueue(db, asOf, Number.MAX_SAFE_INTEGER);
+  const ranked = all.slice(0, limit);
   const ids = [...new Set(ranked.map((e) => e.action.customerId))];
   const customers = await db.customers.bulkGet(ids);
   const byId = new Map(ids.map((id, i) => [id, customers[i]]));
@@ -52,5 +41,5 @@ export async function loadTodayQueue(db: AppDB, asOf: string, limit: number): Pr
       keyAccountAtRisk,
     };
   });
-  return { items, total: Math.max(total, items.length) };
+  return { items, total: all.length };
 }

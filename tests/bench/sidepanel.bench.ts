@@ -21,11 +21,11 @@ async function main(): Promise<void> {
     const url = `chrome-extension://${id}/sidepanel.html?asOf=${AS_OF}`;
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`sidepanel page error: ${e.message}`));
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.addInitScript('globalThis.__name = (f) => f');
     await page.goto(url);
     // The side panel opens (and so creates) the database; wait until it has.
     await page.waitForSelector('[role="tabpanel"]');
-    // tsx keeps function names with a `__name` helper that the page does not have.
-    await page.evaluate('globalThis.__name = (f) => f');
     const seeded = await page.evaluate(seedBook, { customers: CUSTOMERS, asOf: AS_OF });
     if (process.env.BENCH_DEBUG) {
       await page.goto(url);
@@ -34,13 +34,35 @@ async function main(): Promise<void> {
       console.log((await page.locator('body').innerText()).slice(0, 400));
     }
     const times: number[] = [];
+    const shellTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      await page.goto('about:blank');
       await page.goto(url);
-      await page.waitForSelector('[data-rapport-action]', { timeout: 30_000 });
-      times.push(await page.evaluate(() => performance.now()));
+      // In-page observer: when the tabs shell and when the first action appear.
+      const [shell, first] = await page.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve) => {
+            let shellAt = 0;
+            const check = (): boolean => {
+              if (!shellAt && document.querySelector('[role="tabpanel"]')) shellAt = performance.now();
+              if (document.querySelector('[data-rapport-action]')) {
+                resolve([shellAt || performance.now(), performance.now()]);
+                return true;
+              }
+              return false;
+            };
+            if (check()) return;
+            new MutationObserver((_m, obs) => {
+              if (check()) obs.disconnect();
+            }).observe(document, { childList: true, subtree: true });
+          }),
+      );
+      shellTimes.push(shell);
+      times.push(first);
     }
     const warm = times.slice(1).sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)]!;
+    const shellWarm = shellTimes.slice(1).sort((a, b) => a - b);
     const shown = await page.locator('[data-rapport-action]').count();
     // KPIs read the whole book and compute every KPI (and CLV by tier) for two periods.
     const kpiTimes: number[] = [];
@@ -57,6 +79,7 @@ async function main(): Promise<void> {
     console.log(`sidepanel seeded: ${seeded.customers} customers, ${seeded.transactions} transactions, ${seeded.actions} open actions`);
     console.log(`sidepanel time to first content (cold, first load): ${times[0]!.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
     console.log(`sidepanel time to first content (median of ${warm.length}): ${median.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
+    console.log(`sidepanel time to the tabs shell (median of ${shellWarm.length}): ${shellWarm[Math.floor(shellWarm.length / 2)]!.toFixed(0)} ms`);
     console.log(`sidepanel Today rows in the DOM (virtualised): ${shown}`);
     console.log(`sidepanel KPI view ready after tab switch (median of 3): ${kpiTimes[1]!.toFixed(0)} ms (no target; informs whether a Worker is needed)`);
     process.exitCode = median <= TARGET_MS ? 0 : 1;
