@@ -1,10 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_MATCHES } from '../../lib/crm/matches';
+import { startOverlay } from '../../lib/overlay/runtime';
 
 export default defineContentScript({
   matches: [...CRM_MATCHES],
   runAt: 'document_idle',
-  main() {
-    // The overlay runtime is wired here by lib/overlay (issue: CRM overlay).
+  main(ctx) {
+    startOverlay(ctx);
   },
 });

@@ -1,5 +1,5 @@
 /** Every supported CRM's adapter, and which one serves a page. */
-import type { CrmId } from '../schemas/enums';
+import type { CrmId } from '../schemas/values';
 import { dynamicsAdapter } from './dynamics/adapter';
 import { fxiaokeAdapter } from './fxiaoke/adapter';
 import { hubspotAdapter } from './hubspot/adapter';

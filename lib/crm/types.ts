@@ -3,7 +3,7 @@
  * parsing, ordered fallback selectors, record-ref extraction. They never touch storage or
  * messaging and hold no state, so they are tested against committed fixture pages.
  */
-import type { CrmId, ObjectType } from '../schemas/enums';
+import type { CrmId, ObjectType } from '../schemas/values';
 
 export type PageInfo =
   | { kind: 'record'; objectType: ObjectType; recordId: string }

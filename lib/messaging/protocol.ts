@@ -33,6 +33,7 @@ export interface RowChip {
 export interface Results {
   getRecordOverlay: RecordOverlay;
   getRowChips: Record<string, RowChip>;
+  getOverlayStrings: { locale: 'en' | 'zh_CN'; strings: Record<string, string> };
   trackCustomer: Customer;
   logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
   undoInteraction: { customerId: string; score: Score | null };

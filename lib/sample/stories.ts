@@ -4,7 +4,7 @@
  * (tests/fixtures/<crm>/), the e2e tests and the demo show the same ids and names, so every
  * surface tells the same story about the same customer.
  */
-import type { ActionKind, CrmId, RiskBand, Tier } from '../schemas/enums';
+import type { ActionKind, CrmId, RiskBand, Tier } from '../schemas/values';
 
 export interface Story {
   customerId: string;

@@ -16,6 +16,8 @@ export const RecordLookupSchema = z.object({
 export const MessageSchemas = {
   /** CS → BG: scores, reasons and actions for the record on screen. */
   getRecordOverlay: z.object({ lookup: RecordLookupSchema }),
+  /** CS → BG: the overlay's strings in the user's language (keeps catalogs out of the content script). */
+  getOverlayStrings: z.object({ languages: z.array(z.string().max(35)).max(20) }),
   /** CS → BG: tier/risk chips for the rows of a list view. */
   getRowChips: z.object({
     crm: CrmIdSchema,

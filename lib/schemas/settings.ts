@@ -3,9 +3,10 @@
  * versioned. Scoring reads the `scoring` part as plain data.
  */
 import { z } from './zod';
-import { CRM_IDS, CrmIdSchema } from './enums';
+import { CrmIdSchema } from './enums';
 
-export const SETTINGS_VERSION = 1;
+export { SETTINGS_VERSION } from './settings-defaults';
+import { SETTINGS_VERSION } from './settings-defaults';
 
 const PerTier = <T extends z.ZodType>(v: T) => z.object({ platinum: v, gold: v, iron: v, lead: v });
 
@@ -61,37 +62,5 @@ export type ScoringSettings = z.output<typeof ScoringSettingsSchema>;
 export type CrmSettings = z.output<typeof CrmSettingsSchema>;
 export type Settings = z.output<typeof SettingsSchema>;
 
-const allCrms = <T>(v: T): Record<(typeof CRM_IDS)[number], T> =>
-  Object.fromEntries(CRM_IDS.map((id) => [id, v])) as Record<(typeof CRM_IDS)[number], T>;
-
-export const DEFAULT_SCORING: ScoringSettings = {
-  tierThresholds: { platinumPct: 5, goldPct: 20, leadMaxValue: 0 },
-  revisitCadenceDays: { platinum: 14, gold: 30, iron: 60, lead: 120 },
-  riskWeights: {
-    pAlive: 1,
-    contactGap: 1,
-    interactionTrend: 1,
-    sentiment: 1,
-    detractor: 1,
-    complaints: 1,
-    coverage: 1,
-  },
-  riskBands: { medium: 35, high: 65 },
-  clvHorizonMonths: 12,
-  annualDiscountRate: 0.1,
-  currency: 'USD',
-};
-
-export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  scoring: DEFAULT_SCORING,
-  crm: {
-    enabled: allCrms(true),
-    customDomains: [],
-    features: allCrms({ recordBadge: true, listChips: true }),
-  },
-  language: 'auto',
-  theme: 'auto',
-  reminders: { enabled: false, hour: 9 },
-  neverLog: [],
-};
+// Defaults live in a zod-free module so the content script can read settings without zod.
+export { DEFAULT_SCORING, DEFAULT_SETTINGS } from './settings-defaults';

@@ -16,6 +16,12 @@ import { loadSettings } from '../settings/store';
 import { openActionsFor } from './actions';
 import { broadcastDataChanged } from './broadcast';
 import { rescoreCustomer } from './rescore';
+import { mergeCatalogs, resolveLocale } from '../i18n';
+import { common } from '../i18n/catalogs/common';
+import { overlay } from '../i18n/catalogs/overlay';
+import { scoring } from '../i18n/catalogs/scoring';
+
+const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(common, scoring), overlay);
 
 const summary = (c: Customer): CustomerSummary => ({ id: c.id, name: c.name, ...(c.domain ? { domain: c.domain } : {}) });
 
@@ -75,6 +81,10 @@ export async function trackCustomer(db: AppDB, lookup: RecordLookup, customerId:
 export const overlayHandlers: Partial<Handlers> = {
   async getRecordOverlay({ lookup }) {
     return recordOverlay(getDb(), lookup, await loadSettings(), today());
+  },
+  async getOverlayStrings({ languages }) {
+    const locale = resolveLocale('auto', languages);
+    return { locale, strings: OVERLAY_CATALOG[locale] };
   },
   async getRowChips({ crm, objectType, ids }) {
     return rowChips(getDb(), crm, objectType, ids);

@@ -4,7 +4,8 @@
  * validates first.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../schemas/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../schemas/settings-defaults';
+import type { Settings } from '../schemas/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

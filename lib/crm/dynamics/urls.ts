@@ -4,7 +4,7 @@
  *   list    main.aspx?[appid=…&]pagetype=entitylist&etn=<logicalname>[&viewid=…&viewtype=1039]
  * A record form without `id` is a new record: nothing to overlay yet.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 export const DYNAMICS_HOST =

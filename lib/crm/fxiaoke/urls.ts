@@ -5,7 +5,7 @@
  * Object API names end in `Obj`: 客户 AccountObj, 联系人 ContactObj, 商机 NewOpportunityObj
  * (商机2.0) and the older OpportunityObj.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 export const FX_SHELL = /^\/XV\/UI\/Home\/?$/i;

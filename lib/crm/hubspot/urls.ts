@@ -3,7 +3,7 @@
  * whatever the object: the object comes from the type id (0-1 contact, 0-2 company, 0-3 deal)
  * or the legacy path word.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 export const HS_RECORD = /^\/contacts\/(\d+)\/record\/(\d-\d+)\/(\d+)(?:[/?#]|$)/;

@@ -1,5 +1,5 @@
 /** Pipedrive adapter: organization, person and deal detail views and their list grids. */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import { isVisible, queryAll, textOf } from '../../dom/query';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { PIPEDRIVE_MATCHES } from './hosts';

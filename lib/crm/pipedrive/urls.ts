@@ -4,7 +4,7 @@
  *   list    /organizations/list, /persons/list[/user/<id>|/user/everyone], /deals/list[/…]
  * Dialogs live in the hash (`/persons/list#dialog/person/add`) and do not change the page.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 export const PD_HOST = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.pipedrive\.com$/i;

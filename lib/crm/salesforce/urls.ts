@@ -5,7 +5,7 @@
  *   list    /lightning/o/<SObject>/list|home
  * Ids come as 15 or 18 characters; `toId18` turns both into the 18-character form we store.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 export const SF_LEX_RECORD =

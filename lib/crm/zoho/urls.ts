@@ -5,7 +5,7 @@
  *   list    /crm/org<id>/tab/<Module>/custom-view/<cvid>/list[?page=…]
  * The module segment is the internal name: Deals are `Potentials`.
  */
-import type { ObjectType } from '../../schemas/enums';
+import type { ObjectType } from '../../schemas/values';
 import type { PageInfo } from '../types';
 
 /** Not anchored at "^" so the CRM Plus prefix also matches; the org segment may be an alias. */

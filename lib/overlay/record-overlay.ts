@@ -1,0 +1,152 @@
+/**
+ * The record-page overlay: exactly one host `[data-rapport-overlay="record"]` right after the
+ * record title, for the record the URL shows now. Re-mounts when the CRM re-renders its header,
+ * floats when the header cannot be found (and says so in a diagnostic without customer data).
+ */
+import type { RecordLookupInput } from '../schemas/messages';
+import type { CrmAdapter, RecordPage } from '../crm/types';
+import type { Locale } from '../i18n';
+import { send } from '../messaging/client';
+import { addDays, today } from '../clock';
+import { h } from './dom';
+import type { OverlayT } from './i18n';
+import { renderRecord, type RecordView } from './record-view';
+import { onDomChange, waitFor } from './wait';
+
+const HOST_SEL = '[data-rapport-overlay="record"]';
+/** How long to wait for the CRM to render the record title before floating. */
+export const TITLE_TIMEOUT_MS = 3000;
+
+export interface RecordOverlayOptions {
+  t: OverlayT;
+  locale: Locale;
+  currency: string;
+  theme: () => 'dark' | 'light';
+}
+
+export class RecordOverlay {
+  private readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private view: RecordView = { state: 'loading' };
+  private expanded = false;
+  private floating = false;
+  lookup: RecordLookupInput | null = null;
+
+  constructor(
+    private readonly adapter: CrmAdapter,
+    private readonly page: RecordPage,
+    private readonly opts: RecordOverlayOptions,
+  ) {
+    this.host = h('rapport-overlay', { 'data-rapport-overlay': 'record', 'data-crm': adapter.id, 'data-record-id': page.recordId });
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+  }
+
+  static removeAll(): void {
+    document.querySelectorAll(HOST_SEL).forEach((el) => el.remove());
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    RecordOverlay.removeAll();
+    this.render();
+    const title = await waitFor(() => this.adapter.findTitle(document, this.page), signal, TITLE_TIMEOUT_MS);
+    if (signal.aborted) return;
+    if (title) this.mountAfter(title);
+    else {
+      this.floating = true;
+      this.host.setAttribute('data-floating', '');
+      document.body.append(this.host);
+      console.warn(`[Rapport] ${this.adapter.id}: selector "record.title" matched nothing ${TITLE_TIMEOUT_MS} ms after a ${this.page.objectType} record page opened; showing a floating card.`);
+    }
+    signal.addEventListener('abort', () => this.host.remove());
+    // CRMs re-render headers: put the same host back next to the current title.
+    onDomChange(() => this.keepMounted(), signal, (n) => this.host.contains(n) || n === this.host);
+    await this.load(signal);
+  }
+
+  /** Data changed somewhere (quick-log, import, action): fetch again, keep the card state. */
+  async refresh(signal: AbortSignal): Promise<void> {
+    await this.load(signal);
+  }
+
+  private mountAfter(title: Element): void {
+    this.host.removeAttribute('data-floating');
+    this.floating = false;
+    title.after(this.host);
+  }
+
+  private keepMounted(): void {
+    const others = [...document.querySelectorAll(HOST_SEL)].filter((el) => el !== this.host);
+    others.forEach((el) => el.remove());
+    if (this.floating) {
+      const title = this.adapter.findTitle(document, this.page);
+      if (title) {
+        this.mountAfter(title);
+        this.render();
+      }
+      return;
+    }
+    if (this.host.isConnected && this.host.previousElementSibling && this.adapter.findTitle(document, this.page) === this.host.previousElementSibling) return;
+    const title = this.adapter.findTitle(document, this.page);
+    if (title && title.nextElementSibling !== this.host) this.mountAfter(title);
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    const ref = this.adapter.readRecord(document, this.page);
+    this.lookup = {
+      ref: { crm: ref.crm, objectType: ref.objectType, id: this.adapter.canonicalId?.(ref.recordId) ?? ref.recordId },
+      ...(ref.name ? { name: ref.name } : {}),
+      ...(ref.email ? { email: ref.email } : {}),
+      ...(ref.domain ? { domain: ref.domain } : {}),
+    };
+    try {
+      const o = await send('getRecordOverlay', { lookup: this.lookup });
+      if (signal.aborted) return;
+      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: ref.name ?? '' };
+    } catch (e) {
+      if (signal.aborted) return;
+      this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+    this.render(signal);
+  }
+
+  private render(signal?: AbortSignal): void {
+    const v = this.view;
+    const host = this.host;
+    host.setAttribute('data-state', v.state);
+    host.setAttribute('data-theme', this.opts.theme());
+    for (const a of ['data-tier', 'data-risk', 'data-nba']) host.removeAttribute(a);
+    if (v.state === 'ready') {
+      host.setAttribute('data-tier', v.score.tier);
+      host.setAttribute('data-risk', v.score.risk);
+      if (v.score.nba) host.setAttribute('data-nba', v.score.nba.kind);
+    }
+    const again = (): void => {
+      if (signal && !signal.aborted) void this.load(signal);
+    };
+    renderRecord(this.shadow, v, {
+      ...this.opts,
+      expanded: this.expanded,
+      floating: this.floating,
+      onToggle: () => {
+        this.expanded = !this.expanded;
+        this.render(signal);
+        this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
+      },
+      onAction: (actionId, status) => {
+        const snoozedUntil = status === 'snoozed' ? addDays(today(), 7) : undefined;
+        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, (e: unknown) => {
+          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+          this.render(signal);
+        });
+      },
+      onTrack: (customerId) => {
+        if (!this.lookup) return;
+        send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, (e: unknown) => {
+          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+          this.render(signal);
+        });
+      },
+      onRetry: again,
+    });
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The content script's runtime: on every navigation (full load, SPA URL change, hash change)
+ * pick the adapter, classify the page, and show the record overlay or the list chips — each
+ * navigation gets its own AbortController, so nothing from the previous page survives it.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { adapterFor } from '../crm/registry';
+import type { DataChanged, GetRecordRequest } from '../messaging/protocol';
+import type { Settings } from '../schemas/settings';
+import { onSettingsChanged, readSettings } from '../settings/read';
+import { loadOverlayT, type OverlayT } from './i18n';
+import type { Locale } from '../i18n';
+import { ListChips } from './list-chips';
+import { RecordOverlay } from './record-overlay';
+import { pageTheme } from './theme';
+
+export function startOverlay(ctx: ContentScriptContext): void {
+  let nav: AbortController | null = null;
+  let lastHref = '';
+  let record: RecordOverlay | null = null;
+  let list: ListChips | null = null;
+  let settings: Settings | null = null;
+  let i18n: { t: OverlayT; locale: Locale; language: Settings['language'] } | null = null;
+
+  const route = async (force = false): Promise<void> => {
+    if (!force && location.href === lastHref) return;
+    lastHref = location.href;
+    nav?.abort();
+    const controller = new AbortController();
+    nav = controller;
+    const signal = AbortSignal.any([controller.signal, ctx.signal]);
+    record = null;
+    list = null;
+    RecordOverlay.removeAll();
+    ListChips.clear();
+
+    settings ??= await readSettings();
+    if (signal.aborted) return;
+    const adapter = adapterFor(location.hostname, settings.crm.customDomains);
+    if (!adapter || !settings.crm.enabled[adapter.id]) return;
+    const features = settings.crm.features[adapter.id];
+    const page = adapter.parseUrl(new URL(location.href));
+    if (page.kind === 'other') return;
+    if (i18n?.language !== settings.language) i18n = { ...(await loadOverlayT(settings.language)), language: settings.language };
+    if (signal.aborted) return;
+    const { t, locale } = i18n;
+    if (page.kind === 'record' && features.recordBadge) {
+      record = new RecordOverlay(adapter, page, { t, locale, currency: settings.scoring.currency, theme: pageTheme });
+      await record.start(signal);
+    } else if (page.kind === 'list' && features.listChips) {
+      list = new ListChips(adapter, page, t, pageTheme);
+      list.start(signal);
+    }
+  };
+
+  void route();
+  ctx.addEventListener(window, 'wxt:locationchange', () => void route());
+  ctx.addEventListener(window, 'hashchange', () => void route());
+  ctx.addEventListener(window, 'popstate', () => void route());
+  onSettingsChanged((s) => {
+    settings = s;
+    void route(true);
+  }, ctx.signal);
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const type = (message as { type?: string } | null)?.type;
+    if (type === ('rapport:data-changed' satisfies DataChanged['type']) && nav) {
+      const signal = nav.signal;
+      void record?.refresh(signal);
+      list?.refresh(signal);
+      return undefined;
+    }
+    if (type === ('rapport:get-record' satisfies GetRecordRequest['type'])) {
+      const l = record?.lookup;
+      return Promise.resolve(l ? { crm: l.ref.crm, objectType: l.ref.objectType, recordId: l.ref.id, name: l.name, email: l.email, domain: l.domain } : null);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    nav?.abort();
+    RecordOverlay.removeAll();
+    ListChips.clear();
+  });
+}
