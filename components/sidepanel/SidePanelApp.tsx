@@ -72,7 +72,7 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
 
   return (
     <SidePanelContext.Provider value={ctx}>
-      <div className="sp-root">
+      <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>

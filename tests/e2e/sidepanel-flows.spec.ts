@@ -1,14 +1,15 @@
 /**
- * The side panel on the built extension with the sample book: the Today queue can be acted
+ * The side panel on the built extension with the sample book (generated relative to the
+ * browser's today, which the panel shows as `data-as-of`; dates below derive from it): the Today queue can be acted
  * on (done with undo, snooze), a goal created in the panel shows progress computed from the
  * data, and the KPI view carries its contract attributes.
  */
 import { test, expect } from './support/extension';
 import type { Page } from '@playwright/test';
-import { SAMPLE_AS_OF } from '../../lib/sample/stories';
+import { addDays } from '../../lib/clock';
 
 async function openWithSample(extensionPage: (name: 'sidepanel', query?: string) => Promise<Page>): Promise<Page> {
-  const page = await extensionPage('sidepanel', `?asOf=${SAMPLE_AS_OF}`);
+  const page = await extensionPage('sidepanel');
   const reply = await page.evaluate(() =>
     (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
       type: 'loadSampleData',
@@ -19,6 +20,8 @@ async function openWithSample(extensionPage: (name: 'sidepanel', query?: string)
   await page.reload();
   return page;
 }
+
+const asOfOf = async (page: Page): Promise<string> => (await page.locator('[data-as-of]').getAttribute('data-as-of'))!;
 
 const actionIds = (page: Page): Promise<string[]> =>
   page.locator('[data-rapport-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rapport-action') ?? ''));
@@ -42,7 +45,8 @@ test('Today: acting on an action changes the queue, and undo brings it back', as
 
   const second = page.locator(`[data-rapport-action="${before[1]}"]`);
   await second.getByRole('button', { name: /^Snooze/ }).click();
-  await second.getByRole('button', { name: '1 week' }).click();
+  await second.getByLabel('Until date').fill(addDays(await asOfOf(page), 30));
+  await second.getByRole('button', { name: 'Snooze until this date' }).click();
   await expect(page.locator(`[data-rapport-action="${before[1]}"]`)).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('Snoozed until');
 });
@@ -58,8 +62,9 @@ test('Goals: a new goal shows progress computed from the data', async ({ extensi
   await page.getByLabel('Metric (KPI)').selectOption('csat');
   await page.getByLabel('Baseline').fill('50');
   await page.getByLabel('Target').fill('90');
-  await page.getByLabel('Start date').fill('2026-01-01');
-  await page.getByLabel('End date (inclusive)').fill('2026-12-31');
+  const year = (await asOfOf(page)).slice(0, 4);
+  await page.getByLabel('Start date').fill(`${year}-01-01`);
+  await page.getByLabel('End date (inclusive)').fill(`${year}-12-31`);
   await page.getByRole('button', { name: 'Save goal' }).click();
 
   const card = page.locator('[data-rapport-goal]').filter({ hasText: 'Satisfied customers this year' });
@@ -77,11 +82,12 @@ test('KPIs: every KPI carries its value and previous value for the period shown'
   const page = await openWithSample(extensionPage);
   await page.getByRole('tab', { name: 'KPIs' }).click();
   await page.getByRole('radio', { name: 'This year' }).check();
+  const year = Number((await asOfOf(page)).slice(0, 4));
   const container = page.locator('[data-period-start]');
-  await expect(container).toHaveAttribute('data-period-start', '2026-01-01');
-  await expect(container).toHaveAttribute('data-period-end', '2027-01-01');
+  await expect(container).toHaveAttribute('data-period-start', `${year}-01-01`);
+  await expect(container).toHaveAttribute('data-period-end', `${year + 1}-01-01`);
   const kpis = container.locator('[data-rapport-kpi]');
-  await expect(kpis).toHaveCount(9);
+  await expect(kpis).toHaveCount(9, { timeout: 60_000 });
   const values = await kpis.evaluateAll((els) => els.map((e) => [e.getAttribute('data-rapport-kpi'), e.getAttribute('data-value'), e.getAttribute('data-previous')]));
   for (const [, value, previous] of values) {
     expect(value === '' || Number.isFinite(Number(value))).toBe(true);
