@@ -53,7 +53,9 @@ export function GoalCard({ goal, status, onEdit, onArchive }: { goal: Goal; stat
         {t('sidepanel.goals.period', { start: formatDate(goal.periodStart, locale), end: formatDate(addDays(goal.periodEnd, -1), locale) })}
       </div>
       <div className="sp-row sp-row--between">
-        <strong>{t('sidepanel.goals.current', { value: status?.current === null || !status ? ct('kpi.undefined') : fmt(status.current) })}</strong>
+        <strong>
+          {!status ? t('sidepanel.kpis.computing') : t('sidepanel.goals.current', { value: status.current === null ? ct('kpi.undefined') : fmt(status.current) })}
+        </strong>
         <span className="sp-muted">
           {t('sidepanel.goals.baseline', { value: fmt(goal.baseline) })} → {t('sidepanel.goals.target', { value: fmt(goal.target) })}
         </span>

@@ -8,7 +8,7 @@ import { useState, type JSX } from 'react';
 import { KPI_IDS, TIERS, type KpiId } from '../../lib/schemas/enums';
 import { useComputed } from './useComputed';
 import { customPeriod, lastDay, presetPeriod, previousPeriod, PERIOD_PRESETS, type Period, type PeriodPreset } from '../../lib/sidepanel/periods';
-import { formatDate, formatKpiNumber, formatSigned, kpiAttr, KPI_UNIT, LOWER_IS_BETTER } from '../../lib/sidepanel/format';
+import { formatDate, formatKpiNumber, formatMoney, formatSigned, kpiAttr, KPI_UNIT, LOWER_IS_BETTER } from '../../lib/sidepanel/format';
 import { RadioGroup, useCommonT, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
@@ -94,7 +94,12 @@ export function KpisView(): JSX.Element {
                       <div className="sp-muted">{t('sidepanel.kpis.previous', { value: show(id, previous) })}</div>
                       {delta !== null && delta !== 0 ? (
                         <div className={better ? 'sp-delta--better' : 'sp-delta--worse'}>
-                          {t('sidepanel.kpis.change', { delta: formatSigned(delta, locale, KPI_UNIT[id] === 'count' ? 0 : 1) })}
+                          {t('sidepanel.kpis.change', {
+                            delta:
+                              KPI_UNIT[id] === 'money'
+                                ? `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), locale, scoring.currency)}`
+                                : formatSigned(delta, locale, KPI_UNIT[id] === 'count' ? 0 : 1),
+                          })}
                         </div>
                       ) : null}
                     </div>

@@ -10,7 +10,7 @@ import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { VirtualList } from './VirtualList';
 
-const WIDTH: Record<Tier, number> = { platinum: 40, gold: 60, iron: 80, lead: 100 };
+const WIDTH: Record<Tier, number> = { platinum: 55, gold: 70, iron: 85, lead: 100 };
 
 export function PyramidView(): JSX.Element {
   const t = useSpT();
