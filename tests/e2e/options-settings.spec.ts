@@ -88,3 +88,23 @@ test('cancelling an import rolls back everything it wrote', async ({ extensionPa
   expect(counts).toEqual({ tx: 0, customers: 0, status: 'cancelled' });
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('"Load sample data" fills the book so a new user can try Rapport', async ({ extensionPage }) => {
+  const page = await extensionPage('options');
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  const msg = page.locator('[data-data-message="sample"]');
+  await expect(msg).toBeVisible({ timeout: 60_000 });
+  const n = Number(/\((\d+) customers\)/.exec((await msg.textContent()) ?? '')?.[1]);
+  expect(n).toBeGreaterThanOrEqual(6);
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((res) => {
+        const r = indexedDB.open('rapport');
+        r.onsuccess = () => {
+          const c = r.result.transaction('customers').objectStore('customers').count();
+          c.onsuccess = () => res(c.result);
+        };
+      }),
+  );
+  expect(stored).toBe(n);
+});
