@@ -121,6 +121,12 @@ export function suppressedKinds(actions: readonly Action[], asOf: string): Set<A
 
 const later = (a: string, b: string): string => (a > b ? a : b);
 
+type Proposal = NextAction & { base: number };
+
+function propose(out: Proposal[], kind: ActionKind, reason: string, due: string, params?: NextAction['params'], base = BASE[kind]): void {
+  out.push(params ? { kind, reason, due, params, base } : { kind, reason, due, base });
+}
+
 /** Every action the playbook recommends now, best first. */
 export function rankActions(p: PlaybookInput, settings: ScoringSettings): RankedAction[] {
   const s = p.signals;
@@ -128,67 +134,63 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const asOfDay = dayOf(asOf);
   const cadence = settings.revisitCadenceDays[p.tier];
   const key = p.tier === 'platinum' || p.tier === 'gold';
-  const out: (NextAction & { base: number })[] = [];
-  const push = (kind: ActionKind, reason: string, due: string, params?: NextAction['params'], base = BASE[kind]): void => {
-    out.push({ kind, reason, due, ...(params ? { params } : {}), base });
-  };
+  const out: Proposal[] = [];
 
   // Service recovery: an open complaint, or a recent detractor score.
-  const recent = (d?: string): boolean => d !== undefined && asOfDay - dayOf(d) <= 90;
-  const csatLow = s.latestCsat && recent(s.latestCsat.date) && s.latestCsat.score <= 2 ? s.latestCsat : undefined;
-  const npsLow = s.latestNps && recent(s.latestNps.date) && s.latestNps.score <= 6 ? s.latestNps : undefined;
+  const csatLow = s.latestCsat && asOfDay - dayOf(s.latestCsat.date) <= 90 && s.latestCsat.score <= 2 ? s.latestCsat : undefined;
+  const npsLow = s.latestNps && asOfDay - dayOf(s.latestNps.date) <= 90 && s.latestNps.score <= 6 ? s.latestNps : undefined;
   if (s.openComplaints > 0 && s.oldestOpenComplaint) {
     // respond within two days of the complaint (service SOP); overdue shows as such
-    push('service-recovery', 'reason.service-recovery.complaint', addDays(s.oldestOpenComplaint, 2), { count: s.openComplaints, since: s.oldestOpenComplaint });
+    propose(out, 'service-recovery', 'reason.service-recovery.complaint', addDays(s.oldestOpenComplaint, 2), { count: s.openComplaints, since: s.oldestOpenComplaint });
   } else if (csatLow || npsLow) {
     const f = csatLow ? { kind: 'CSAT', score: csatLow.score, date: csatLow.date } : { kind: 'NPS', score: npsLow!.score, date: npsLow!.date };
-    push('service-recovery', 'reason.service-recovery.detractor', later(addDays(f.date, 2), asOf), { kind: f.kind, score: f.score });
+    propose(out, 'service-recovery', 'reason.service-recovery.detractor', later(addDays(f.date, 2), asOf), { kind: f.kind, score: f.score });
   }
 
   // Value review: a customer who costs more than they bring (refunds, credits ≥ purchases).
   const hadBusiness = p.purchaseDays > 0 || p.netSpend !== 0;
   if (p.tier === 'lead' && hadBusiness && p.netSpend <= settings.tierThresholds.leadMaxValue)
-    push('value-review', 'reason.value-review.negative', addDays(asOf, 7), { netSpend: Math.round(p.netSpend) });
+    propose(out, 'value-review', 'reason.value-review.negative', addDays(asOf, 7), { netSpend: Math.round(p.netSpend) });
 
   // Executive sponsor: a key account at high risk, or a Platinum account with no decision-maker.
-  if (key && p.risk.band === 'high') push('exec-sponsor', 'reason.exec-sponsor.key-at-risk', addDays(asOf, 3), { riskScore: Math.round(p.risk.score) });
-  else if (p.tier === 'platinum' && s.decisionMakers === 0) push('exec-sponsor', 'reason.exec-sponsor.no-decision-maker', addDays(asOf, 14));
+  if (key && p.risk.band === 'high') propose(out, 'exec-sponsor', 'reason.exec-sponsor.key-at-risk', addDays(asOf, 3), { riskScore: Math.round(p.risk.score) });
+  else if (p.tier === 'platinum' && s.decisionMakers === 0) propose(out, 'exec-sponsor', 'reason.exec-sponsor.no-decision-maker', addDays(asOf, 14));
 
   // Win-back: lapsed (low P(alive)) AND the value was real — never for a customer still buying.
   const realValue = p.netSpend > settings.tierThresholds.leadMaxValue && p.netSpend >= p.medianValue;
   if (p.pAlive !== null && p.pAlive < 0.3 && realValue && s.contactGapDays > cadence)
-    push('win-back', 'reason.win-back.lapsed', addDays(asOf, 7), { pAlive: Math.round(p.pAlive * 100) });
+    propose(out, 'win-back', 'reason.win-back.lapsed', addDays(asOf, 7), { pAlive: Math.round(p.pAlive * 100) });
 
   // Onboard: first purchase (or a new record) in the last 90 days, not yet a repeat buyer.
   const start = p.firstPurchase ?? p.firstSeen;
   const age = asOfDay - dayOf(start);
-  if (age >= 0 && age <= 90 && p.purchaseDays <= 2) push('onboard', 'reason.onboard.new', later(addDays(start, 14), asOf), { days: age });
+  if (age >= 0 && age <= 90 && p.purchaseDays <= 2) propose(out, 'onboard', 'reason.onboard.new', later(addDays(start, 14), asOf), { days: age });
 
   // Multi-thread: a key account that runs through one person, or without a decision-maker.
-  if (key && s.threads <= 1) push('multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
-  else if (key && s.decisionMakers === 0) push('multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
+  if (key && s.threads <= 1) propose(out, 'multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
+  else if (key && s.decisionMakers === 0) propose(out, 'multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
 
   // Revisit (定期回访): cadence due within a week, or overdue; any contact resets it.
   const revisitDue = s.lastContact ? addDays(s.lastContact, cadence) : asOf;
   if (p.tier !== 'lead' || s.contacted) {
-    if (!s.contacted) push('revisit', 'reason.revisit.never', asOf, { cadence });
+    if (!s.contacted) propose(out, 'revisit', 'reason.revisit.never', asOf, { cadence });
     else if (revisitDue < asOf)
       // overdue: more urgent the longer it has been (up to +20 at three cadences)
-      push('revisit', 'reason.revisit.overdue', revisitDue, { days: s.contactGapDays, cadence }, BASE.revisit + Math.min(20, (10 * (s.contactGapDays - cadence)) / cadence));
-    else if (revisitDue <= addDays(asOf, 7)) push('revisit', 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence }, REVISIT_UPCOMING);
+      propose(out, 'revisit', 'reason.revisit.overdue', revisitDue, { days: s.contactGapDays, cadence }, BASE.revisit + Math.min(20, (10 * (s.contactGapDays - cadence)) / cadence));
+    else if (revisitDue <= addDays(asOf, 7)) propose(out, 'revisit', 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence }, REVISIT_UPCOMING);
   }
 
   // Cross-sell: a healthy, still-buying key account (or loyal repeat buyer).
   const healthy = p.risk.band === 'low' && s.openComplaints === 0 && (p.pAlive ?? 0) >= 0.5;
-  if (healthy && (key || (p.tier === 'iron' && p.purchaseDays >= 3))) push('cross-sell', 'reason.cross-sell.healthy', addDays(asOf, 14));
+  if (healthy && (key || (p.tier === 'iron' && p.purchaseDays >= 3))) propose(out, 'cross-sell', 'reason.cross-sell.healthy', addDays(asOf, 14));
 
   // Survey: nobody asked this customer for CSAT/NPS in 180 days.
   if (p.tier !== 'lead' && (p.purchaseDays > 0 || s.contacted) && (!s.lastSurvey || asOfDay - dayOf(s.lastSurvey) > 180))
-    push('survey', s.lastSurvey ? 'reason.survey.stale' : 'reason.survey.never', addDays(asOf, 14), s.lastSurvey ? { since: s.lastSurvey } : undefined);
+    propose(out, 'survey', s.lastSurvey ? 'reason.survey.stale' : 'reason.survey.never', addDays(asOf, 14), s.lastSurvey ? { since: s.lastSurvey } : undefined);
 
   // Care touch: keep a healthy key account warm between revisits.
   if (key && p.risk.band === 'low' && s.contacted && s.contactGapDays >= cadence / 2 && revisitDue > addDays(asOf, 7))
-    push('care-touch', 'reason.care-touch.warm', addDays(asOf, 7), { days: s.contactGapDays });
+    propose(out, 'care-touch', 'reason.care-touch.warm', addDays(asOf, 7), { days: s.contactGapDays });
 
   // A negative-value account is reviewed before effort goes into recovering a low score
   // (the pyramid: handle negative-value customers deliberately); an open complaint still comes first.

@@ -86,13 +86,34 @@ export interface RelationshipSignals {
 const PLAIN = /^[\x20-\x7e]*$/;
 const fold = (s: string): string => (PLAIN.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase();
 
+interface Thresholds {
+  asOf: string;
+  asOfDay: number;
+  recentAfter: string;
+  previousAfter: string;
+  threadsAfter: string;
+}
+let thresholdsMemo: Thresholds | undefined;
+/** ISO "after" thresholds for an as-of date (string order is date order); memoised for a rescore's one asOf. */
+function thresholdsFor(asOf: string): Thresholds {
+  if (thresholdsMemo?.asOf !== asOf)
+    thresholdsMemo = {
+      asOf,
+      asOfDay: dayOf(asOf),
+      recentAfter: shiftDate(asOf, -RECENT_DAYS),
+      previousAfter: shiftDate(asOf, -2 * RECENT_DAYS),
+      threadsAfter: shiftDate(asOf, -FEEDBACK_DAYS - 1),
+    };
+  return thresholdsMemo;
+}
+
+const addThread = (threads: string[], who: string): void => {
+  if (!threads.includes(who)) threads.push(who);
+};
+
 /** Everything risk and the playbook read from the relationship history, in one pass per table. */
 export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen: string): RelationshipSignals {
-  const asOfDay = dayOf(asOf);
-  // "after" thresholds as ISO strings: string order is date order
-  const recentAfter = shiftDate(asOf, -RECENT_DAYS);
-  const previousAfter = shiftDate(asOf, -2 * RECENT_DAYS);
-  const threadsAfter = shiftDate(asOf, -FEEDBACK_DAYS - 1);
+  const { asOfDay, recentAfter, previousAfter, threadsAfter } = thresholdsFor(asOf);
   let lastContact: string | undefined;
   let interactionsRecent = 0;
   let interactionsPrevious = 0;
@@ -101,33 +122,35 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
   let rated = 0;
   let lastPositive: string | undefined;
   let decisionMakers = 0;
-  let threads: Set<string> | undefined;
+  const threads: string[] = [];
+  let dmNames: string[] | undefined;
   let latestInteraction: CustomerHistory['interactions'][number] | undefined;
   for (const c of h.contacts) {
     if (c.isDecisionMaker) decisionMakers++;
-    (threads ??= new Set()).add(fold(c.name));
+    addThread(threads, fold(c.name));
   }
-  let dmNames: Set<string> | undefined;
   for (const i of h.interactions) {
-    if (i.date > asOf) continue;
-    if (lastContact === undefined || i.date > lastContact) lastContact = i.date;
-    if (!latestInteraction || i.date >= latestInteraction.date) latestInteraction = i;
-    if (i.date > recentAfter) {
+    const date = i.date;
+    if (date > asOf) continue;
+    if (latestInteraction === undefined || date >= latestInteraction.date) latestInteraction = i;
+    const sentiment = i.sentiment;
+    if (date > recentAfter) {
       interactionsRecent++;
-      if (i.sentiment) {
+      if (sentiment !== undefined) {
         rated++;
-        if (i.sentiment === 'positive') positive++;
-        else if (i.sentiment === 'negative') negative++;
+        if (sentiment === 'positive') positive++;
+        else if (sentiment === 'negative') negative++;
       }
-    } else if (i.date > previousAfter) interactionsPrevious++;
-    if (i.sentiment === 'positive' && (lastPositive === undefined || i.date > lastPositive)) lastPositive = i.date;
-    if (i.contact && i.date > threadsAfter) {
+    } else if (date > previousAfter) interactionsPrevious++;
+    if (sentiment === 'positive' && (lastPositive === undefined || date > lastPositive)) lastPositive = date;
+    if (i.contact && date > threadsAfter) {
       const who = fold(i.contact);
-      (threads ??= new Set()).add(who);
-      if (i.contactIsDecisionMaker) (dmNames ??= new Set()).add(who);
+      addThread(threads, who);
+      if (i.contactIsDecisionMaker) addThread((dmNames ??= []), who);
     }
   }
-  if (dmNames) decisionMakers += [...dmNames].filter((n) => !h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)).length;
+  if (latestInteraction !== undefined) lastContact = latestInteraction.date;
+  if (dmNames) for (const n of dmNames) if (!h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)) decisionMakers++;
   let lastRecovery: string | undefined;
   for (const a of h.actions) {
     if (a.status !== 'done') continue;
@@ -139,10 +162,10 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
   let latestCsat: RelationshipSignals['latestCsat'];
   let latestNps: RelationshipSignals['latestNps'];
   let lastSurvey: string | undefined;
-  const complaints: string[] = [];
+  let complaints: string[] | undefined;
   for (const f of h.feedback) {
     if (f.date > asOf) continue;
-    if (f.kind === 'complaint') complaints.push(f.date);
+    if (f.kind === 'complaint') (complaints ??= []).push(f.date);
     else if (f.score !== undefined) {
       if (lastSurvey === undefined || f.date > lastSurvey) lastSurvey = f.date;
       if (f.kind === 'csat' && (!latestCsat || f.date >= latestCsat.date)) latestCsat = { score: f.score, date: f.date };
@@ -151,39 +174,40 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
       if (good && (lastPositive === undefined || f.date > lastPositive)) lastPositive = f.date;
     }
   }
-  // A complaint is closed by a later positive interaction/feedback or a completed service recovery.
-  const closedUpTo = [lastPositive, lastRecovery].reduce<string | undefined>((m, d) => (d !== undefined && (m === undefined || d > m) ? d : m), undefined);
+  // A complaint is closed by a later positive interaction/feedback or a completed service recovery
+  // (a same-day positive note does not close it: the complaint may have been logged after it).
+  let closedUpTo = lastPositive;
+  if (lastRecovery !== undefined && (closedUpTo === undefined || lastRecovery > closedUpTo)) closedUpTo = lastRecovery;
   let openComplaints = 0;
   let oldestOpenComplaint: string | undefined;
-  for (const d of complaints) {
-    if (closedUpTo !== undefined && closedUpTo > d) continue;
-    // same-day positive note does not close it: the complaint may have been logged after it
-    openComplaints++;
-    if (oldestOpenComplaint === undefined || d < oldestOpenComplaint) oldestOpenComplaint = d;
-  }
-  const gapFrom = lastContact ?? firstSeen;
+  if (complaints)
+    for (const d of complaints) {
+      if (closedUpTo !== undefined && closedUpTo > d) continue;
+      openComplaints++;
+      if (oldestOpenComplaint === undefined || d < oldestOpenComplaint) oldestOpenComplaint = d;
+    }
   const overdue =
     latestInteraction?.nextStep && latestInteraction.nextStepDue && latestInteraction.nextStepDue < asOf
       ? { text: latestInteraction.nextStep, due: latestInteraction.nextStepDue }
       : undefined;
   return {
-    ...(lastContact !== undefined ? { lastContact } : {}),
-    contactGapDays: Math.max(0, asOfDay - dayOf(gapFrom)),
+    lastContact,
+    contactGapDays: Math.max(0, asOfDay - dayOf(lastContact ?? firstSeen)),
     contacted: lastContact !== undefined,
     interactionsRecent,
     interactionsPrevious,
     positive,
     negative,
     rated,
-    ...(latestCsat ? { latestCsat } : {}),
-    ...(latestNps ? { latestNps } : {}),
+    latestCsat,
+    latestNps,
     openComplaints,
-    ...(oldestOpenComplaint !== undefined ? { oldestOpenComplaint } : {}),
+    oldestOpenComplaint,
     decisionMakers,
-    threads: threads?.size ?? 0,
-    ...(lastSurvey !== undefined ? { lastSurvey } : {}),
-    ...(overdue ? { overdueNextStep: overdue } : {}),
-    ...(latestInteraction?.sentiment ? { lastSentiment: latestInteraction.sentiment } : {}),
+    threads: threads.length,
+    lastSurvey,
+    overdueNextStep: overdue,
+    lastSentiment: latestInteraction?.sentiment,
   };
 }
 
@@ -206,6 +230,11 @@ export interface RiskResult {
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
+function addFactor(factors: ScoreFactor[], id: string, weight: number, points: number, params?: ScoreFactor['params']): void {
+  const p = round1(weight * points);
+  if (p !== 0) factors.push(params ? { id, points: p, params } : { id, points: p });
+}
+
 export function riskBand(score: number, bands: ScoringSettings['riskBands']): RiskBand {
   if (score >= bands.high) return 'high';
   if (score >= bands.medium) return 'medium';
@@ -219,59 +248,52 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
   const w = settings.riskWeights;
   const s = input.signals;
   const factors: ScoreFactor[] = [];
-  const add = (id: string, weight: number, points: number, params?: ScoreFactor['params']): void => {
-    const p = round1(weight * points);
-    if (p !== 0) factors.push({ id, points: p, ...(params ? { params } : {}) });
-  };
 
   if (input.pAlive !== null) {
     const pct = Math.round(input.pAlive * 100);
-    add('p-alive', w.pAlive, 35 * (1 - input.pAlive), { pAlive: pct });
+    addFactor(factors, 'p-alive', w.pAlive, 35 * (1 - input.pAlive), { pAlive: pct });
   }
 
   const cadence = settings.revisitCadenceDays[input.tier];
   const ratio = s.contactGapDays / cadence;
-  if (ratio > 1) add(s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
-  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative') add('recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
+  if (ratio > 1) addFactor(factors, s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
+  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative') addFactor(factors, 'recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
 
   const prev = s.interactionsPrevious;
   const recent = s.interactionsRecent;
-  if (prev >= 2 && recent < prev) add('interaction-decline', w.interactionTrend, 15 * (1 - recent / prev), { recent, previous: prev });
-  else if (recent >= 2 && recent > prev) add('interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
+  if (prev >= 2 && recent < prev) addFactor(factors, 'interaction-decline', w.interactionTrend, 15 * (1 - recent / prev), { recent, previous: prev });
+  else if (recent >= 2 && recent > prev) addFactor(factors, 'interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
 
   if (s.rated > 0) {
     const balance = (s.negative - s.positive) / s.rated;
-    if (balance > 0) add('negative-sentiment', w.sentiment, 12 * balance, { negative: s.negative, rated: s.rated });
-    else if (balance < 0) add('positive-sentiment', w.sentiment, 12 * balance, { positive: s.positive, rated: s.rated });
+    if (balance > 0) addFactor(factors, 'negative-sentiment', w.sentiment, 12 * balance, { negative: s.negative, rated: s.rated });
+    else if (balance < 0) addFactor(factors, 'positive-sentiment', w.sentiment, 12 * balance, { positive: s.positive, rated: s.rated });
   }
 
-  const freshAfter = shiftDate(input.asOf, -FEEDBACK_DAYS - 1);
-  const fresh = (d: string): boolean => d > freshAfter;
-  const csat = s.latestCsat && fresh(s.latestCsat.date) ? s.latestCsat : undefined;
-  const nps = s.latestNps && fresh(s.latestNps.date) ? s.latestNps : undefined;
+  const freshAfter = thresholdsFor(input.asOf).threadsAfter;
+  const csat = s.latestCsat && s.latestCsat.date > freshAfter ? s.latestCsat : undefined;
+  const nps = s.latestNps && s.latestNps.date > freshAfter ? s.latestNps : undefined;
   let detractor: { points: number; kind: string; score: number } | undefined;
   let promoter = false;
-  const worse = (points: number, kind: string, score: number): void => {
-    if (!detractor || points > detractor.points) detractor = { points, kind, score };
-  };
   if (csat) {
-    if (csat.score <= 2) worse(csat.score === 1 ? 15 : 10, 'CSAT', csat.score);
+    if (csat.score <= 2) detractor = { points: csat.score === 1 ? 15 : 10, kind: 'CSAT', score: csat.score };
     else if (csat.score === 5) promoter = true;
   }
   if (nps) {
-    if (nps.score <= 6) worse(8 + (6 - nps.score) * (7 / 6), 'NPS', nps.score);
+    const points = 8 + (6 - nps.score) * (7 / 6);
+    if (nps.score <= 6 && (!detractor || points > detractor.points)) detractor = { points, kind: 'NPS', score: nps.score };
     else if (nps.score >= 9) promoter = true;
   }
-  if (detractor) add('detractor', w.detractor, detractor.points, { kind: detractor.kind, score: detractor.score });
-  else if (promoter) add('promoter', w.detractor, -5);
+  if (detractor) addFactor(factors, 'detractor', w.detractor, detractor.points, { kind: detractor.kind, score: detractor.score });
+  else if (promoter) addFactor(factors, 'promoter', w.detractor, -5);
 
   // repeated complaints escalate: 20, 27.5, 35 (cap)
-  if (s.openComplaints > 0) add('open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
+  if (s.openComplaints > 0) addFactor(factors, 'open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
 
   const scale = coverageScale[input.tier];
   if (scale > 0) {
-    if (s.threads <= 1) add('single-threaded', w.coverage, 10 * scale, { threads: s.threads });
-    if (s.decisionMakers === 0) add('no-decision-maker', w.coverage, 8 * scale);
+    if (s.threads <= 1) addFactor(factors, 'single-threaded', w.coverage, 10 * scale, { threads: s.threads });
+    if (s.decisionMakers === 0) addFactor(factors, 'no-decision-maker', w.coverage, 8 * scale);
   }
 
   factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.id.localeCompare(b.id));
