@@ -45,6 +45,7 @@ export function createRouter(handlers: Partial<Handlers>, opts: RouterOptions) {
     try {
       return { ok: true, data: await handler(parsed.data, sender) };
     } catch (e) {
+      console.error(`[Rapport] "${type}" failed:`, e);
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };

@@ -9,14 +9,15 @@ import { existsSync } from 'node:fs';
 export const EXTENSION_DIR = path.resolve(process.env.RAPPORT_EXT_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchWithExtension(dir = EXTENSION_DIR): Promise<BrowserContext> {
+export async function launchWithExtension(dir = EXTENSION_DIR, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<BrowserContext> {
   if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run \`npm run build\` first.`);
-  return chromium.launchPersistentContext('', {
+  const headless = opts.headless ?? true;
+  return chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 800 },
     args: [
-      '--headless=new',
+      ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       '--no-sandbox',
