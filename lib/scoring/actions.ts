@@ -94,7 +94,11 @@ const goalCovers = (scope: GoalScope, tier: Tier, segment?: string): boolean =>
   scope.kind === 'all' || (scope.kind === 'tier' ? scope.tier === tier : scope.segment === segment);
 
 /** Active goals (not archived, period containing asOf, scope covering the customer) → boost per kind. */
-export function goalBoosts(goals: readonly Goal[], asOf: string, tier: Tier, segment?: string): Map<ActionKind, number> {
+const NO_BOOSTS: ReadonlyMap<ActionKind, number> = new Map();
+const NOTHING_SUPPRESSED: ReadonlySet<ActionKind> = new Set();
+
+export function goalBoosts(goals: readonly Goal[], asOf: string, tier: Tier, segment?: string): ReadonlyMap<ActionKind, number> {
+  if (goals.length === 0) return NO_BOOSTS;
   const boost = new Map<ActionKind, number>();
   const categories = new Set<GoalCategory>();
   for (const g of goals) if (!g.archived && g.periodStart <= asOf && asOf < g.periodEnd && goalCovers(g.scope, tier, segment)) categories.add(g.category);
@@ -103,7 +107,8 @@ export function goalBoosts(goals: readonly Goal[], asOf: string, tier: Tier, seg
 }
 
 /** Kinds the user's feedback keeps off the list as of asOf (dismissed and resting, snoozed, recently done). */
-export function suppressedKinds(actions: readonly Action[], asOf: string): Set<ActionKind> {
+export function suppressedKinds(actions: readonly Action[], asOf: string): ReadonlySet<ActionKind> {
+  if (actions.length === 0) return NOTHING_SUPPRESSED;
   const out = new Set<ActionKind>();
   const dismissals = new Map<ActionKind, { n: number; last: string }>();
   for (const a of actions) {

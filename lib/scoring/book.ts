@@ -247,9 +247,9 @@ function groupBy<T extends { customerId: string }>(rows: readonly T[]): Map<stri
   return m;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
+function median(list: readonly number[]): number {
+  if (list.length === 0) return 0;
+  const values = Float64Array.from(list).sort();
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
@@ -261,9 +261,9 @@ function typicalGap(stats: readonly CustomerStats[]): number {
   return gaps.length ? Math.max(1, median(gaps)) : 90;
 }
 
-function quintiles(values: number[]): [number, number, number, number] {
-  if (values.length === 0) return [0, 0, 0, 0];
-  values.sort((a, b) => a - b);
+function quintiles(list: readonly number[]): [number, number, number, number] {
+  if (list.length === 0) return [0, 0, 0, 0];
+  const values = Float64Array.from(list).sort();
   const at = (q: number): number => {
     const h = (values.length - 1) * q;
     const lo = Math.floor(h);

@@ -20,7 +20,10 @@ const share = (pct: number, n: number): number => (pct > 0 && n > 0 ? Math.min(n
  * rescore would put them).
  */
 export function tierCutoffs(values: readonly number[], t: TierThresholds): TierCutoffs {
-  const ranked = values.filter((v) => v > t.leadMaxValue && Number.isFinite(v)).sort((a, b) => b - a);
+  // descending; typed-array sort is numeric and much faster than a comparator on 100k values
+  const ranked = Float64Array.from(values.filter((v) => v > t.leadMaxValue && Number.isFinite(v)))
+    .sort()
+    .reverse();
   const nPlat = share(t.platinumPct, ranked.length);
   const nGold = t.goldPct > 0 ? Math.max(1, share(t.platinumPct + t.goldPct, ranked.length) - nPlat) : 0;
   const platinum = nPlat > 0 ? ranked[nPlat - 1]! : Number.POSITIVE_INFINITY;

@@ -77,7 +77,7 @@ describe('updateAction', () => {
   it('the background handler updates the stored action and tells open pages', async () => {
     setDbForTests(db);
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
     const r = await actionsHandlers.updateAction!({ actionId: 'C-1006:value-review', status: 'dismissed', reason: 'contract renegotiated' }, { id: 'ext' });
     expect(r).toMatchObject({ id: 'C-1006:value-review', status: 'dismissed', statusReason: 'contract renegotiated' });
     expect((await db.actions.get('C-1006:value-review'))?.status).toBe('dismissed');
