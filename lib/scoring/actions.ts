@@ -132,6 +132,27 @@ function propose(out: Proposal[], kind: ActionKind, reason: string, due: string,
   out.push(params ? { kind, reason, due, params, base } : { kind, reason, due, base });
 }
 
+export interface KindFeedback {
+  open: number;
+  done: number;
+  dismissed: number;
+  snoozed: number;
+  /** done ÷ (done + dismissed); null before any decision. */
+  acceptance: number | null;
+}
+
+/**
+ * The feedback loop report: what users did with each kind of recommendation (history rows of
+ * earlier decisions included), and the acceptance rate per kind.
+ */
+export function acceptanceByKind(actions: readonly Action[]): Record<ActionKind, KindFeedback> {
+  const out = {} as Record<ActionKind, KindFeedback>;
+  for (const kind of Object.keys(BASE) as ActionKind[]) out[kind] = { open: 0, done: 0, dismissed: 0, snoozed: 0, acceptance: null };
+  for (const a of actions) out[a.kind][a.status]++;
+  for (const f of Object.values(out)) f.acceptance = f.done + f.dismissed > 0 ? f.done / (f.done + f.dismissed) : null;
+  return out;
+}
+
 /** Every action the playbook recommends now, best first. */
 export function rankActions(p: PlaybookInput, settings: ScoringSettings): RankedAction[] {
   const s = p.signals;
@@ -175,9 +196,11 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   if (key && s.threads <= 1) propose(out, 'multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
   else if (key && s.decisionMakers === 0) propose(out, 'multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
 
-  // Revisit (定期回访): cadence due within a week, or overdue; any contact resets it.
+  // Revisit (定期回访): cadence due within a week, or overdue; any contact resets it. A promised
+  // next step past its due date comes first: promises not kept lose customers.
   const revisitDue = s.lastContact ? addDays(s.lastContact, cadence) : asOf;
-  if (p.tier !== 'lead' || s.contacted) {
+  if (s.overdueNextStep) propose(out, 'revisit', 'reason.revisit.next-step', s.overdueNextStep.due, { step: s.overdueNextStep.text }, BASE.revisit + 15);
+  else if (p.tier !== 'lead' || s.contacted) {
     if (!s.contacted) propose(out, 'revisit', 'reason.revisit.never', asOf, { cadence });
     else if (revisitDue < asOf)
       // overdue: more urgent the longer it has been (up to +20 at three cadences)

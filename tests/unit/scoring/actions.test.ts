@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dismissRestDays, rankActions, suppressedKinds, type PlaybookInput } from '../../../lib/scoring/actions';
+import { acceptanceByKind, dismissRestDays, rankActions, suppressedKinds, type PlaybookInput } from '../../../lib/scoring/actions';
 import { churnRisk, relationshipSignals, type RelationshipSignals } from '../../../lib/scoring/risk';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
 import type { Action, Goal } from '../../../lib/schemas/domain';
@@ -154,5 +154,24 @@ describe('next best action', () => {
     const signals = relationshipSignals(h, AS_OF, '2026-06-01');
     const r = rankActions(input({ tier: 'lead', signals, pAlive: null, purchaseDays: 0, netSpend: 0, value: 0, firstPurchase: undefined, firstSeen: '2026-06-01' }), DEFAULT_SCORING);
     expect(r[0]).toMatchObject({ kind: 'onboard', due: '2026-06-30' });
+  });
+});
+
+describe('promises and the feedback report', () => {
+  it('follows up a promised next step that is past its due date', () => {
+    const r = rankActions(input({ tier: 'iron', purchaseDays: 3, signals: quietSignals({ overdueNextStep: { text: 'Send the quote', due: '2026-06-25' } }) }), DEFAULT_SCORING);
+    expect(r[0]).toMatchObject({ kind: 'revisit', reason: 'reason.revisit.next-step', due: '2026-06-25', params: { step: 'Send the quote' } });
+  });
+
+  it('reports what users did with each kind and the acceptance rate', () => {
+    const r = acceptanceByKind([
+      act('survey', 'done', '2026-06-01'),
+      act('survey', 'dismissed', '2026-05-01', { id: 'c:survey@2026-05-01' }),
+      act('survey', 'done', '2026-04-01', { id: 'c:survey@2026-04-01' }),
+      act('revisit', 'open', '2026-06-01'),
+    ]);
+    expect(r.survey).toEqual({ open: 0, done: 2, dismissed: 1, snoozed: 0, acceptance: 2 / 3 });
+    expect(r.revisit.acceptance).toBeNull();
+    expect(r.onboard).toEqual({ open: 0, done: 0, dismissed: 0, snoozed: 0, acceptance: null });
   });
 });
