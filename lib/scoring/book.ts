@@ -475,3 +475,65 @@ export function groupHistories(book: {
     actions: actions[i]!,
   }));
 }
+
+export interface RiskBacktest {
+  /** The scores were computed as of this date, with nothing after it. */
+  cutoff: string;
+  asOf: string;
+  /** Customers who had bought in the year before the cutoff. */
+  customers: number;
+  /** Of them, customers with no purchase in (cutoff, asOf]. */
+  churned: number;
+  /** P(a churner scored riskier than a customer who stayed); 0.5 = no better than chance. */
+  auc: number | null;
+  byBand: Record<Score['risk'], { customers: number; churned: number; rate: number | null }>;
+}
+
+/**
+ * Score validation on the user's own data: score the book as of `asOf − horizonDays` with only
+ * what was known then, and compare the risk with who actually stopped buying since.
+ */
+export function backtestRisk(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string, horizonDays = 180): RiskBacktest {
+  const cutoff = isoOfDay(dayOf(asOf) - horizonDays);
+  const yearBefore = isoOfDay(dayOf(cutoff) - YEAR_DAYS);
+  const past: CustomerHistory[] = [];
+  const churned: boolean[] = [];
+  for (const h of histories) {
+    if (h.customer.createdAt > cutoff) continue;
+    const before = h.transactions.filter((t) => t.date <= cutoff);
+    if (!before.some((t) => t.amount > 0 && t.date > yearBefore)) continue;
+    past.push({
+      customer: h.customer,
+      transactions: before,
+      interactions: h.interactions.filter((i) => i.date <= cutoff),
+      feedback: h.feedback.filter((f) => f.date <= cutoff),
+      contacts: h.contacts,
+      actions: [],
+    });
+    churned.push(!h.transactions.some((t) => t.amount > 0 && t.date > cutoff && t.date <= asOf));
+  }
+  const { scores } = scoreBook(past, settings, cutoff);
+  const byBand: RiskBacktest['byBand'] = { low: { customers: 0, churned: 0, rate: null }, medium: { customers: 0, churned: 0, rate: null }, high: { customers: 0, churned: 0, rate: null } };
+  scores.forEach((s, i) => {
+    byBand[s.risk].customers++;
+    if (churned[i]) byBand[s.risk].churned++;
+  });
+  for (const b of Object.values(byBand)) b.rate = b.customers > 0 ? b.churned / b.customers : null;
+  // AUC by the rank-sum (Mann–Whitney) statistic, ties sharing their average rank
+  const order = scores.map((s, i) => i).sort((a, b) => scores[a]!.riskScore - scores[b]!.riskScore);
+  let rankSum = 0;
+  let positives = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && scores[order[j]!]!.riskScore === scores[order[i]!]!.riskScore) j++;
+    const avgRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (churned[order[k]!]) {
+      rankSum += avgRank;
+      positives++;
+    }
+    i = j;
+  }
+  const negatives = scores.length - positives;
+  const auc = positives > 0 && negatives > 0 ? (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives) : null;
+  return { cutoff, asOf, customers: scores.length, churned: positives, auc, byBand };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBook, groupHistories, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
+import { backtestRisk, fitBook, groupHistories, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF, STORIES } from '../../../lib/sample/stories';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
@@ -93,5 +93,24 @@ describe('scoreBook / scoreCustomer', () => {
     const s = scoreCustomer(lonely, model, DEFAULT_SCORING, SAMPLE_AS_OF);
     expect(s).toMatchObject({ tier: 'lead', clv: 0, pAlive: 1 });
     expect(() => scoreBook(histories, DEFAULT_SCORING, '20261120')).toThrow(/yyyy-MM-dd/);
+  });
+});
+
+describe('backtestRisk', () => {
+  it('scores the book as of six months ago and checks the risk against who stopped buying', () => {
+    const r = backtestRisk(histories, DEFAULT_SCORING, SAMPLE_AS_OF, 180);
+    expect(r.cutoff).toBe('2026-05-24');
+    expect(r.customers).toBeGreaterThan(1000);
+    expect(r.churned).toBeGreaterThan(0);
+    expect(r.auc).toBeGreaterThan(0.6);
+    expect(r.byBand.high.rate!).toBeGreaterThan(r.byBand.low.rate!);
+    expect(r.byBand.low.customers + r.byBand.medium.customers + r.byBand.high.customers).toBe(r.customers);
+  });
+
+  it('has no AUC without both outcomes', () => {
+    const c = { id: 'a', name: 'a', emails: [], createdAt: '2025-01-01', crmRefs: [] };
+    const h = [{ customer: c, transactions: [{ id: 't', customerId: 'a', date: '2026-01-10', amount: 10 }], interactions: [], feedback: [], contacts: [], actions: [] }];
+    const r = backtestRisk(h, DEFAULT_SCORING, '2026-06-30', 90);
+    expect(r).toMatchObject({ customers: 1, churned: 1, auc: null });
   });
 });
