@@ -16,7 +16,7 @@
  */
 import type { Goal, Rfm, Score, Transaction } from '../schemas/domain';
 import type { ScoringSettings } from '../schemas/settings';
-import { expectedPurchasesDenominator, expectedPurchasesNumerator, fitBgNbd, pAlive as bgPAlive, type BgNbdFit } from './bgnbd';
+import { expectedPurchasesDenominator, expectedPurchasesNumerator, fitBgNbd, pAlive as bgPAlive, type BgNbdFit, type BgNbdParams } from './bgnbd';
 import { discountedClv } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { rankActions, type RankedAction } from './actions';
@@ -153,6 +153,36 @@ export interface CustomerValue {
 const NEGLIGIBLE_DROPOUT = 1e-6;
 export const negligibleDropout = (bg: BgNbdFit): boolean => bg.a / (bg.a + bg.b) < NEGLIGIBLE_DROPOUT;
 
+/** a + b at or above which Beta(a, b) is treated as its mean (coefficient of variation ≲ 0.1–0.7 at p ≪ 1, where E[Y] is near-linear in p). */
+export const CONCENTRATED_AB = 100;
+export const concentratedDropout = (bg: BgNbdFit): boolean => bg.a + bg.b >= CONCENTRATED_AB;
+
+/**
+ * E[Y(t) | alive, x, T] when each purchase ends the relationship with a fixed probability p
+ * (= the posterior mean a / (a + b + x)) and the purchase rate is Gamma(r + x, α + T):
+ * Y = min(N(t), G) with G geometric, so E[Y] = Σₖ P(N ≥ k)(1 − p)^{k−1} = (1 − E[(1−p)^N]) / p
+ * = (1 − ((α+T) / (α+T+pt))^{r+x}) / p; → (r + x) t / (α + T) as p → 0.
+ */
+export function expectedIfAlive(bg: BgNbdParams, x: number, T: number, t: number): number {
+  if (!(t > 0)) return 0;
+  const p = bg.a / (bg.a + bg.b + x);
+  const base = bg.alpha + T;
+  return -Math.expm1(-(bg.r + x) * Math.log1p((p * t) / base)) / p;
+}
+
+/** Σ over the horizon's months of discount × E[purchases in that month | alive], in the closed form above. */
+function discountedIfAlive(bg: BgNbdParams, x: number, T: number, settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate'>): number {
+  const f = Math.pow(1 + settings.annualDiscountRate, 1 / 12);
+  let sum = 0;
+  let previous = 0;
+  for (let m = 1, d = 1 / f; m <= settings.clvHorizonMonths; m++, d /= f) {
+    const cumulative = expectedIfAlive(bg, x, T, m * DAYS_PER_MONTH);
+    sum += (cumulative - previous) * d;
+    previous = cumulative;
+  }
+  return sum;
+}
+
 /** Σ over the horizon's months of month length × discount factor (days): a constant rate's discounted exposure. */
 function discountedDays(settings: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate'>): number {
   const f = Math.pow(1 + settings.annualDiscountRate, 1 / 12);
@@ -187,6 +217,13 @@ export function customerValue(
       clv = spend * rate * discountedDays(settings);
       pAlive = 1;
       expected = rate * horizonDays;
+    } else if (concentratedDropout(bg)) {
+      // Beta(a, b) concentrated (a + b large): the dropout probability is practically its
+      // posterior mean, and E[Y(t) | alive] has a closed form (see expectedIfAlive); the exact
+      // ₂F₁ series would need ~(a + b) terms per evaluation.
+      pAlive = bgPAlive(bg, s.x, s.tx, s.T);
+      clv = spend * pAlive * discountedIfAlive(bg, s.x, s.T, settings);
+      expected = pAlive * expectedIfAlive(bg, s.x, s.T, horizonDays);
     } else {
       const key = s.x * 1e7 + s.T;
       let numerators = cache?.get(key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backtestRisk, fitBook, groupHistories, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
+import { backtestRisk, expectedIfAlive, fitBook, groupHistories, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
+import { expectedPurchases, pAlive } from '../../../lib/scoring/bgnbd';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF, STORIES } from '../../../lib/sample/stories';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
@@ -112,5 +113,24 @@ describe('backtestRisk', () => {
     const h = [{ customer: c, transactions: [{ id: 't', customerId: 'a', date: '2026-01-10', amount: 10 }], interactions: [], feedback: [], contacts: [], actions: [] }];
     const r = backtestRisk(h, DEFAULT_SCORING, '2026-06-30', 90);
     expect(r).toMatchObject({ customers: 1, churned: 1, auc: null });
+  });
+});
+
+describe('concentrated dropout (a + b large)', () => {
+  it('matches the exact BG/NBD expectation where the ₂F₁ series is slow', () => {
+    for (const p of [
+      { r: 1.2, alpha: 90, a: 2, b: 300 },
+      { r: 0.7, alpha: 40, a: 0.6, b: 150 },
+    ])
+      for (const [x, tx, T] of [
+        [0, 0, 30],
+        [3, 200, 260],
+        [12, 500, 520],
+      ] as const) {
+        const exact = expectedPurchases(p, 365, x, tx, T);
+        const approx = pAlive(p, x, tx, T) * expectedIfAlive(p, x, T, 365);
+        expect(Math.abs(approx - exact) / exact, JSON.stringify({ p, x, tx, T })).toBeLessThan(0.02);
+      }
+    expect(expectedIfAlive({ r: 1, alpha: 100, a: 1e-12, b: 1e4 }, 4, 100, 200)).toBeCloseTo((5 * 200) / 200, 6);
   });
 });
