@@ -157,7 +157,7 @@ function main(): void {
 
   const tiers = new Map<string, number>();
   for (const s of result!.scores) tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
-  console.log(`book: ${CUSTOMERS.toLocaleString('en-US')} customers, ${TRANSACTIONS.toLocaleString('en-US')} transactions, ${INTERACTIONS.toLocaleString('en-US')} interactions; model ${result!.model.valueBasis}, tiers ${JSON.stringify(Object.fromEntries(tiers))}`);
+  console.log(`book: ${CUSTOMERS.toLocaleString('en-US')} customers, ${TRANSACTIONS.toLocaleString('en-US')} transactions, ${INTERACTIONS.toLocaleString('en-US')} interactions; model ${result!.model.valueBasis} (BG/NBD ${JSON.stringify(result!.model.bgnbd && { r: +result!.model.bgnbd.r.toPrecision(3), alpha: +result!.model.bgnbd.alpha.toPrecision(3), a: +result!.model.bgnbd.a.toPrecision(3), b: +result!.model.bgnbd.b.toPrecision(3) })}), tiers ${JSON.stringify(Object.fromEntries(tiers))}`);
   console.log(`rescore full (scoreBook incl. fit): ${full.toFixed(0)} ms wall, ${median(fullCpu).toFixed(0)} ms CPU incl. GC threads (target ≤ ${FULL_TARGET_MS} ms); runs ${fullTimes.map((t) => t.toFixed(0)).join(' / ')} ms`);
   console.log(`machine load (1-min average, ${os.cpus().length} cores): ${os.loadavg()[0]!.toFixed(1)} — wall times on a busy machine overstate the single-core cost`);
   console.log(`plain pass over the same arrays: ${pass.toFixed(0)} ms; rescore/pass ratio: ${(full / pass).toFixed(1)}`);
