@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', '.reports/**', 'test-results/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'demo-output/**', '.reports/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -23,9 +23,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let settings: Settings | null = null;
   let i18n: { t: OverlayT; locale: Locale; language: Settings['language'] } | null = null;
 
-  const route = async (force = false): Promise<void> => {
-    if (!force && location.href === lastHref) return;
-    lastHref = location.href;
+  /** `href`: WXT's location-change event fires before `location` updates, so it passes the new URL. */
+  const route = async (force = false, href = location.href): Promise<void> => {
+    if (!force && href === lastHref) return;
+    lastHref = href;
     nav?.abort();
     const controller = new AbortController();
     nav = controller;
@@ -40,7 +41,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const adapter = adapterFor(location.hostname, settings.crm.customDomains);
     if (!adapter || !settings.crm.enabled[adapter.id]) return;
     const features = settings.crm.features[adapter.id];
-    const page = adapter.parseUrl(new URL(location.href));
+    const page = adapter.parseUrl(new URL(href));
     if (page.kind === 'other') return;
     if (i18n?.language !== settings.language) i18n = { ...(await loadOverlayT(settings.language)), language: settings.language };
     if (signal.aborted) return;
@@ -55,7 +56,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   };
 
   void route();
-  ctx.addEventListener(window, 'wxt:locationchange', () => void route());
+  ctx.addEventListener(window, 'wxt:locationchange', (e) => void route(false, e.newUrl.href));
   ctx.addEventListener(window, 'hashchange', () => void route());
   ctx.addEventListener(window, 'popstate', () => void route());
   onSettingsChanged((s) => {
