@@ -6,19 +6,23 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AppDB } from '../../lib/db/app-db';
-import type { RecordRef } from '../../lib/crm/types';
+import { askTabRecord } from '../../lib/popup/active-record';
 import { send } from '../../lib/messaging/client';
-import { GET_RECORD_REQUEST } from '../../lib/messaging/protocol';
 import type { CrmBases } from '../../lib/sidepanel/crm-links';
 import { learnCrmBases, loadCrmBases } from '../../lib/sidepanel/crm-bases-store';
+import { learnCrmBase } from '../../lib/sidepanel/crm-links';
 
 export type TabCustomer = { kind: 'none' } | { kind: 'customer'; customerId: string; key: string } | { kind: 'unknown'; key: string };
+
+/** A CRM page whose record is not known yet (still rendering): worth asking again. */
+const PENDING: TabCustomer = { kind: 'none' };
 
 async function readActiveTabCustomer(): Promise<TabCustomer> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return { kind: 'none' };
-  const ref = (await browser.tabs.sendMessage(tab.id, { type: GET_RECORD_REQUEST }).catch(() => null)) as RecordRef | null;
-  if (!ref) return { kind: 'none' };
+  // Same question the popup asks (lib/popup/active-record.ts): the tab's record, or null.
+  const ref = await askTabRecord(tab.id, 1500);
+  if (!ref) return tab.url && learnCrmBase(tab.url) ? PENDING : { kind: 'none' };
   const key = `${tab.id}:${ref.crm}:${ref.objectType}:${ref.recordId}`;
   const overlay = await send('getRecordOverlay', {
     lookup: { ref: { crm: ref.crm, objectType: ref.objectType, id: ref.recordId }, name: ref.name, email: ref.email, domain: ref.domain },
@@ -33,22 +37,38 @@ export function useActiveTabCustomer(enabled: boolean): TabCustomer {
   useEffect(() => {
     if (!enabled) return undefined;
     let live = true;
+    let retries = 0;
+    const MAX_RETRIES = 10;
+    const timers: ReturnType<typeof setTimeout>[] = [];
     const refresh = (): void => {
       void readActiveTabCustomer()
         .catch((): TabCustomer => ({ kind: 'none' }))
         .then((s) => {
-          if (live) setState((prev) => (JSON.stringify(prev) === JSON.stringify(s) ? prev : s));
+          if (!live) return;
+          setState((prev) => (JSON.stringify(prev) === JSON.stringify(s) ? prev : s));
+          // A CRM tab that has not shown its record yet: ask again for a while.
+          if (s === PENDING && retries < MAX_RETRIES) {
+            retries += 1;
+            timers.push(setTimeout(refresh, 1500));
+          }
         });
+    };
+    // A CRM page renders its record after load, and the content script answers only then:
+    // after a tab switch or navigation, a pending CRM tab is asked again (see refresh).
+    const refreshSoon = (): void => {
+      retries = 0;
+      refresh();
     };
     refresh();
     const onUpdated = (_id: number, info: { status?: string; url?: string }): void => {
-      if (info.status === 'complete' || info.url) refresh();
+      if (info.status === 'complete' || info.url) refreshSoon();
     };
-    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onActivated.addListener(refreshSoon);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
       live = false;
-      browser.tabs.onActivated.removeListener(refresh);
+      timers.forEach(clearTimeout);
+      browser.tabs.onActivated.removeListener(refreshSoon);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [enabled]);
