@@ -9,11 +9,12 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs', 'sidePanel'],
+    // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...CRM_MATCHES],
     // Custom CRM domains (Salesforce My Domain, on-premise Dynamics…) are requested at
     // runtime from the options page, never as <all_urls>.
@@ -24,5 +25,5 @@ export default defineConfig({
         description: '__MSG_commandQuickLog__',
       },
     },
-  },
+  }),
 });

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 
 export default defineBackground(() => {
   const route = createRouter(handlers, {
@@ -15,4 +16,5 @@ export default defineBackground(() => {
     return route(message, sender);
   });
   setupReminders();
+  setupCustomDomains();
 });
