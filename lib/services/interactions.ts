@@ -14,6 +14,10 @@ import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
 import { isCalendarDate } from '../popup/field-errors';
 import { neverLogHit } from '../popup/never-log';
+import { loadSettings } from '../settings/store';
+import { today } from '../clock';
+import { broadcastDataChanged } from './broadcast';
+import { rescoreCustomer } from './rescore';
 
 export type RescoreFn = (db: AppDB, customerId: string, settings: Settings, asOf: string) => Promise<Score | null | undefined>;
 
@@ -182,8 +186,13 @@ function createSearchIndexCache(getDb: () => AppDB): () => Promise<SearchIndex> 
   };
 }
 
-/**
- * The background's quick-log handlers. `logInteraction` / `undoInteraction` join once the
- * relationship scorer (`rescoreCustomer`, lib/services/rescore.ts) is in the tree.
- */
-export const interactionsHandlers: Partial<Handlers> = createSearchHandlers(getDb);
+/** The background's quick-log handlers, wired to the real database, settings, scorer and clock. */
+export const interactionsHandlers: Partial<Handlers> = createInteractionsHandlers({
+  db: getDb,
+  settings: loadSettings,
+  rescore: rescoreCustomer,
+  broadcast: broadcastDataChanged,
+  asOf: () => today(),
+  newId: () => crypto.randomUUID(),
+  now: () => Date.now(),
+});
