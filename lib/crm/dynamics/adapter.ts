@@ -1,30 +1,13 @@
 /** Dynamics 365 adapter: account, contact, opportunity forms and grids in model-driven apps. */
-import { isVisible, queryAll, textOf } from '../../dom/query';
+import { queryAll, textOf } from '../../dom/query';
+import { shown, valueOf, domainOf, recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { DYNAMICS_MATCHES } from './hosts';
 import { DYNAMICS_SELECTORS as S } from './selectors';
 import { isDynamicsHost, normaliseGuid, parseDynamicsUrl } from './urls';
 
-/** Inactive sessions/tabs are hidden with inline styles, `hidden` or `aria-hidden`. */
-const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
-const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
 
-/** Field controls are inputs (value) on editable forms, text on read-only ones. */
-function valueOf(el: Element | null): string | undefined {
-  if (!el) return undefined;
-  const v = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value.trim() : textOf(el);
-  return v || undefined;
-}
 
-function websiteDomain(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
-    return host.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The visible form: in multi-session apps only the active session's form is rendered. */
 function activeForm(root: ParentNode): ParentNode {
@@ -71,15 +54,8 @@ export const dynamicsAdapter: CrmAdapter = {
     const form = activeForm(root);
     const name = textOf(findTitle(root, page));
     const email = valueOf(queryAll(form, S['record.email']).find(shown) ?? null);
-    const domain = websiteDomain(valueOf(queryAll(form, S['record.website']).find(shown) ?? null));
-    return {
-      crm: 'dynamics',
-      objectType: page.objectType,
-      recordId: page.recordId,
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(domain ? { domain } : {}),
-    };
+    const domain = domainOf(valueOf(queryAll(form, S['record.website']).find(shown) ?? null));
+    return recordRef('dynamics', page, { name, email, domain });
   },
 
   listRows(root: ParentNode, _page: ListPage): ListRow[] {

@@ -1,13 +1,11 @@
 /** Fxiaoke 纷享销客 adapter: 客户 / 联系人 / 商机 detail views and object lists (hash-routed shell). */
-import { isVisible, queryAll, queryFirst, textOf } from '../../dom/query';
+import { queryAll, queryFirst, textOf } from '../../dom/query';
+import { shown, domainOf, recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { FXIAOKE_MATCHES } from './hosts';
 import { FXIAOKE_SELECTORS as S } from './selectors';
 import { FX_ID, isFxiaokeHost, parseFxiaokeUrl } from './urls';
 
-/** Closed slide-overs and inactive tabs stay in the DOM, hidden. */
-const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
-const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
 const firstShown = (root: ParentNode, candidates: readonly string[]): Element | null => {
   for (const sel of candidates) {
     const hit = queryAll(root, [sel]).find((el) => shown(el) && textOf(el));
@@ -16,15 +14,6 @@ const firstShown = (root: ParentNode, candidates: readonly string[]): Element | 
   return null;
 };
 
-function websiteDomain(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
-    return host.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function findTitle(root: ParentNode, _page: RecordPage): Element | null {
   return firstShown(root, S['record.title']);
@@ -44,15 +33,8 @@ export const fxiaokeAdapter: CrmAdapter = {
     const name = textOf(findTitle(root, page));
     const email = textOf(firstShown(root, S['record.email']));
     const site = firstShown(root, S['record.website']);
-    const domain = websiteDomain(site?.querySelector('a[href]')?.getAttribute('href') ?? textOf(site));
-    return {
-      crm: 'fxiaoke',
-      objectType: page.objectType,
-      recordId: page.recordId,
-      ...(name ? { name } : {}),
-      ...(email && email.includes('@') ? { email } : {}),
-      ...(domain ? { domain } : {}),
-    };
+    const domain = domainOf(site?.querySelector('a[href]')?.getAttribute('href') ?? textOf(site));
+    return recordRef('fxiaoke', page, { name, email: email?.includes('@') ? email : undefined, domain });
   },
 
   listRows(root: ParentNode, _page: ListPage): ListRow[] {

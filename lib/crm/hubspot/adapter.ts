@@ -1,5 +1,6 @@
 /** HubSpot adapter: companies, contacts and deals; current and legacy URL forms. */
 import { isVisible, queryAll, queryFirst, textOf } from '../../dom/query';
+import { recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { HUBSPOT_MATCHES } from './hosts';
 import { HUBSPOT_SELECTORS as S } from './selectors';
@@ -42,14 +43,7 @@ export const hubspotAdapter: CrmAdapter = {
     } catch {
       domain = undefined;
     }
-    return {
-      crm: 'hubspot',
-      objectType: page.objectType,
-      recordId: page.recordId,
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(domain ? { domain } : {}),
-    };
+    return recordRef('hubspot', page, { name, email, domain });
   },
 
   listRows(root: ParentNode, page: ListPage): ListRow[] {

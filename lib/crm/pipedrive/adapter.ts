@@ -1,14 +1,12 @@
 /** Pipedrive adapter: organization, person and deal detail views and their list grids. */
 import type { ObjectType } from '../../schemas/values';
-import { isVisible, queryAll, textOf } from '../../dom/query';
+import { queryAll } from '../../dom/query';
+import { shown, valueOf, linkDomain, emailOf, recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { PIPEDRIVE_MATCHES } from './hosts';
 import { PIPEDRIVE_SELECTORS as S } from './selectors';
 import { PD_RECORD, PD_RECORD_TYPES, isPipedriveHost, parsePipedriveUrl } from './urls';
 
-/** Cached views are hidden with an inline `display: none` on `.viewContainer` (crm-pages.md §5.4). */
-const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
-const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
 const firstShown = (root: ParentNode, candidates: readonly string[]): Element | null => {
   for (const sel of candidates) {
     const hit = queryAll(root, [sel]).find((el) => shown(el) && valueOf(el));
@@ -17,28 +15,8 @@ const firstShown = (root: ParentNode, candidates: readonly string[]): Element | 
   return null;
 };
 
-function valueOf(el: Element | null): string | undefined {
-  if (!el) return undefined;
-  const v = el instanceof HTMLInputElement ? el.value.trim() : textOf(el);
-  return v || undefined;
-}
 
-function websiteDomain(link: Element | null): string | undefined {
-  const raw = link?.getAttribute('href') ?? valueOf(link);
-  if (!raw) return undefined;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
-    return host.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-function emailOf(link: Element | null): string | undefined {
-  const href = link?.getAttribute('href');
-  const fromHref = href?.startsWith('mailto:') ? decodeURIComponent(href.slice(7).split('?')[0]!) : undefined;
-  return (fromHref || valueOf(link))?.trim() || undefined;
-}
 
 const LINK_KEY: Record<ObjectType, keyof typeof S | undefined> = {
   account: 'list.organizationLink',
@@ -63,15 +41,8 @@ export const pipedriveAdapter: CrmAdapter = {
     const name = valueOf(findTitle(root, page));
     // An organization view lists its people's emails; only a person's own email identifies it.
     const email = page.objectType === 'contact' ? emailOf(firstShown(root, S['record.email'])) : undefined;
-    const domain = page.objectType === 'account' ? websiteDomain(firstShown(root, S['record.website'])) : undefined;
-    return {
-      crm: 'pipedrive',
-      objectType: page.objectType,
-      recordId: page.recordId,
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(domain ? { domain } : {}),
-    };
+    const domain = page.objectType === 'account' ? linkDomain(firstShown(root, S['record.website'])) : undefined;
+    return recordRef('pipedrive', page, { name, email, domain });
   },
 
   listRows(root: ParentNode, page: ListPage): ListRow[] {

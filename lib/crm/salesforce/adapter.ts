@@ -1,5 +1,6 @@
 /** Salesforce Lightning adapter: Accounts, Contacts, Opportunities (and Leads); standard and console apps. */
 import { isVisible, queryAll, queryFirst, textOf } from '../../dom/query';
+import { domainOf, recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { SALESFORCE_MATCHES } from './hosts';
 import { SALESFORCE_SELECTORS as S } from './selectors';
@@ -19,14 +20,6 @@ function findTitle(root: ParentNode, _page: RecordPage): Element | null {
   return null;
 }
 
-function hostOf(href: string | null | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    return new URL(href, 'https://x.invalid').hostname.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export const salesforceAdapter: CrmAdapter = {
   id: 'salesforce',
@@ -42,15 +35,8 @@ export const salesforceAdapter: CrmAdapter = {
     const name = textOf(findTitle(root, page));
     const mail = queryFirst(scope, S['record.email'])?.getAttribute('href');
     const email = mail?.startsWith('mailto:') ? decodeURIComponent(mail.slice(7).split('?')[0]!) : undefined;
-    const domain = hostOf(queryFirst(scope, S['record.website'])?.getAttribute('href'));
-    return {
-      crm: 'salesforce',
-      objectType: page.objectType,
-      recordId: toId18(page.recordId),
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(domain && domain !== 'x.invalid' ? { domain } : {}),
-    };
+    const domain = domainOf(queryFirst(scope, S['record.website'])?.getAttribute('href'));
+    return recordRef('salesforce', page, { recordId: toId18(page.recordId), name, email, domain });
   },
 
   listRows(root: ParentNode, _page: ListPage): ListRow[] {

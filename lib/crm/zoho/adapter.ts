@@ -1,33 +1,15 @@
 /** Zoho CRM adapter: Accounts, Contacts, Deals (Potentials) record pages and custom-view lists. */
-import { isVisible, queryAll, textOf } from '../../dom/query';
+import { queryAll, textOf } from '../../dom/query';
+import { shown, linkDomain, emailOf, recordRef } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { ZOHO_MATCHES } from './hosts';
 import { ZOHO_SELECTORS as S } from './selectors';
 import { ZOHO_RECORD, isZohoHost, parseZohoUrl } from './urls';
 
-/** Zoho hides stale panels with inline styles or the `hidden` attribute. */
-const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"], [aria-hidden="true"]';
-const shown = (el: Element): boolean => isVisible(el) && !el.closest(HIDDEN);
 const visibleFirst = (els: Element[]): Element | null => els.find(shown) ?? null;
 const RECORD_ID = /^\d{10,20}$/;
 
-/** Host of a website link (or its text), without `www.`. */
-function websiteDomain(link: Element | null): string | undefined {
-  const raw = link?.getAttribute('href') ?? textOf(link);
-  if (!raw) return undefined;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`).hostname;
-    return host.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-function emailOf(link: Element | null): string | undefined {
-  const href = link?.getAttribute('href');
-  const fromHref = href?.startsWith('mailto:') ? decodeURIComponent(href.slice(7).split('?')[0]!) : undefined;
-  return (fromHref || textOf(link))?.trim() || undefined;
-}
 
 function rowRecordId(row: Element): { id: string; link: Element | null } | null {
   for (const link of row.querySelectorAll(S['list.recordLink'].join(', '))) {
@@ -63,15 +45,8 @@ export const zohoAdapter: CrmAdapter = {
   readRecord(root: ParentNode, page: RecordPage): RecordRef {
     const name = textOf(findTitle(root, page));
     const email = emailOf(visibleFirst(queryAll(root, S['record.email'])));
-    const domain = websiteDomain(visibleFirst(queryAll(root, S['record.website'])));
-    return {
-      crm: 'zoho',
-      objectType: page.objectType,
-      recordId: page.recordId,
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(domain ? { domain } : {}),
-    };
+    const domain = linkDomain(visibleFirst(queryAll(root, S['record.website'])));
+    return recordRef('zoho', page, { name, email, domain });
   },
 
   listRows(root: ParentNode, _page: ListPage): ListRow[] {
