@@ -1,6 +1,6 @@
 /** Salesforce Lightning adapter: Accounts, Contacts, Opportunities (and Leads); standard and console apps. */
-import { isVisible, queryAll, queryFirst, textOf } from '../../dom/query';
-import { domainOf, recordRef } from '../read';
+import { queryAll, queryFirst, textOf } from '../../dom/query';
+import { domainOf, recordRef, shown } from '../read';
 import type { CrmAdapter, ListPage, ListRow, RecordPage, RecordRef } from '../types';
 import { SALESFORCE_MATCHES } from './hosts';
 import { SALESFORCE_SELECTORS as S } from './selectors';
@@ -8,7 +8,7 @@ import { SF_LEX_RECORD, isSalesforceHost, parseSalesforceUrl, toId18 } from './u
 
 /** The visible page host: console tab or standard window; the whole document as a last resort. */
 function activeRoot(root: ParentNode): ParentNode {
-  return queryAll(root, S['page.active']).find(isVisible) ?? queryAll(root, S['page.active'])[0] ?? root;
+  return queryAll(root, S['page.active']).find(shown) ?? queryAll(root, S['page.active'])[0] ?? root;
 }
 
 function findTitle(root: ParentNode, _page: RecordPage): Element | null {
