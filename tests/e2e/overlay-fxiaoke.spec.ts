@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, extensionIdOf, launchWithExtension, serveHtml, test as base } from './support/extension';
-import { STORIES, type Story } from '../../lib/sample/stories';
+import type { Page } from '@playwright/test';
+import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay } from './support/crm';
+import { STORIES } from '../../lib/sample/stories';
 
 const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtures/fxiaoke', `${name}.html`), 'utf8');
 const HOME = 'https://www.fxiaoke.com/XV/UI/Home';
@@ -17,35 +17,9 @@ const [globex, huateng] = [STORIES[1]!, STORIES[4]!];
 const CONTACT_ID = '5f1e2d3c4b5a69788796a5b4';
 const FIXTURES = ['account-record', 'contact-record', 'account-list', 'account-record-after-spa'];
 
-type Chrome = { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } };
 
-async function loadSample(context: BrowserContext): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
-  const reply = await page.evaluate(() => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }));
-  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
-  await page.close();
-}
 
-async function expectStoryOverlay(page: Page, story: Story, recordId = story.crmIds.fxiaoke): Promise<void> {
-  const host = page.locator('[data-rapport-overlay="record"]');
-  await expect(host).toHaveCount(1);
-  await expect(host).toHaveAttribute('data-record-id', recordId);
-  await expect(host).toHaveAttribute('data-state', 'ready');
-  await expect(host).toHaveAttribute('data-crm', 'fxiaoke');
-  await expect(host).toHaveAttribute('data-tier', story.expected.tier);
-  await expect(host).toHaveAttribute('data-risk', story.expected.risk);
-  await expect(host).toHaveAttribute('data-nba', story.expected.nba);
-  await expect(host).toBeVisible();
-}
 
-/** What the CRM page put in its own DOM never becomes markup inside Rapport's UI. */
-async function expectNoPageMarkupInside(page: Page): Promise<void> {
-  const leaks = await page.locator('[data-rapport-overlay]').evaluateAll((hosts) =>
-    hosts.reduce((n, h) => n + (h.shadowRoot?.querySelectorAll('script, img[onerror], [onerror]').length ?? 0) + h.querySelectorAll('script, img').length, 0),
-  );
-  expect(leaks).toBe(0);
-}
 
 /** Hash routing: the hash changes first, the detail slide-over renders a moment later (crm-pages.md §0.2). */
 async function hashNavigate(page: Page, hash: string, html: string, container: string): Promise<void> {
@@ -60,21 +34,11 @@ async function hashNavigate(page: Page, hash: string, html: string, container: s
   );
 }
 
-/** One browser and one sample book for the file: loading the ~2,400-customer book takes ~35 s. */
-const test = base.extend<object, { crm: BrowserContext }>({
-  crm: [
-    async ({}, use) => {
-      const context = await launchWithExtension();
-      // One shell page; the hash (never sent to the server) picks the view. Each test serves the
-      // fixture for the view it opens first through the `fx` query parameter.
-      await serveHtml(context, 'https://www.fxiaoke.com/XV/UI/Home**', (url) => fixture(FIXTURES.find((f) => f === url.searchParams.get('fx')) ?? 'account-record'));
-      await loadSample(context);
-      await use(context);
-      await context.close();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+/**
+ * One browser and one sample book for the file (support/crm.ts). One shell page; the hash (never
+ * sent to the server) picks the view, so each test names the fixture it opens first with `?fx=`.
+ */
+const test = crmTest('https://www.fxiaoke.com/XV/UI/Home**', (url) => fixture(FIXTURES.find((f) => f === url.searchParams.get('fx')) ?? 'account-record'));
 
 const open = async (page: Page, fx: string, hashUrl: string): Promise<void> => {
   await page.goto(hashUrl.replace(HOME, `${HOME}?fx=${fx}`));
@@ -83,14 +47,14 @@ const open = async (page: Page, fx: string, hashUrl: string): Promise<void> => {
 test('Fxiaoke 客户 detail shows the story customer’s tier, risk and next action', async ({ crm }) => {
   const page = await crm.newPage();
   await open(page, 'account-record', detailUrl('AccountObj', huateng.crmIds.fxiaoke));
-  await expectStoryOverlay(page, huateng);
+  await expectStoryOverlay(page, 'fxiaoke', huateng);
   await expectNoPageMarkupInside(page);
 });
 
 test('Fxiaoke 联系人 is matched to its 客户 through the email domain', async ({ crm }) => {
   const page = await crm.newPage();
   await open(page, 'contact-record', detailUrl('ContactObj', CONTACT_ID));
-  await expectStoryOverlay(page, huateng, CONTACT_ID);
+  await expectStoryOverlay(page, 'fxiaoke', huateng, CONTACT_ID);
 });
 
 test('Fxiaoke 客户 list: every story row gets a chip with its tier and risk', async ({ crm }) => {
@@ -110,5 +74,5 @@ test('Fxiaoke: opening a 客户 from the list (hash change, slide-over) shows it
   await open(page, 'account-list', LIST_URL);
   await expect(page.locator('[data-rapport-overlay="row"]').first()).toBeAttached();
   await hashNavigate(page, `#crm/detail/=/AccountObj/${globex.crmIds.fxiaoke}`, fixture('account-record-after-spa'), '#app');
-  await expectStoryOverlay(page, globex);
+  await expectStoryOverlay(page, 'fxiaoke', globex);
 });

@@ -64,11 +64,12 @@ export async function spaNavigate(page: Page, url: string, html: string, contain
  * A test with one browser and one sample book per spec file (loading the book takes a while):
  * `routes` serves the CRM's fixture pages at its real URLs.
  */
-export function crmTest(pattern: string, page: (url: URL) => string) {
+export function crmTest(pattern: string, page: (url: URL) => string, setup?: (context: BrowserContext) => Promise<unknown>) {
   return base.extend<object, { crm: BrowserContext }>({
     crm: [
       async ({}, use) => {
         const context = await launchWithExtension();
+        await setup?.(context);
         await serveHtml(context, pattern, page);
         await loadSample(context);
         await use(context);
