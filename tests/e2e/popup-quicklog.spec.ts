@@ -111,8 +111,12 @@ test('a draft survives closing the popup, and a missing summary is refused witho
   const helper = await extensionPage('popup');
   await loadSample(helper);
   let popup = await extensionPage('popup');
+  await expect(popup.getByRole('combobox', { name: 'Customer' })).toBeFocused();
   await popup.keyboard.type('globex');
+  // Pick the customer once the search has answered, as a person would.
+  await expect(popup.getByRole('option', { name: new RegExp(GLOBEX.name) })).toHaveAttribute('aria-selected', 'true');
   await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('textbox', { name: 'Summary' })).toBeFocused();
   await popup.getByLabel('Contact').fill('Dana');
   await popup.keyboard.press('Control+Enter');
   await expect(popup.getByText('Write a short summary.')).toBeVisible();
