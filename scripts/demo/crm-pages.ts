@@ -64,8 +64,9 @@ export const recordFixture = (crm: CrmId): DemoFixture | null => fixture(crm, (f
 export const listFixture = (crm: CrmId): DemoFixture | null =>
   fixture(crm, (fs) => fs.filter((f) => f.endsWith('list.html')).sort((a, b) => Number(b.startsWith('account') || b.startsWith('compan') || b.startsWith('organ')) - Number(a.startsWith('account') || a.startsWith('compan') || a.startsWith('organ')))[0]);
 
-/** The story a record fixture shows: the one whose record id it mentions most. */
+/** The story a record fixture shows: the one whose record id it mentions most, else the one its title names. */
 export function storyIn(crm: CrmId, html: string): Story | null {
+  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
   const lower = html.toLowerCase();
   let best: Story | null = null;
   let bestCount = 0;
@@ -73,5 +74,5 @@ export function storyIn(crm: CrmId, html: string): Story | null {
     const count = lower.split(s.crmIds[crm].toLowerCase()).length - 1;
     if (count > bestCount) [best, bestCount] = [s, count];
   }
-  return best;
+  return best ?? STORIES.find((s) => title.startsWith(s.name)) ?? null;
 }
