@@ -44,13 +44,13 @@ async function watchOverlay(crm: Page): Promise<void> {
   await crm.evaluate(() => {
     const w = globalThis as Win;
     w.__rapport = { mutations: [] };
-    const stamp = (): void => void w.__rapport.mutations.push(performance.timeOrigin + performance.now());
+    // No named functions inside evaluate(): tsx would wrap them in a helper the page lacks.
     const host = document.querySelector('[data-rapport-overlay="record"]')!;
     const opts = { attributes: true, childList: true, subtree: true, characterData: true };
-    new MutationObserver(stamp).observe(host, opts);
-    if (host.shadowRoot) new MutationObserver(stamp).observe(host.shadowRoot, opts);
+    new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(host, opts);
+    if (host.shadowRoot) new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(host.shadowRoot, opts);
     // The overlay may replace its host instead of updating it.
-    new MutationObserver(stamp).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(document.body, { childList: true, subtree: true });
   });
 }
 
