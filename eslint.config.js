@@ -25,7 +25,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['wxt', 'wxt/*', 'dexie', 'dexie-*', 'react', 'react-*', '**/db/**', '**/messaging/**', '**/settings/**'], message: 'lib/scoring is pure: plain data in, plain data out.' },
+            {
+              group: ['wxt', 'wxt/*', 'dexie', 'dexie-*', 'react', 'react-*', '**/db/**', '**/messaging/**', '**/settings/**'],
+              message: 'lib/scoring is pure: plain data in, plain data out.',
+            },
           ],
         },
       ],

@@ -23,7 +23,10 @@ const files: [string, string][] = [
   ],
   [
     'transactions.csv',
-    toCsv(['customer_id', 'date', 'amount', 'currency', 'product', 'order_id'], book.transactions.map((t) => [t.customerId, t.date, t.amount, t.currency, t.product, t.orderId])),
+    toCsv(
+      ['customer_id', 'date', 'amount', 'currency', 'product', 'order_id'],
+      book.transactions.map((t) => [t.customerId, t.date, t.amount, t.currency, t.product, t.orderId]),
+    ),
   ],
   [
     'interactions.csv',
@@ -32,7 +35,13 @@ const files: [string, string][] = [
       book.interactions.map((i) => [i.customerId, i.date, i.channel, i.direction, i.summary, i.sentiment, i.contact, i.nextStep, i.nextStepDue]),
     ),
   ],
-  ['feedback.csv', toCsv(['customer_id', 'date', 'kind', 'score', 'comment'], book.feedback.map((f) => [f.customerId, f.date, f.kind, f.score, f.comment]))],
+  [
+    'feedback.csv',
+    toCsv(
+      ['customer_id', 'date', 'kind', 'score', 'comment'],
+      book.feedback.map((f) => [f.customerId, f.date, f.kind, f.score, f.comment]),
+    ),
+  ],
 ];
 for (const [name, csv] of files) {
   writeFileSync(path.join(dir, name), csv);

@@ -99,7 +99,11 @@ export interface ScoredCustomer {
   tier: Tier;
 }
 
-function score(summaries: readonly CustomerSummary[], calibrationEnd: string, unit: TimeUnit): { bg: BgNbdFit; gg: GammaGammaFit; fitMs: number; customers: ScoredCustomer[] } {
+function score(
+  summaries: readonly CustomerSummary[],
+  calibrationEnd: string,
+  unit: TimeUnit,
+): { bg: BgNbdFit; gg: GammaGammaFit; fitMs: number; customers: ScoredCustomer[] } {
   const t0 = performance.now();
   const bg = fitBgNbd(summaries);
   const gg = fitGammaGamma(summaries.map((s) => ({ x: s.x, mean: s.meanRepeatSpend })));
@@ -144,12 +148,25 @@ function printText(file: string, calibrationEnd: string, unit: TimeUnit, r: Retu
   out.push(
     `BG/NBD       r=${fixed(bg.r, 4)} alpha=${fixed(bg.alpha, 4)} a=${fixed(bg.a, 4)} b=${fixed(bg.b, 4)}  LL=${fixed(bg.logLikelihood, 2)}  ${bg.converged ? 'converged' : 'NOT converged'} (${bg.iterations} iterations)`,
   );
-  out.push(`Gamma-Gamma  p=${fixed(gg.p, 4)} q=${fixed(gg.q, 4)} gamma=${fixed(gg.gamma, 4)}  LL=${fixed(gg.logLikelihood, 2)}  ${gg.converged ? 'converged' : 'NOT converged'}`);
+  out.push(
+    `Gamma-Gamma  p=${fixed(gg.p, 4)} q=${fixed(gg.q, 4)} gamma=${fixed(gg.gamma, 4)}  LL=${fixed(gg.logLikelihood, 2)}  ${gg.converged ? 'converged' : 'NOT converged'}`,
+  );
   out.push(`fit time     ${fitMs.toFixed(1)} ms`);
   out.push('');
   const horizon = unit === 'week' ? 'E[52w]' : 'E[365d]';
   const idWidth = Math.max(8, ...customers.map((c) => c.customerId.length));
-  const header = ['customer'.padEnd(idWidth), 'x'.padStart(5), 't_x'.padStart(8), 'T'.padStart(8), 'P(alive)'.padStart(8), horizon.padStart(8), 'CLV'.padStart(10), 'tier'.padEnd(8), 'RFM', 'segment'];
+  const header = [
+    'customer'.padEnd(idWidth),
+    'x'.padStart(5),
+    't_x'.padStart(8),
+    'T'.padStart(8),
+    'P(alive)'.padStart(8),
+    horizon.padStart(8),
+    'CLV'.padStart(10),
+    'tier'.padEnd(8),
+    'RFM',
+    'segment',
+  ];
   out.push(header.join('  '));
   for (const c of customers) {
     out.push(
@@ -219,8 +236,14 @@ function main(argv: readonly string[]): number {
   const calibrationEnd = args.calibrationEnd ?? lastDate;
   const summaries = summarize(transactions, { calibrationEnd, unit: args.unit });
   const result = score(summaries, calibrationEnd, args.unit);
-  if (!result.bg.converged) process.stderr.write('score: warning: the BG/NBD fit did not converge (too little repeat-purchase data); P(alive), expected purchases and CLV are indicative only\n');
-  if (!result.gg.converged) process.stderr.write('score: warning: the Gamma-Gamma fit did not converge (too few repeat buyers, or no spread in their spend); spend and CLV are indicative only\n');
+  if (!result.bg.converged)
+    process.stderr.write(
+      'score: warning: the BG/NBD fit did not converge (too little repeat-purchase data); P(alive), expected purchases and CLV are indicative only\n',
+    );
+  if (!result.gg.converged)
+    process.stderr.write(
+      'score: warning: the Gamma-Gamma fit did not converge (too few repeat buyers, or no spread in their spend); spend and CLV are indicative only\n',
+    );
   if (args.json) {
     const { bg, gg } = result;
     const json = {

@@ -15,6 +15,7 @@ check() { # name, command…
 
 check typecheck npx tsc --noEmit
 check lint npx eslint . --max-warnings=0
+check format npx prettier --check . --log-level warn
 echo "▶ unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 check build-chrome npx wxt build

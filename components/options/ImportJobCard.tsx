@@ -16,7 +16,6 @@ import { CRM_NAMES } from './crm-names';
 import type { ImportKind } from '../../lib/import/columns';
 import type { RowError } from '../../lib/import/rows';
 
-
 export interface ImportJobCardProps {
   job: ImportJob;
   onStartWithMapping: (kind: ImportKind, mapping: Record<string, string>) => void;
@@ -38,7 +37,11 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
   const [order, setOrder] = useState<DateOrder | undefined>();
   const p = job.progress;
   const status = job.phase === 'done' ? 'done' : job.phase === 'error' ? 'error' : job.phase === 'cancelled' ? 'cancelled' : 'running';
-  const presetLabel = job.inspection ? (job.inspection.mapping.preset === 'canonical' ? t('options.import.preset.canonical') : CRM_NAMES[job.inspection.mapping.preset]) : '';
+  const presetLabel = job.inspection
+    ? job.inspection.mapping.preset === 'canonical'
+      ? t('options.import.preset.canonical')
+      : CRM_NAMES[job.inspection.mapping.preset]
+    : '';
   return (
     <article
       className={`o-job o-job--${status}`}
@@ -51,9 +54,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
     >
       <h3 className="o-job-title">{job.fileName}</h3>
       {job.inspection && job.phase !== 'mapping' && job.inspection.mapping.missing.length === 0 ? (
-        <p className="o-muted">
-          {t('options.import.detected', { kind: t(`options.import.kind.${job.inspection.mapping.kind}`), preset: presetLabel })}
-        </p>
+        <p className="o-muted">{t('options.import.detected', { kind: t(`options.import.kind.${job.inspection.mapping.kind}`), preset: presetLabel })}</p>
       ) : null}
       {job.phase === 'inspecting' ? <p>{t('options.import.reading')}</p> : null}
       {job.phase === 'mapping' && job.inspection ? (
@@ -98,7 +99,11 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
       {job.phase === 'done' && job.log ? (
         <div role="status">
           <p>
-            {t('options.import.done', { accepted: nf.format(job.log.accepted), duplicates: nf.format(job.log.duplicates), rejected: nf.format(job.log.rejected) })}
+            {t('options.import.done', {
+              accepted: nf.format(job.log.accepted),
+              duplicates: nf.format(job.log.duplicates),
+              rejected: nf.format(job.log.rejected),
+            })}
           </p>
           {job.unknownColumns?.length ? <p className="o-muted">{t('options.import.unknownColumns', { columns: job.unknownColumns.join(', ') })}</p> : null}
           {job.placeholdersCreated ? <p className="o-muted">{t('options.import.placeholders', { count: nf.format(job.placeholdersCreated) })}</p> : null}
@@ -144,7 +149,9 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
               ))}
             </tbody>
           </table>
-          {job.rejectedCount > job.rejectedPreview.length ? <p>{t('options.import.moreRejected', { count: nf.format(job.rejectedCount - job.rejectedPreview.length) })}</p> : null}
+          {job.rejectedCount > job.rejectedPreview.length ? (
+            <p>{t('options.import.moreRejected', { count: nf.format(job.rejectedCount - job.rejectedPreview.length) })}</p>
+          ) : null}
         </details>
       ) : null}
     </article>

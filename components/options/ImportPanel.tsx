@@ -72,10 +72,12 @@ export function ImportPanel(): JSX.Element {
               disabled={rollingBack.has(log.id)}
               onClick={() => {
                 setRollingBack((s) => new Set(s).add(log.id));
-                void rollbackInWorker(log.id).then(
-                  () => setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName })),
-                  (e: unknown) => setNotice(t('options.import.failed', { message: e instanceof Error ? e.message : String(e) })),
-                ).finally(refresh);
+                void rollbackInWorker(log.id)
+                  .then(
+                    () => setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName })),
+                    (e: unknown) => setNotice(t('options.import.failed', { message: e instanceof Error ? e.message : String(e) })),
+                  )
+                  .finally(refresh);
               }}
             >
               {t('options.import.unfinished.rollback', { name: log.fileName })}
@@ -131,7 +133,13 @@ export function ImportPanel(): JSX.Element {
           <ul>
             {history.map((l) => (
               <li key={l.id} data-import-log={l.status}>
-                {t('options.import.historyRow', { name: l.fileName, status: t(`options.import.status.${l.status}`), accepted: l.accepted, rejected: l.rejected, duplicates: l.duplicates })}
+                {t('options.import.historyRow', {
+                  name: l.fileName,
+                  status: t(`options.import.status.${l.status}`),
+                  accepted: l.accepted,
+                  rejected: l.rejected,
+                  duplicates: l.duplicates,
+                })}
               </li>
             ))}
           </ul>

@@ -19,13 +19,16 @@ import { previewMoves } from './preview';
 import { useOptionsT } from './t';
 import { CRM_NAMES } from './crm-names';
 
-
 const WEIGHTS = ['pAlive', 'contactGap', 'interactionTrend', 'sentiment', 'detractor', 'complaints', 'coverage'] as const;
 
 const HOST_RE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const normaliseHost = (input: string): string | undefined => {
-  const h = input.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/?#:].*$/, '');
+  const h = input
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#:].*$/, '');
   return HOST_RE.test(h) ? h : undefined;
 };
 
@@ -142,9 +145,28 @@ export function SettingsPanel(): JSX.Element {
       <fieldset>
         <legend>{t('options.scoring.heading')}</legend>
         <div className="o-grid">
-          <NumberField label={t('options.scoring.platinumPct')} min={0} max={100} value={s.tierThresholds.platinumPct} error={err('scoring.tierThresholds.platinumPct')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, platinumPct: v } })} />
-          <NumberField label={t('options.scoring.goldPct')} min={0} max={100} value={s.tierThresholds.goldPct} error={err('scoring.tierThresholds.goldPct')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, goldPct: v } })} />
-          <NumberField label={t('options.scoring.leadMaxValue')} value={s.tierThresholds.leadMaxValue} error={err('scoring.tierThresholds.leadMaxValue')} onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, leadMaxValue: v } })} />
+          <NumberField
+            label={t('options.scoring.platinumPct')}
+            min={0}
+            max={100}
+            value={s.tierThresholds.platinumPct}
+            error={err('scoring.tierThresholds.platinumPct')}
+            onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, platinumPct: v } })}
+          />
+          <NumberField
+            label={t('options.scoring.goldPct')}
+            min={0}
+            max={100}
+            value={s.tierThresholds.goldPct}
+            error={err('scoring.tierThresholds.goldPct')}
+            onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, goldPct: v } })}
+          />
+          <NumberField
+            label={t('options.scoring.leadMaxValue')}
+            value={s.tierThresholds.leadMaxValue}
+            error={err('scoring.tierThresholds.leadMaxValue')}
+            onChange={(v) => setScoring({ tierThresholds: { ...s.tierThresholds, leadMaxValue: v } })}
+          />
           {TIERS.map((tier) => (
             <NumberField
               key={tier}
@@ -152,18 +174,42 @@ export function SettingsPanel(): JSX.Element {
               min={1}
               max={3650}
               step={1}
-              value={s.revisitCadenceDays[tier]} error={err(`scoring.revisitCadenceDays.${tier}`)}
+              value={s.revisitCadenceDays[tier]}
+              error={err(`scoring.revisitCadenceDays.${tier}`)}
               onChange={(v) => setScoring({ revisitCadenceDays: { ...s.revisitCadenceDays, [tier]: v } })}
             />
           ))}
-          <NumberField label={t('options.scoring.riskMedium')} min={0} max={100} value={s.riskBands.medium} error={err('scoring.riskBands.medium')} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, medium: v } })} />
-          <NumberField label={t('options.scoring.riskHigh')} min={0} max={100} value={s.riskBands.high} error={err('scoring.riskBands.high')} onChange={(v) => setScoring({ riskBands: { ...s.riskBands, high: v } })} />
-          <NumberField label={t('options.scoring.horizon')} min={1} max={120} step={1} value={s.clvHorizonMonths} error={err('scoring.clvHorizonMonths')} onChange={(v) => setScoring({ clvHorizonMonths: v })} />
+          <NumberField
+            label={t('options.scoring.riskMedium')}
+            min={0}
+            max={100}
+            value={s.riskBands.medium}
+            error={err('scoring.riskBands.medium')}
+            onChange={(v) => setScoring({ riskBands: { ...s.riskBands, medium: v } })}
+          />
+          <NumberField
+            label={t('options.scoring.riskHigh')}
+            min={0}
+            max={100}
+            value={s.riskBands.high}
+            error={err('scoring.riskBands.high')}
+            onChange={(v) => setScoring({ riskBands: { ...s.riskBands, high: v } })}
+          />
+          <NumberField
+            label={t('options.scoring.horizon')}
+            min={1}
+            max={120}
+            step={1}
+            value={s.clvHorizonMonths}
+            error={err('scoring.clvHorizonMonths')}
+            onChange={(v) => setScoring({ clvHorizonMonths: v })}
+          />
           <NumberField
             label={t('options.scoring.discount')}
             min={0}
             max={100}
-            value={Math.round(s.annualDiscountRate * 10000) / 100} error={err('scoring.annualDiscountRate')}
+            value={Math.round(s.annualDiscountRate * 10000) / 100}
+            error={err('scoring.annualDiscountRate')}
             onChange={(v) => setScoring({ annualDiscountRate: v / 100 })}
           />
           <Field label={t('options.scoring.currency')}>
@@ -174,7 +220,16 @@ export function SettingsPanel(): JSX.Element {
           <legend>{t('options.scoring.weights')}</legend>
           <div className="o-grid">
             {WEIGHTS.map((w) => (
-              <NumberField key={w} label={t(`options.scoring.weight.${w}`)} min={0} max={5} step={0.1} value={s.riskWeights[w]} error={err(`scoring.riskWeights.${w}`)} onChange={(v) => setScoring({ riskWeights: { ...s.riskWeights, [w]: v } })} />
+              <NumberField
+                key={w}
+                label={t(`options.scoring.weight.${w}`)}
+                min={0}
+                max={5}
+                step={0.1}
+                value={s.riskWeights[w]}
+                error={err(`scoring.riskWeights.${w}`)}
+                onChange={(v) => setScoring({ riskWeights: { ...s.riskWeights, [w]: v } })}
+              />
             ))}
           </div>
         </fieldset>
@@ -203,7 +258,10 @@ export function SettingsPanel(): JSX.Element {
                     onChange={(e) =>
                       setDraft((d) => ({
                         ...d,
-                        crm: { ...d.crm, features: { ...d.crm.features, [crm]: { ...(d.crm.features[crm] ?? { recordBadge: true, listChips: true }), [f]: e.target.checked } } },
+                        crm: {
+                          ...d.crm,
+                          features: { ...d.crm.features, [crm]: { ...(d.crm.features[crm] ?? { recordBadge: true, listChips: true }), [f]: e.target.checked } },
+                        },
                       }))
                     }
                   />{' '}
@@ -273,10 +331,22 @@ export function SettingsPanel(): JSX.Element {
       <fieldset>
         <legend>{t('options.reminders.heading')}</legend>
         <label>
-          <input type="checkbox" checked={draft.reminders.enabled} onChange={(e) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, enabled: e.target.checked } }))} />{' '}
+          <input
+            type="checkbox"
+            checked={draft.reminders.enabled}
+            onChange={(e) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, enabled: e.target.checked } }))}
+          />{' '}
           {t('options.reminders.enabled')}
         </label>
-        <NumberField label={t('options.reminders.hour')} min={0} max={23} step={1} value={draft.reminders.hour} error={err('reminders.hour')} onChange={(hour) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, hour } }))} />
+        <NumberField
+          label={t('options.reminders.hour')}
+          min={0}
+          max={23}
+          step={1}
+          value={draft.reminders.hour}
+          error={err('reminders.hour')}
+          onChange={(hour) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, hour } }))}
+        />
       </fieldset>
 
       <fieldset id="privacy">
@@ -290,7 +360,10 @@ export function SettingsPanel(): JSX.Element {
               value={neverLogText}
               onChange={(e) => {
                 setNeverLogText(e.target.value);
-                const neverLog = e.target.value.split('\n').map((x) => x.trim()).filter(Boolean);
+                const neverLog = e.target.value
+                  .split('\n')
+                  .map((x) => x.trim())
+                  .filter(Boolean);
                 setDraft((d) => ({ ...d, neverLog }));
               }}
             />

@@ -16,7 +16,11 @@ export interface ScoredPoint {
   riskScore: number;
 }
 
-export function previewMoves(points: readonly ScoredPoint[], saved: ScoringSettings, draft: ScoringSettings): { total: number; tierMoves: number; riskMoves: number } {
+export function previewMoves(
+  points: readonly ScoredPoint[],
+  saved: ScoringSettings,
+  draft: ScoringSettings,
+): { total: number; tierMoves: number; riskMoves: number } {
   const values = points.map((p) => ({ customerId: p.customerId, value: p.clv }));
   const a = assignTiers(values, saved.tierThresholds).tiers;
   const b = assignTiers(values, draft.tierThresholds).tiers;

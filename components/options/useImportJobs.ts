@@ -73,7 +73,8 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
       update(id, { rescore: { state: 'running' } });
       const onProgress = (m: unknown): undefined => {
         const p = m as RescoreProgress;
-        if (p?.type === 'rapport:rescore-progress') update(id, (j) => (j.rescore?.state === 'running' ? { rescore: { ...j.rescore, done: p.done, total: p.total } } : {}));
+        if (p?.type === 'rapport:rescore-progress')
+          update(id, (j) => (j.rescore?.state === 'running' ? { rescore: { ...j.rescore, done: p.done, total: p.total } } : {}));
         return undefined;
       };
       browser.runtime.onMessage.addListener(onProgress);
@@ -112,7 +113,10 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
           case 'rejected': {
             const all = rejectedRef.current.get(id)!;
             for (const r of m.rows) all.push(r);
-            update(id, (j) => ({ rejectedCount: all.length, rejectedPreview: j.rejectedPreview.length >= PREVIEW ? j.rejectedPreview : all.slice(0, PREVIEW) }));
+            update(id, (j) => ({
+              rejectedCount: all.length,
+              rejectedPreview: j.rejectedPreview.length >= PREVIEW ? j.rejectedPreview : all.slice(0, PREVIEW),
+            }));
             break;
           }
           case 'needDateOrder':
@@ -158,7 +162,15 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
   const addFiles = useCallback(
     (files: FileList | File[]) => {
       for (const file of Array.from(files)) {
-        const job: ImportJob = { id: newId(), fileName: file.name, file, phase: 'inspecting', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
+        const job: ImportJob = {
+          id: newId(),
+          fileName: file.name,
+          file,
+          phase: 'inspecting',
+          startedAt: performance.now(),
+          rejectedPreview: [],
+          rejectedCount: 0,
+        };
         setJobs((js) => [job, ...js]);
         const inspected = (inspection: FileInspection | undefined): void => {
           // Empty or unreadable files go straight to the worker, which refuses them with the reason.

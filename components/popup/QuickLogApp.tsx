@@ -28,7 +28,17 @@ export interface QuickLogAppProps {
 
 type Saved = { customerId: string; customerName: string; result: Results['logInteraction']; draft: QuickLogDraft };
 
-const FIELD_ORDER: QuickLogField[] = ['customerId', 'summary', 'contact', 'date', 'nextStep', 'nextStepDue', 'feedback.kind', 'feedback.score', 'feedback.comment'];
+const FIELD_ORDER: QuickLogField[] = [
+  'customerId',
+  'summary',
+  'contact',
+  'date',
+  'nextStep',
+  'nextStepDue',
+  'feedback.kind',
+  'feedback.score',
+  'feedback.comment',
+];
 
 export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppProps): JSX.Element {
   const t = useT(popup);
@@ -54,9 +64,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
   useEffect(() => {
     let live = true;
     void (async () => {
-      const c = await services.resolveContext().catch(
-        (): PopupContext => ({ record: null, customer: null, candidates: [], emptyBook: false }),
-      );
+      const c = await services.resolveContext().catch((): PopupContext => ({ record: null, customer: null, candidates: [], emptyBook: false }));
       const found = c.customer ? await loadDraft(draftKey(c.customer.id)) : ((await latestDraft())?.draft ?? null);
       if (!live) return;
       setCtx(c);
@@ -127,8 +135,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
         change({ customerId: c.id, customerName: c.name });
         // Resume that customer's own draft when nothing was typed yet.
         void loadDraft(draftKey(c.id)).then((d) => {
-          if (d)
-            setDraft((cur) => (cur.summary.trim() || cur.contact.trim() || cur.nextStep.trim() ? cur : { ...d, customerId: c.id, customerName: c.name }));
+          if (d) setDraft((cur) => (cur.summary.trim() || cur.contact.trim() || cur.nextStep.trim() ? cur : { ...d, customerId: c.id, customerName: c.name }));
         });
         summaryRef.current?.focus();
       } else change({ customerId: undefined, customerName: undefined });

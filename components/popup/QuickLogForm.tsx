@@ -163,18 +163,15 @@ export function QuickLogForm(props: QuickLogFormProps): JSX.Element {
           )}
         </Field>
         <Field label={t('popup.nextStepDue')} error={errors.nextStepDue}>
-          {(a) => <input {...a} className="r-input" type="date" min={date} value={draft.nextStepDue} onChange={(e) => onChange({ nextStepDue: e.target.value })} />}
+          {(a) => (
+            <input {...a} className="r-input" type="date" min={date} value={draft.nextStepDue} onChange={(e) => onChange({ nextStepDue: e.target.value })} />
+          )}
         </Field>
       </div>
       <div className="r-row">
         <Field label={t('popup.feedback')} error={errors['feedback.kind']}>
           {(a) => (
-            <select
-              {...a}
-              className="r-select"
-              value={draft.feedbackKind}
-              onChange={(e) => onChange({ feedbackKind: e.target.value as FeedbackKind | '' })}
-            >
+            <select {...a} className="r-select" value={draft.feedbackKind} onChange={(e) => onChange({ feedbackKind: e.target.value as FeedbackKind | '' })}>
               <option value="">{t('popup.feedback.none')}</option>
               <option value="csat">{t('popup.feedback.csat')}</option>
               <option value="nps">{t('popup.feedback.nps')}</option>

@@ -8,7 +8,7 @@ import { createT, resolveLocale, type Catalog, type Locale, type Translate } fro
 import { common } from '../../lib/i18n/catalogs/common';
 import { useSettings } from './settings-context';
 
-const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 
 export function useLocale(): Locale {
   const { language } = useSettings();

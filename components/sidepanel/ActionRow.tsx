@@ -52,7 +52,13 @@ export function ActionRow({ item, onAct }: { item: QueueItem; onAct: (item: Queu
       aria-labelledby={`${id}-title`}
     >
       <div className="sp-row sp-row--between">
-        <button type="button" className="sp-linkbtn" id={`${id}-title`} onClick={() => openCustomer(customer.id)} aria-label={t('sidepanel.today.openCustomer', { name: customer.name })}>
+        <button
+          type="button"
+          className="sp-linkbtn"
+          id={`${id}-title`}
+          onClick={() => openCustomer(customer.id)}
+          aria-label={t('sidepanel.today.openCustomer', { name: customer.name })}
+        >
           {customer.name}
         </button>
         <span className="sp-row">

@@ -17,7 +17,17 @@ const PACE_KEY: Record<GoalStatus['status'], SidePanelKey> = {
   'no-data': 'sidepanel.goals.noData',
 };
 
-export function GoalCard({ goal, status, onEdit, onArchive }: { goal: Goal; status: GoalStatus | null; onEdit: () => void; onArchive: () => void }): JSX.Element {
+export function GoalCard({
+  goal,
+  status,
+  onEdit,
+  onArchive,
+}: {
+  goal: Goal;
+  status: GoalStatus | null;
+  onEdit: () => void;
+  onArchive: () => void;
+}): JSX.Element {
   const t = useSpT();
   const ct = useCommonT();
   const locale = useLocale();
@@ -54,7 +64,9 @@ export function GoalCard({ goal, status, onEdit, onArchive }: { goal: Goal; stat
       </div>
       <div className="sp-row sp-row--between">
         <strong>
-          {!status ? t('sidepanel.kpis.computing') : t('sidepanel.goals.current', { value: status.current === null ? ct('kpi.undefined') : fmt(status.current) })}
+          {!status
+            ? t('sidepanel.kpis.computing')
+            : t('sidepanel.goals.current', { value: status.current === null ? ct('kpi.undefined') : fmt(status.current) })}
         </strong>
         <span className="sp-muted">
           {t('sidepanel.goals.baseline', { value: fmt(goal.baseline) })} → {t('sidepanel.goals.target', { value: fmt(goal.target) })}
@@ -72,9 +84,13 @@ export function GoalCard({ goal, status, onEdit, onArchive }: { goal: Goal; stat
         <span style={{ width: `${pct ?? 0}%` }} />
       </div>
       {status && status.projected !== null ? (
-        <div className="sp-muted">{t('sidepanel.goals.projected', { value: fmt(status.projected), date: formatDate(addDays(goal.periodEnd, -1), locale) })}</div>
+        <div className="sp-muted">
+          {t('sidepanel.goals.projected', { value: fmt(status.projected), date: formatDate(addDays(goal.periodEnd, -1), locale) })}
+        </div>
       ) : null}
-      {status ? <Sparkline label={t('sidepanel.goals.trend', { metric: ct(`kpi.${goal.metric}`) })} points={status.series.map((p) => p.value)} target={goal.target} /> : null}
+      {status ? (
+        <Sparkline label={t('sidepanel.goals.trend', { metric: ct(`kpi.${goal.metric}`) })} points={status.series.map((p) => p.value)} target={goal.target} />
+      ) : null}
       <div className="sp-row">
         <Button variant="ghost" aria-label={t('sidepanel.goals.editLabel', { name: goal.name })} onClick={onEdit}>
           {t('sidepanel.goals.edit')}

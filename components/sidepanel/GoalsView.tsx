@@ -17,7 +17,8 @@ import { GoalForm } from './GoalForm';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; goal: Goal } | null;
 
-const newId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `g-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `g-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 export function GoalsView(): JSX.Element {
   const t = useSpT();

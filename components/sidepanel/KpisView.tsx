@@ -33,7 +33,13 @@ export function KpisView(): JSX.Element {
     if (v === null || !Number.isFinite(v)) return ct('kpi.undefined');
     const n = formatKpiNumber(id, v, locale, scoring.currency);
     const unit = KPI_UNIT[id];
-    return unit === 'percent' ? t('sidepanel.kpis.unit.percent', { value: n }) : unit === 'perMonth' ? t('sidepanel.kpis.unit.perMonth', { value: n }) : unit === 'per100' ? t('sidepanel.kpis.unit.per100', { value: n }) : n;
+    return unit === 'percent'
+      ? t('sidepanel.kpis.unit.percent', { value: n })
+      : unit === 'perMonth'
+        ? t('sidepanel.kpis.unit.perMonth', { value: n })
+        : unit === 'per100'
+          ? t('sidepanel.kpis.unit.per100', { value: n })
+          : n;
   };
 
   return (
@@ -117,7 +123,12 @@ export function KpisView(): JSX.Element {
                 </thead>
                 <tbody>
                   {TIERS.map((tier) => (
-                    <tr key={tier} data-rapport-kpi-tier={tier} data-value={kpiAttr(table.clvByTier[tier].value)} data-previous={kpiAttr(table.clvByTier[tier].previous)}>
+                    <tr
+                      key={tier}
+                      data-rapport-kpi-tier={tier}
+                      data-value={kpiAttr(table.clvByTier[tier].value)}
+                      data-previous={kpiAttr(table.clvByTier[tier].previous)}
+                    >
                       <th scope="row">{ct(`tier.${tier}`)}</th>
                       <td>{show('clv', table.clvByTier[tier].value)}</td>
                       <td>{show('clv', table.clvByTier[tier].previous)}</td>

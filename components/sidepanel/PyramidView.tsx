@@ -33,7 +33,14 @@ export function PyramidView(): JSX.Element {
     return { summary: summarisePyramid(data.scores), baseline: plan.baseline, moves: tierMoves(plan.baseline, current) };
   }, [data, asOf]);
 
-  const names = useLiveQuery(() => namesOf(db, moves.map((m) => m.customerId)), [db, moves]);
+  const names = useLiveQuery(
+    () =>
+      namesOf(
+        db,
+        moves.map((m) => m.customerId),
+      ),
+    [db, moves],
+  );
 
   if (!data) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
   if (!data.scores.length) return <p className="sp-empty">{t('sidepanel.noData')}</p>;

@@ -23,7 +23,15 @@ export function Tabs<V extends string>({ label, tabs, value, onChange, children 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = tabs.findIndex((t) => t.value === value);
     const next =
-      e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     const v = tabs[next]!.value;

@@ -81,9 +81,10 @@ export function useCrmBases(db: AppDB, learnFromTabs: boolean): CrmBases {
   useEffect(() => {
     let live = true;
     void loadCrmBases(db).then((b) => live && setBases(b));
-    if (!learnFromTabs) return () => {
-      live = false;
-    };
+    if (!learnFromTabs)
+      return () => {
+        live = false;
+      };
     const learn = (): void => {
       void browser.tabs
         .query({})

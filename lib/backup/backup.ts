@@ -64,17 +64,21 @@ export interface Backup {
 
 export async function createBackup(db: AppDB, settings: Settings, exportedAt: number): Promise<Backup> {
   const tables = {} as Record<BackupTable, unknown[]>;
-  await db.transaction('r', BACKUP_TABLES.map((t) => db[t]), async () => {
-    for (const t of BACKUP_TABLES) {
-      const rows: unknown[] = await db[t].toArray();
-      tables[t] =
-        t === 'customers'
-          ? (rows as Parameters<typeof fromStoredCustomer>[0][]).map(fromStoredCustomer)
-          : t === 'meta'
-            ? (rows as MetaRow[]).filter((m) => !TRANSIENT_META.test(m.key))
-            : rows;
-    }
-  });
+  await db.transaction(
+    'r',
+    BACKUP_TABLES.map((t) => db[t]),
+    async () => {
+      for (const t of BACKUP_TABLES) {
+        const rows: unknown[] = await db[t].toArray();
+        tables[t] =
+          t === 'customers'
+            ? (rows as Parameters<typeof fromStoredCustomer>[0][]).map(fromStoredCustomer)
+            : t === 'meta'
+              ? (rows as MetaRow[]).filter((m) => !TRANSIENT_META.test(m.key))
+              : rows;
+      }
+    },
+  );
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, dbVersion: db.verno, settings, tables };
 }
 
@@ -98,7 +102,8 @@ export function parseBackup(json: string): Backup {
   }
   const head = BackupHeaderSchema.safeParse(raw);
   if (!head.success) throw new BackupError(`Not a Rapport backup: ${head.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
-  if (head.data.version > BACKUP_VERSION) throw new BackupError(`This backup is version ${head.data.version}; this Rapport reads up to version ${BACKUP_VERSION}.`);
+  if (head.data.version > BACKUP_VERSION)
+    throw new BackupError(`This backup is version ${head.data.version}; this Rapport reads up to version ${BACKUP_VERSION}.`);
   const tables = {} as Record<BackupTable, unknown[]>;
   for (const t of BACKUP_TABLES) {
     const rows = head.data.tables[t] ?? [];
@@ -122,24 +127,26 @@ export function parseBackup(json: string): Backup {
 }
 
 export async function planRestore(db: AppDB, backup: Backup): Promise<RestorePlan> {
-  const changes = await Promise.all(
-    BACKUP_TABLES.map(async (table) => ({ table, current: await db[table].count(), incoming: backup.tables[table].length })),
-  );
+  const changes = await Promise.all(BACKUP_TABLES.map(async (table) => ({ table, current: await db[table].count(), incoming: backup.tables[table].length })));
   return { backup, changes };
 }
 
 /** Replace the whole database with the backup (one transaction). Settings are returned for the caller to save. */
 export async function restoreBackup(db: AppDB, backup: Backup): Promise<Settings> {
-  await db.transaction('rw', BACKUP_TABLES.map((t) => db[t]), async () => {
-    for (const t of BACKUP_TABLES) {
-      // Import journals/checkpoints of an unfinished import would point at rows that no longer exist.
-      await db[t].clear();
-      const rows = backup.tables[t];
-      if (!rows.length) continue;
-      if (t === 'customers') await db.customers.bulkAdd((rows as Parameters<typeof toStoredCustomer>[0][]).map(toStoredCustomer));
-      else await (db[t] as unknown as { bulkAdd(r: unknown[]): Promise<unknown> }).bulkAdd(rows);
-    }
-  });
+  await db.transaction(
+    'rw',
+    BACKUP_TABLES.map((t) => db[t]),
+    async () => {
+      for (const t of BACKUP_TABLES) {
+        // Import journals/checkpoints of an unfinished import would point at rows that no longer exist.
+        await db[t].clear();
+        const rows = backup.tables[t];
+        if (!rows.length) continue;
+        if (t === 'customers') await db.customers.bulkAdd((rows as Parameters<typeof toStoredCustomer>[0][]).map(toStoredCustomer));
+        else await (db[t] as unknown as { bulkAdd(r: unknown[]): Promise<unknown> }).bulkAdd(rows);
+      }
+    },
+  );
   return backup.settings;
 }
 

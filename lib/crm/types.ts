@@ -5,10 +5,7 @@
  */
 import type { CrmId, ObjectType } from '../schemas/values';
 
-export type PageInfo =
-  | { kind: 'record'; objectType: ObjectType; recordId: string }
-  | { kind: 'list'; objectType: ObjectType }
-  | { kind: 'other' };
+export type PageInfo = { kind: 'record'; objectType: ObjectType; recordId: string } | { kind: 'list'; objectType: ObjectType } | { kind: 'other' };
 
 export type RecordPage = Extract<PageInfo, { kind: 'record' }>;
 export type ListPage = Extract<PageInfo, { kind: 'list' }>;

@@ -1,15 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type {
-  Action,
-  Contact,
-  Customer,
-  Feedback,
-  Goal,
-  ImportLog,
-  Interaction,
-  Score,
-  Transaction,
-} from '../schemas/domain';
+import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
 import { MIGRATIONS } from './migrations';
 
 /** A customer row as stored: the canonical customer plus its derived index keys. */
@@ -41,8 +31,7 @@ export class AppDB extends Dexie {
   }
 }
 
-export const crmKey = (ref: { crm: string; objectType: string; id: string }): string =>
-  `${ref.crm}:${ref.objectType}:${ref.id}`;
+export const crmKey = (ref: { crm: string; objectType: string; id: string }): string => `${ref.crm}:${ref.objectType}:${ref.id}`;
 
 export function toStoredCustomer(c: Customer): StoredCustomer {
   return { ...c, crmKeys: c.crmRefs.map(crmKey) };

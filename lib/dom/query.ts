@@ -8,10 +8,7 @@ function* shadowRoots(root: ParentNode): Generator<ShadowRoot> {
   const queue: ParentNode[] = [root];
   while (queue.length) {
     const node = queue.shift()!;
-    const walker = (node instanceof Document ? node : (node as Node).ownerDocument ?? document).createTreeWalker(
-      node as Node,
-      NodeFilter.SHOW_ELEMENT,
-    );
+    const walker = (node instanceof Document ? node : ((node as Node).ownerDocument ?? document)).createTreeWalker(node as Node, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
       if (el.shadowRoot) {
         yield el.shadowRoot;

@@ -31,7 +31,27 @@ export async function exportScoresCsv(db: AppDB): Promise<string> {
       s.lastContact ?? '',
       new Date(s.computedAt).toISOString(),
     ]);
-  return toCsv(['customer_id', 'name', 'tier', 'risk', 'risk_score', 'risk_factors', 'clv', 'p_alive', 'r', 'f', 'm', 'rfm_segment', 'next_action', 'next_action_due', 'last_contact', 'computed_at'], rows);
+  return toCsv(
+    [
+      'customer_id',
+      'name',
+      'tier',
+      'risk',
+      'risk_score',
+      'risk_factors',
+      'clv',
+      'p_alive',
+      'r',
+      'f',
+      'm',
+      'rfm_segment',
+      'next_action',
+      'next_action_due',
+      'last_contact',
+      'computed_at',
+    ],
+    rows,
+  );
 }
 
 export async function exportActionsCsv(db: AppDB): Promise<string> {
@@ -39,7 +59,19 @@ export async function exportActionsCsv(db: AppDB): Promise<string> {
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const rows: Cell[][] = actions
     .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
-    .map((a) => [a.id, a.customerId, names.get(a.customerId) ?? '', a.kind, a.status, a.due, a.reason, a.snoozedUntil ?? '', a.statusReason ?? '', new Date(a.createdAt).toISOString(), new Date(a.updatedAt).toISOString()]);
+    .map((a) => [
+      a.id,
+      a.customerId,
+      names.get(a.customerId) ?? '',
+      a.kind,
+      a.status,
+      a.due,
+      a.reason,
+      a.snoozedUntil ?? '',
+      a.statusReason ?? '',
+      new Date(a.createdAt).toISOString(),
+      new Date(a.updatedAt).toISOString(),
+    ]);
   return toCsv(['action_id', 'customer_id', 'name', 'kind', 'status', 'due', 'reason', 'snoozed_until', 'status_reason', 'created_at', 'updated_at'], rows);
 }
 
@@ -70,5 +102,8 @@ export const EXPORTERS: Record<ExportKind, (db: AppDB) => Promise<string>> = {
 
 /** The rejected rows of an import, as the downloadable report. */
 export function rejectedRowsCsv(rows: readonly RowError[]): string {
-  return toCsv(['file', 'line', 'column', 'reason'], rows.map((r) => [r.file, r.line, r.column ?? '', r.reason]));
+  return toCsv(
+    ['file', 'line', 'column', 'reason'],
+    rows.map((r) => [r.file, r.line, r.column ?? '', r.reason]),
+  );
 }

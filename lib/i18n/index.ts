@@ -9,10 +9,7 @@ export const LOCALES: readonly Locale[] = ['en', 'zh_CN'];
 
 export type Catalog<K extends string = string> = { en: Record<K, string>; zh_CN: Record<K, string> };
 
-export function defineCatalog<const E extends Record<string, string>>(
-  en: E,
-  zh_CN: { [K in keyof E]: string },
-): Catalog<Extract<keyof E, string>> {
+export function defineCatalog<const E extends Record<string, string>>(en: E, zh_CN: { [K in keyof E]: string }): Catalog<Extract<keyof E, string>> {
   return { en, zh_CN } as Catalog<Extract<keyof E, string>>;
 }
 

@@ -243,7 +243,8 @@ function buildTable(kind: ImportKind): Map<string, AliasHit[]> {
   for (const c of COLUMNS[kind]) add(c, { column: c, preset: 'canonical' });
   const addAliases = (aliases: Aliases | undefined, preset: PresetId): void => {
     for (const [column, names] of Object.entries(aliases ?? {}))
-      for (const n of names as readonly string[]) if ((COLUMNS[kind] as readonly string[]).includes(column)) add(n, { column: column as CanonicalColumn, preset });
+      for (const n of names as readonly string[])
+        if ((COLUMNS[kind] as readonly string[]).includes(column)) add(n, { column: column as CanonicalColumn, preset });
   };
   for (const [preset, byKind] of Object.entries(PRESETS)) {
     addAliases(byKind[kind], preset as PresetId);
@@ -325,8 +326,7 @@ export function detectKind(headers: readonly string[], explicit?: Record<string,
   const order: ImportKind[] = ['transactions', 'customers', 'interactions', 'feedback'];
   const candidates = order.map((k) => mapHeaders(headers, k, explicit));
   const mapped = (m: ColumnMapping): number => m.columns.filter(Boolean).length;
-  const score = (m: ColumnMapping): number =>
-    (m.missing.length === 0 ? 10_000 : 0) + (REQUIRED[m.kind].length - m.missing.length) * 100 + mapped(m);
+  const score = (m: ColumnMapping): number => (m.missing.length === 0 ? 10_000 : 0) + (REQUIRED[m.kind].length - m.missing.length) * 100 + mapped(m);
   let best = candidates[0]!;
   for (const c of candidates.slice(1)) if (score(c) > score(best)) best = c;
   return best;

@@ -5,7 +5,12 @@
 import { CHANNELS, CRM_IDS, DIRECTIONS, FEEDBACK_KINDS, SENTIMENTS } from '../schemas/enums';
 import type { Channel, CrmId, Direction, FeedbackKind, Sentiment } from '../schemas/enums';
 
-const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const norm = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
 function table<T extends string>(canonical: readonly T[], synonyms: Record<string, T>): Map<string, T> {
   const m = new Map<string, T>();
@@ -21,7 +26,7 @@ const CHANNEL = table<Channel>(CHANNELS, {
   calls: 'call',
   电话: 'call',
   电话拜访: 'call',
-  '电话沟通': 'call',
+  电话沟通: 'call',
   'e-mail': 'email',
   mail: 'email',
   emails: 'email',

@@ -73,4 +73,3 @@ export function parseImportBytes(bytes: Uint8Array, fileName: string, opts?: Imp
     delimiter: h.delimiter,
   };
 }
-

@@ -20,7 +20,10 @@ export const INSPECT_BYTES = 64 * 1024;
 
 export const isXlsxName = (name: string): boolean => /\.xlsx$/i.test(name);
 
-export function inspectHead(head: Uint8Array, opts: { kind?: ImportKind; mapping?: Record<string, string>; previewRows?: number } = {}): FileInspection | undefined {
+export function inspectHead(
+  head: Uint8Array,
+  opts: { kind?: ImportKind; mapping?: Record<string, string>; previewRows?: number } = {},
+): FileInspection | undefined {
   const decoded = decodeBytes(head);
   const guess = decoded.guess;
   const sep = /^sep=(.)?\r?\n/i.exec(decoded.text);

@@ -199,8 +199,7 @@ export class ImportParser {
   }
 
   private setHeader(fields: string[] | undefined, delimiter: Delimiter, encoding: EncodingGuess): void {
-    if (!fields || fields.every((f) => f.trim() === ''))
-      throw new ImportFileError(`${this.fileName}: the file is empty (no header row).`, this.fileName);
+    if (!fields || fields.every((f) => f.trim() === '')) throw new ImportFileError(`${this.fileName}: the file is empty (no header row).`, this.fileName);
     const headers = fields.map((h) => h.replace(/^\ufeff/, '').trim());
     const mapping = this.opts.kind ? mapHeaders(headers, this.opts.kind, this.opts.mapping) : detectKind(headers, this.opts.mapping);
     if (mapping.missing.length)
@@ -231,7 +230,9 @@ export class ImportParser {
           file: this.fileName,
           line: row.line,
           code: 'encoding',
-          reason: mixed ? 'the row is not valid UTF-8 (the file mixes encodings)' : `the row holds bytes that are not valid ${this.header!.encoding.encoding.toUpperCase()} (save the file as UTF-8)`,
+          reason: mixed
+            ? 'the row is not valid UTF-8 (the file mixes encodings)'
+            : `the row holds bytes that are not valid ${this.header!.encoding.encoding.toUpperCase()} (save the file as UTF-8)`,
         });
         continue;
       }

@@ -10,15 +10,7 @@ import { ENUM_LISTS, parseEnum } from './enums';
 import { stableHash } from './hash';
 import { parseAmount, parseDate, parseScore, type DateOrder } from './values';
 
-export type RowErrorCode =
-  | 'required'
-  | 'date'
-  | 'amount'
-  | 'enum'
-  | 'score'
-  | 'too-long'
-  | 'open-quote'
-  | 'encoding';
+export type RowErrorCode = 'required' | 'date' | 'amount' | 'enum' | 'score' | 'too-long' | 'open-quote' | 'encoding';
 
 export interface RowError {
   file: string;
@@ -125,7 +117,9 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
       throw new Reject({
         column: header(c),
         code: 'required',
-        reason: short ? `required field ${header(c)} is missing (short row: ${fields.length} of ${headers.length} columns)` : `required field ${header(c)} is empty`,
+        reason: short
+          ? `required field ${header(c)} is missing (short row: ${fields.length} of ${headers.length} columns)`
+          : `required field ${header(c)} is empty`,
       });
     }
     return v;
@@ -142,8 +136,7 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
     const v = required ? req(c) : opt(c);
     if (v === undefined) return undefined;
     const e = parseEnum(c, v);
-    if (!e)
-      throw new Reject({ column: header(c), code: 'enum', reason: `"${v}" is not one of ${ENUM_LISTS[c].join(', ')}` });
+    if (!e) throw new Reject({ column: header(c), code: 'enum', reason: `"${v}" is not one of ${ENUM_LISTS[c].join(', ')}` });
     return e;
   };
 
@@ -199,7 +192,11 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
         }
         const range = kind === 'csat' ? [1, 5] : kind === 'nps' ? [0, 10] : undefined;
         if (range && score === undefined)
-          throw new Reject({ column: header('score'), code: 'required', reason: `${kind === 'nps' ? 'an' : 'a'} ${kind.toUpperCase()} response needs a score (${range[0]}–${range[1]})` });
+          throw new Reject({
+            column: header('score'),
+            code: 'required',
+            reason: `${kind === 'nps' ? 'an' : 'a'} ${kind.toUpperCase()} response needs a score (${range[0]}–${range[1]})`,
+          });
         if (range && score !== undefined && (score < range[0]! || score > range[1]!))
           throw new Reject({ column: header('score'), code: 'score', reason: `${kind.toUpperCase()} score ${score} is out of range ${range[0]}–${range[1]}` });
         const comment = opt('comment');
@@ -250,5 +247,4 @@ function buildCustomer(
 }
 
 /** Customers rows referenced by other kinds: `customerId` of any non-customer record. */
-export const customerIdOf = (kind: ImportKind, r: ImportRecord): string | undefined =>
-  kind === 'customers' ? undefined : (r as Transaction).customerId;
+export const customerIdOf = (kind: ImportKind, r: ImportRecord): string | undefined => (kind === 'customers' ? undefined : (r as Transaction).customerId);

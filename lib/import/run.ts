@@ -85,7 +85,8 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     if (!log || log.status !== 'running') throw new Error(`Import ${importId} is not resumable.`);
     Object.assign(progress, { rowsSeen: log.rowsSeen, accepted: log.accepted, rejected: log.rejected, duplicates: log.duplicates });
   }
-  const read = async (i: number): Promise<Uint8Array> => new Uint8Array(await file.slice(i * sliceSize, Math.min(file.size, (i + 1) * sliceSize)).arrayBuffer());
+  const read = async (i: number): Promise<Uint8Array> =>
+    new Uint8Array(await file.slice(i * sliceSize, Math.min(file.size, (i + 1) * sliceSize)).arrayBuffer());
 
   const write = async (chunk: ParsedChunk, seq: number, next: ImportCheckpoint): Promise<void> => {
     if (a.signal?.aborted) throw new ImportCancelled('Import cancelled.');
@@ -109,7 +110,18 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
         // The header is known once the first slice (or the whole small file) is read.
         const header = parser.fileHeader;
         if (header) {
-          cp = { importId, fileName: a.fileName, fileSize: file.size, lastModified: a.lastModified ?? 0, kind: header.mapping.kind, mapping: a.opts?.mapping, dateOrder: a.opts?.dateOrder, slicesDone: 0, sliceSize, tailDone: false };
+          cp = {
+            importId,
+            fileName: a.fileName,
+            fileSize: file.size,
+            lastModified: a.lastModified ?? 0,
+            kind: header.mapping.kind,
+            mapping: a.opts?.mapping,
+            dateOrder: a.opts?.dateOrder,
+            slicesDone: 0,
+            sliceSize,
+            tailDone: false,
+          };
           await startImportLog(db, cp, a.storeFile ? file : undefined, now());
         }
       }
@@ -135,7 +147,18 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     const tail = xlsxRows ? parser.endRows() : parser.end();
     if (!cp) {
       const header = parser.fileHeader!;
-      cp = { importId, fileName: a.fileName, fileSize: file.size, lastModified: a.lastModified ?? 0, kind: header.mapping.kind, mapping: a.opts?.mapping, dateOrder: a.opts?.dateOrder, slicesDone: slices, sliceSize, tailDone: false };
+      cp = {
+        importId,
+        fileName: a.fileName,
+        fileSize: file.size,
+        lastModified: a.lastModified ?? 0,
+        kind: header.mapping.kind,
+        mapping: a.opts?.mapping,
+        dateOrder: a.opts?.dateOrder,
+        slicesDone: slices,
+        sliceSize,
+        tailDone: false,
+      };
       await startImportLog(db, cp, a.storeFile ? file : undefined, now());
     }
     if (parser.needsDateOrder) {

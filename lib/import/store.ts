@@ -58,7 +58,17 @@ export interface ChunkResult {
 }
 
 export async function startImportLog(db: AppDB, cp: ImportCheckpoint, file: Blob | undefined, startedAt: number): Promise<void> {
-  const log: ImportLog = { id: cp.importId, fileName: cp.fileName, kind: cp.kind, startedAt, status: 'running', rowsSeen: 0, accepted: 0, rejected: 0, duplicates: 0 };
+  const log: ImportLog = {
+    id: cp.importId,
+    fileName: cp.fileName,
+    kind: cp.kind,
+    startedAt,
+    status: 'running',
+    rowsSeen: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+  };
   await db.transaction('rw', db.importLog, db.meta, async () => {
     await db.importLog.put(log);
     await db.meta.put({ key: checkpointKey(cp.importId), value: cp });
@@ -112,7 +122,14 @@ export async function writeChunk(
   /** Customer ids known to be stored (earlier chunks of this import): no placeholder lookup for them. */
   knownCustomers?: Set<string>,
 ): Promise<ChunkResult> {
-  const result: ChunkResult = { accepted: 0, duplicates: chunk.duplicates, rejected: chunk.rejected.length, rowsSeen: chunk.rowsSeen, placeholdersCreated: 0, changedCustomerIds: [] };
+  const result: ChunkResult = {
+    accepted: 0,
+    duplicates: chunk.duplicates,
+    rejected: chunk.rejected.length,
+    rowsSeen: chunk.rowsSeen,
+    placeholdersCreated: 0,
+    changedCustomerIds: [],
+  };
   const tables = [db.customers, db.importLog, db.meta, ...(kind === 'customers' ? [] : [db[TABLE_OF[kind]]])];
   let newlyKnown: string[] = [];
   await db.transaction('rw', tables, async () => {
@@ -232,4 +249,3 @@ export async function unfinishedImports(db: AppDB): Promise<{ log: ImportLog; ch
     })),
   );
 }
-

@@ -56,8 +56,7 @@ export function parseDate(raw: string, order?: DateOrder): DateResult {
   const s = raw.trim();
   if (!s) return { ok: false, reason: 'date is empty' };
   let m: RegExpExecArray | null;
-  if ((m = RE_ISO.exec(s)) || (m = RE_YSLASH.exec(s)) || (m = RE_COMPACT.exec(s)) || (m = RE_CJK.exec(s)))
-    return ymd(+m[1]!, +m[2]!, +m[3]!);
+  if ((m = RE_ISO.exec(s)) || (m = RE_YSLASH.exec(s)) || (m = RE_COMPACT.exec(s)) || (m = RE_CJK.exec(s))) return ymd(+m[1]!, +m[2]!, +m[3]!);
   if ((m = RE_DOTS.exec(s))) return ymd(+m[3]!, +m[2]!, +m[1]!);
   if ((m = RE_SLASH.exec(s))) {
     const a = +m[1]!;
@@ -90,21 +89,21 @@ export function dateOrderEvidence(raw: string): DateOrder | undefined {
 
 const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD',
-  'US$': 'USD',
+  US$: 'USD',
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'CNY',
   '￥': 'CNY',
   'CN¥': 'CNY',
   RMB: 'CNY',
-  '元': 'CNY',
+  元: 'CNY',
   '₹': 'INR',
   '₩': 'KRW',
-  'R$': 'BRL',
-  'A$': 'AUD',
-  'C$': 'CAD',
-  'HK$': 'HKD',
-  'S$': 'SGD',
+  R$: 'BRL',
+  A$: 'AUD',
+  C$: 'CAD',
+  HK$: 'HKD',
+  S$: 'SGD',
   CHF: 'CHF',
 };
 
@@ -156,12 +155,16 @@ export function parseAmount(raw: string): AmountResult {
   s = s.trim();
   if (!/^\d/.test(s) && !/^[.,]\d/.test(s)) return bad;
   let normalised: string;
-  if (/^\d+(?:\.\d+)?$/.test(s)) normalised = s; // plain, decimal point
-  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) normalised = s.replace(/,/g, ''); // 1,234.50
-  else if (/^\d{1,3}(?:[ '’]\d{3})+(?:[.,]\d+)?$/.test(s)) normalised = s.replace(/[ '’]/g, '').replace(',', '.'); // 1 234,50
+  if (/^\d+(?:\.\d+)?$/.test(s))
+    normalised = s; // plain, decimal point
+  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s))
+    normalised = s.replace(/,/g, ''); // 1,234.50
+  else if (/^\d{1,3}(?:[ '’]\d{3})+(?:[.,]\d+)?$/.test(s))
+    normalised = s.replace(/[ '’]/g, '').replace(',', '.'); // 1 234,50
   else if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(s) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(s))
     normalised = s.replace(/\./g, '').replace(',', '.'); // 1.234,50 and 1.234.567
-  else if (/^\d+,\d+$/.test(s)) normalised = s.replace(',', '.'); // 99,50
+  else if (/^\d+,\d+$/.test(s))
+    normalised = s.replace(',', '.'); // 99,50
   else return bad;
   const value = Number(normalised);
   if (!Number.isFinite(value)) return bad;

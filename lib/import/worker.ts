@@ -36,7 +36,14 @@ async function run(args: Omit<RunImportArgs, 'db' | 'onProgress' | 'onRejected' 
             post({ type: 'needDateOrder' });
           }),
       });
-      post({ type: 'done', log: r.log, kind: r.kind, changedCustomerIds: r.changedCustomerIds, unknownColumns: r.unknownColumns, placeholdersCreated: r.placeholdersCreated });
+      post({
+        type: 'done',
+        log: r.log,
+        kind: r.kind,
+        changedCustomerIds: r.changedCustomerIds,
+        unknownColumns: r.unknownColumns,
+        placeholdersCreated: r.placeholdersCreated,
+      });
     } catch (e) {
       if (e instanceof ImportCancelled) post({ type: 'cancelled' });
       else post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: e instanceof ImportFileError });
@@ -48,7 +55,15 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   switch (m.type) {
     case 'start':
-      void run({ file: m.file, fileName: m.file.name, lastModified: m.file.lastModified, importId: m.importId, opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf }, sliceSize: m.sliceSize, storeFile: true });
+      void run({
+        file: m.file,
+        fileName: m.file.name,
+        lastModified: m.file.lastModified,
+        importId: m.importId,
+        opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf },
+        sliceSize: m.sliceSize,
+        storeFile: true,
+      });
       break;
     case 'resume':
       void (async () => {

@@ -24,8 +24,7 @@ export interface RouterOptions {
 }
 
 const describeIssues = (type: string, error: z.ZodError): string =>
-  `Invalid "${type}" message: ` +
-  error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`).join('; ');
+  `Invalid "${type}" message: ` + error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`).join('; ');
 
 /** Handlers are registered per service module; a type without one answers a clear error. */
 export function createRouter(handlers: Partial<Handlers>, opts: RouterOptions) {

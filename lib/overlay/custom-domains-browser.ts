@@ -8,7 +8,9 @@ const api: ScriptingApi = {
   registered: async () => (await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] })).flatMap((s) => s.matches ?? []),
   unregister: () => browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] }),
   register: (matches) =>
-    browser.scripting.registerContentScripts([{ id: CUSTOM_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true }]),
+    browser.scripting.registerContentScripts([
+      { id: CUSTOM_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
+    ]),
 };
 
 export function setupCustomDomains(): void {

@@ -26,7 +26,11 @@ export class ListChips {
 
   start(signal: AbortSignal): void {
     void this.sync(signal);
-    onDomChange(() => void this.sync(signal), signal, (n) => n instanceof Element && n.closest(SEL) !== null);
+    onDomChange(
+      () => void this.sync(signal),
+      signal,
+      (n) => n instanceof Element && n.closest(SEL) !== null,
+    );
     signal.addEventListener('abort', () => ListChips.clear());
   }
 
@@ -69,7 +73,13 @@ export class ListChips {
   }
 
   private chip(id: string, c: RowChip): HTMLElement {
-    const host = h('rapport-chip', { 'data-rapport-overlay': 'row', 'data-record-id': id, 'data-tier': c.tier, 'data-risk': c.risk, 'data-theme': this.theme() });
+    const host = h('rapport-chip', {
+      'data-rapport-overlay': 'row',
+      'data-record-id': id,
+      'data-tier': c.tier,
+      'data-risk': c.risk,
+      'data-theme': this.theme(),
+    });
     const sr = host.attachShadow({ mode: 'open' });
     const t = this.t;
     sr.append(

@@ -55,11 +55,17 @@ export class RecordOverlay {
       this.floating = true;
       this.host.setAttribute('data-floating', '');
       document.body.append(this.host);
-      console.warn(`[Rapport] ${this.adapter.id}: selector "record.title" matched nothing ${TITLE_TIMEOUT_MS} ms after a ${this.page.objectType} record page opened; showing a floating card.`);
+      console.warn(
+        `[Rapport] ${this.adapter.id}: selector "record.title" matched nothing ${TITLE_TIMEOUT_MS} ms after a ${this.page.objectType} record page opened; showing a floating card.`,
+      );
     }
     signal.addEventListener('abort', () => this.host.remove());
     // CRMs re-render headers: put the same host back next to the current title.
-    onDomChange(() => this.keepMounted(), signal, (n) => this.host.contains(n) || n === this.host);
+    onDomChange(
+      () => this.keepMounted(),
+      signal,
+      (n) => this.host.contains(n) || n === this.host,
+    );
     await this.load(signal);
   }
 

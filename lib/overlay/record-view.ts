@@ -61,7 +61,13 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     'ul',
     {},
     ...s.reasons.map((f) =>
-      h('li', {}, h('span', { class: `pts ${f.points >= 0 ? 'up' : 'down'}` }, `${f.points >= 0 ? '+' : '−'}${Math.abs(Math.round(f.points))}`), ' ', sentence(t, `factor.${f.id}`, f.params)),
+      h(
+        'li',
+        {},
+        h('span', { class: `pts ${f.points >= 0 ? 'up' : 'down'}` }, `${f.points >= 0 ? '+' : '−'}${Math.abs(Math.round(f.points))}`),
+        ' ',
+        sentence(t, `factor.${f.id}`, f.params),
+      ),
     ),
   );
   const money = new Intl.NumberFormat(locale === 'zh_CN' ? 'zh-CN' : 'en', { style: 'currency', currency: c.currency, maximumFractionDigits: 0 });
@@ -76,7 +82,10 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     h('dd', {}, s.lastContact ? fmtDate(s.lastContact, locale) : t('overlay.never')),
   );
   const steps = v.openNextSteps.length
-    ? [h('h3', {}, t('overlay.nextSteps')), h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${t('overlay.due', { date: fmtDate(n.due, locale) })})` : '')))]
+    ? [
+        h('h3', {}, t('overlay.nextSteps')),
+        h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${t('overlay.due', { date: fmtDate(n.due, locale) })})` : ''))),
+      ]
     : [];
   const actions = v.actions.length
     ? h(

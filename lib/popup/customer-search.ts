@@ -40,8 +40,7 @@ export interface SearchIndex {
 const HAN = /\p{Script=Han}/u;
 
 /** Lower-case, width-folded, accents removed: "Café  Ünïon" → "cafe union". */
-export const foldText = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export const foldText = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const pinyinCache = new Map<string, PinyinKeys | null>();
 

@@ -18,15 +18,18 @@ const domainOf = (email: string): string | undefined => {
 
 const EMAIL_IN_TEXT = /[^\s<>()"',;]+@[^\s<>()"',;]+\.[^\s<>()"',;]+/g;
 
-const domainMatches = (domain: string | undefined, entry: string): boolean =>
-  !!domain && (domain === entry || domain.endsWith(`.${entry}`));
+const domainMatches = (domain: string | undefined, entry: string): boolean => !!domain && (domain === entry || domain.endsWith(`.${entry}`));
 
 /** The first list entry that forbids logging for this subject, or null when logging is allowed. */
 export function neverLogHit(list: readonly string[], subject: NeverLogSubject): string | null {
   const emails = [...(subject.emails ?? []), ...(subject.contact?.match(EMAIL_IN_TEXT) ?? [])].map((e) => e.trim().toLowerCase());
-  const domains = [subject.domain?.trim().toLowerCase().replace(/^www\./, ''), ...emails.map(domainOf)].filter(
-    (d): d is string => !!d,
-  );
+  const domains = [
+    subject.domain
+      ?.trim()
+      .toLowerCase()
+      .replace(/^www\./, ''),
+    ...emails.map(domainOf),
+  ].filter((d): d is string => !!d);
   for (const raw of list) {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;

@@ -66,7 +66,11 @@ class BookBuilder {
 
   contact(customerId: string, name: string, role: string, isDecisionMaker: boolean, domain: string): Contact {
     const id = `K-${String(++this.n.k).padStart(6, '0')}`;
-    const local = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '') || `contact${this.n.k}`;
+    const local =
+      name
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '.')
+        .replace(/^\.|\.$/g, '') || `contact${this.n.k}`;
     const c: Contact = { id, customerId, name, role, isDecisionMaker, email: `${local}@${domain}` };
     this.book.contacts.push(c);
     return c;
@@ -90,9 +94,7 @@ const sentimentFor = (rng: Rng, mood: number): Sentiment => {
 function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>): void {
   const { rng, asOf } = b;
   const zh = rng.chance(0.25);
-  let name = zh
-    ? `${rng.pick(W.ZH_CITIES)}${rng.pick(W.ZH_CORES)}${rng.pick(W.ZH_TRADES)}有限公司`
-    : `${rng.pick(W.EN_PREFIXES)} ${rng.pick(W.EN_SUFFIXES)}`;
+  let name = zh ? `${rng.pick(W.ZH_CITIES)}${rng.pick(W.ZH_CORES)}${rng.pick(W.ZH_TRADES)}有限公司` : `${rng.pick(W.EN_PREFIXES)} ${rng.pick(W.EN_SUFFIXES)}`;
   if (usedNames.has(name)) name = zh ? name.replace('有限公司', `${index}号有限公司`) : `${name} ${index}`;
   usedNames.add(name);
   const id = `C-${2001 + index}`;
@@ -199,7 +201,8 @@ function storyCustomer(b: BookBuilder, s: Story): void {
       const ops = c('Tom Baker', 'VP Operations', true);
       const buyer = c('Lucy Ward', 'Buyer', false);
       buyEvery(YEARS * 365, 6, 21, 28_000);
-      for (let d = YEARS * 365; d >= 3; d -= rng.int(7, 12)) touch(d, rng.chance(0.8) ? 'positive' : 'neutral', rng.pick([ceo, ops, buyer]), rng.pick(W.NOTES.positive));
+      for (let d = YEARS * 365; d >= 3; d -= rng.int(7, 12))
+        touch(d, rng.chance(0.8) ? 'positive' : 'neutral', rng.pick([ceo, ops, buyer]), rng.pick(W.NOTES.positive));
       b.feedback(s.customerId, ago(40), 'nps', 10);
       b.feedback(s.customerId, ago(15), 'csat', 5);
       break;
@@ -209,7 +212,12 @@ function storyCustomer(b: BookBuilder, s: Story): void {
       const pm = c('Nina Ortiz', 'Project Lead', false);
       buyEvery(YEARS * 365, 150, 25, 36_000);
       for (let d = YEARS * 365; d >= 95; d -= d > 270 ? rng.int(10, 16) : rng.int(30, 50))
-        touch(d, d > 200 ? 'positive' : rng.pick(['neutral', 'negative'] as const), rng.pick([vp, pm]), d > 200 ? rng.pick(W.NOTES.positive) : 'Mentioned a competitor offer');
+        touch(
+          d,
+          d > 200 ? 'positive' : rng.pick(['neutral', 'negative'] as const),
+          rng.pick([vp, pm]),
+          d > 200 ? rng.pick(W.NOTES.positive) : 'Mentioned a competitor offer',
+        );
       b.feedback(s.customerId, ago(120), 'nps', 6);
       break;
     }
@@ -240,13 +248,20 @@ function storyCustomer(b: BookBuilder, s: Story): void {
       // Everything goes through one person: if 王芳 leaves, the relationship leaves with her.
       const wang = c('王芳', '采购总监', true);
       buyEvery(YEARS * 365, 10, 32, 4_500);
-      for (let d = YEARS * 365; d >= 55; d -= rng.int(18, 30)) touch(d, rng.chance(0.3) ? 'positive' : 'neutral', wang, rng.pick(['例行回访', '确认下季度订单', '对新功能很满意']));
+      for (let d = YEARS * 365; d >= 55; d -= rng.int(18, 30))
+        touch(d, rng.chance(0.3) ? 'positive' : 'neutral', wang, rng.pick(['例行回访', '确认下季度订单', '对新功能很满意']));
       b.feedback(s.customerId, ago(60), 'csat', 4);
       break;
     }
     case 'negative-value': {
       const fin = c('Howard Stark', 'CFO', true);
-      for (const [d, amount] of [[400, 4_000], [300, 3_500], [200, 3_000], [120, 2_500], [60, 2_000]] as const) {
+      for (const [d, amount] of [
+        [400, 4_000],
+        [300, 3_500],
+        [200, 3_000],
+        [120, 2_500],
+        [60, 2_000],
+      ] as const) {
         b.purchase(s.customerId, ago(d), amount, 'Hardware kit');
         b.purchase(s.customerId, ago(d - 10), -amount * 1.4, 'Hardware kit');
       }
@@ -263,7 +278,15 @@ function quarterGoals(asOf: string): Goal[] {
   const q0 = Math.floor((m - 1) / 3) * 3 + 1;
   const start = `${y}-${String(q0).padStart(2, '0')}-01`;
   const end = q0 === 10 ? `${y + 1}-01-01` : `${y}-${String(q0 + 3).padStart(2, '0')}-01`;
-  const goal = (id: string, name: string, category: Goal['category'], metric: Goal['metric'], baseline: number, target: number, scope: Goal['scope'] = { kind: 'all' }): Goal => ({
+  const goal = (
+    id: string,
+    name: string,
+    category: Goal['category'],
+    metric: Goal['metric'],
+    baseline: number,
+    target: number,
+    scope: Goal['scope'] = { kind: 'all' },
+  ): Goal => ({
     id,
     name,
     category,

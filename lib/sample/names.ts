@@ -1,14 +1,57 @@
 /** Word lists for sample customers, people and interaction notes (English and 简体中文). */
 
 export const EN_PREFIXES = [
-  'Apex', 'Blue Harbor', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Granite', 'Horizon', 'Iron Gate', 'Juniper',
-  'Keystone', 'Lakeside', 'Meridian', 'Northstar', 'Oakridge', 'Pinnacle', 'Quantum', 'Redwood', 'Summit', 'Tidewater',
-  'Union', 'Vanguard', 'Westfield', 'Yellowstone', 'Zenith', 'Atlas', 'Beacon', 'Cobalt', 'Driftwood', 'Ember',
+  'Apex',
+  'Blue Harbor',
+  'Cedar',
+  'Delta',
+  'Evergreen',
+  'Falcon',
+  'Granite',
+  'Horizon',
+  'Iron Gate',
+  'Juniper',
+  'Keystone',
+  'Lakeside',
+  'Meridian',
+  'Northstar',
+  'Oakridge',
+  'Pinnacle',
+  'Quantum',
+  'Redwood',
+  'Summit',
+  'Tidewater',
+  'Union',
+  'Vanguard',
+  'Westfield',
+  'Yellowstone',
+  'Zenith',
+  'Atlas',
+  'Beacon',
+  'Cobalt',
+  'Driftwood',
+  'Ember',
 ] as const;
 
 export const EN_SUFFIXES = [
-  'Manufacturing', 'Logistics', 'Health', 'Software', 'Foods', 'Energy', 'Retail Group', 'Engineering', 'Media',
-  'Pharma', 'Construction', 'Analytics', 'Textiles', 'Robotics', 'Partners', 'Supply Co', 'Labs', 'Systems',
+  'Manufacturing',
+  'Logistics',
+  'Health',
+  'Software',
+  'Foods',
+  'Energy',
+  'Retail Group',
+  'Engineering',
+  'Media',
+  'Pharma',
+  'Construction',
+  'Analytics',
+  'Textiles',
+  'Robotics',
+  'Partners',
+  'Supply Co',
+  'Labs',
+  'Systems',
 ] as const;
 
 export const ZH_CITIES = ['上海', '北京', '深圳', '杭州', '广州', '成都', '苏州', '南京', '武汉', '天津', '重庆', '西安'] as const;
@@ -29,7 +72,19 @@ export const ROLES_OTHER = ['Buyer', 'Operations Manager', 'Project Lead', 'IT M
 export const PRODUCTS = ['Platform licence', 'Support plan', 'Implementation', 'Training', 'Hardware kit', 'Consumables', 'Add-on module'] as const;
 
 export const NOTES = {
-  positive: ['Happy with delivery times', 'Asked about expanding to a second site', 'Renewal looks straightforward', 'Praised the support team', '对新功能很满意'],
+  positive: [
+    'Happy with delivery times',
+    'Asked about expanding to a second site',
+    'Renewal looks straightforward',
+    'Praised the support team',
+    '对新功能很满意',
+  ],
   neutral: ['Quarterly check-in', 'Shared the new price list', 'Confirmed next delivery', 'Answered a billing question', '例行回访'],
-  negative: ['Unhappy with the last delivery', 'Escalated an invoice dispute', 'Mentioned a competitor offer', 'Support ticket open too long', '对响应速度不满'],
+  negative: [
+    'Unhappy with the last delivery',
+    'Escalated an invoice dispute',
+    'Mentioned a competitor offer',
+    'Support ticket open too long',
+    '对响应速度不满',
+  ],
 } as const;

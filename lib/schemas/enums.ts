@@ -28,20 +28,7 @@ export {
   GOAL_CATEGORIES,
   KPI_IDS,
 } from './values';
-export type {
-  CrmId,
-  Channel,
-  Direction,
-  Sentiment,
-  FeedbackKind,
-  Tier,
-  RiskBand,
-  ActionKind,
-  ActionStatus,
-  ObjectType,
-  GoalCategory,
-  KpiId,
-} from './values';
+export type { CrmId, Channel, Direction, Sentiment, FeedbackKind, Tier, RiskBand, ActionKind, ActionStatus, ObjectType, GoalCategory, KpiId } from './values';
 
 export const CrmIdSchema = z.enum(CRM_IDS);
 export const ChannelSchema = z.enum(CHANNELS);
@@ -55,4 +42,3 @@ export const ActionStatusSchema = z.enum(ACTION_STATUSES);
 export const ObjectTypeSchema = z.enum(OBJECT_TYPES);
 export const GoalCategorySchema = z.enum(GOAL_CATEGORIES);
 export const KpiIdSchema = z.enum(KPI_IDS);
-

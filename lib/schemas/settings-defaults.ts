@@ -7,8 +7,7 @@ import type { ScoringSettings, Settings } from './settings';
 
 export const SETTINGS_VERSION = 1;
 
-const allCrms = <T>(v: T): Record<(typeof CRM_IDS)[number], T> =>
-  Object.fromEntries(CRM_IDS.map((id) => [id, v])) as Record<(typeof CRM_IDS)[number], T>;
+const allCrms = <T>(v: T): Record<(typeof CRM_IDS)[number], T> => Object.fromEntries(CRM_IDS.map((id) => [id, v])) as Record<(typeof CRM_IDS)[number], T>;
 
 export const DEFAULT_SCORING: ScoringSettings = {
   tierThresholds: { platinumPct: 5, goldPct: 20, leadMaxValue: 0 },

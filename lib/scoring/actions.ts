@@ -167,7 +167,10 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const npsLow = s.latestNps && asOfDay - dayOf(s.latestNps.date) <= 90 && s.latestNps.score <= 6 ? s.latestNps : undefined;
   if (s.openComplaints > 0 && s.oldestOpenComplaint) {
     // respond within two days of the complaint (service SOP); overdue shows as such
-    propose(out, 'service-recovery', 'reason.service-recovery.complaint', addDays(s.oldestOpenComplaint, 2), { count: s.openComplaints, since: s.oldestOpenComplaint });
+    propose(out, 'service-recovery', 'reason.service-recovery.complaint', addDays(s.oldestOpenComplaint, 2), {
+      count: s.openComplaints,
+      since: s.oldestOpenComplaint,
+    });
   } else if (csatLow || npsLow) {
     const f = csatLow ? { kind: 'CSAT', score: csatLow.score, date: csatLow.date } : { kind: 'NPS', score: npsLow!.score, date: npsLow!.date };
     propose(out, 'service-recovery', 'reason.service-recovery.detractor', later(addDays(f.date, 2), asOf), { kind: f.kind, score: f.score });
@@ -204,7 +207,14 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
     if (!s.contacted) propose(out, 'revisit', 'reason.revisit.never', asOf, { cadence });
     else if (revisitDue < asOf)
       // overdue: more urgent the longer it has been (up to +20 at three cadences)
-      propose(out, 'revisit', 'reason.revisit.overdue', revisitDue, { days: s.contactGapDays, cadence }, BASE.revisit + Math.min(20, (10 * (s.contactGapDays - cadence)) / cadence));
+      propose(
+        out,
+        'revisit',
+        'reason.revisit.overdue',
+        revisitDue,
+        { days: s.contactGapDays, cadence },
+        BASE.revisit + Math.min(20, (10 * (s.contactGapDays - cadence)) / cadence),
+      );
     else if (revisitDue <= addDays(asOf, 7)) propose(out, 'revisit', 'reason.revisit.due', revisitDue, { days: s.contactGapDays, cadence }, REVISIT_UPCOMING);
   }
 

@@ -23,14 +23,27 @@ import { hyp2f1 } from './hyp2f1';
 import { minimizeBfgs } from './optimize';
 import { betaln, digamma, lgamma } from './special';
 
-export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
 /**
  * `logLikelihood`: total LL of the data at the returned parameters; `iterations`: BFGS iterations
  * summed over all starts (0 = not optimised, see degenerate books); `converged`: the best start
  * reached a stationary point inside the parameter box.
  */
-export interface BgNbdFit extends BgNbdParams { logLikelihood: number; iterations: number; converged: boolean }
-export interface BgNbdRow { x: number; tx: number; T: number }
+export interface BgNbdFit extends BgNbdParams {
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+}
+export interface BgNbdRow {
+  x: number;
+  tx: number;
+  T: number;
+}
 
 export interface BgNbdFitOptions {
   /** Starting points to use instead of the built-in moment-based start + grid. */
@@ -78,8 +91,7 @@ interface Prepared {
   sumT: number;
 }
 
-const validRow = (d: BgNbdRow): boolean =>
-  Number.isFinite(d.x) && Number.isFinite(d.tx) && Number.isFinite(d.T) && d.x >= 0 && d.tx >= 0 && d.T >= d.tx;
+const validRow = (d: BgNbdRow): boolean => Number.isFinite(d.x) && Number.isFinite(d.tx) && Number.isFinite(d.T) && d.x >= 0 && d.tx >= 0 && d.T >= d.tx;
 
 function prepare(data: readonly BgNbdRow[]): Prepared {
   const rowIndex = new Map<string, number>();
@@ -255,8 +267,7 @@ function evaluate(p: Prepared, s: Scratch, r: number, alpha: number, a: number, 
   return ll;
 }
 
-const positiveParams = (p: BgNbdParams): boolean =>
-  p.r > 0 && p.alpha > 0 && p.a > 0 && p.b > 0 && Number.isFinite(p.r + p.alpha + p.a + p.b);
+const positiveParams = (p: BgNbdParams): boolean => p.r > 0 && p.alpha > 0 && p.a > 0 && p.b > 0 && Number.isFinite(p.r + p.alpha + p.a + p.b);
 
 /** Total log-likelihood of the data at the given parameters (−∞ for invalid parameters). */
 export function bgnbdLogLikelihood(p: BgNbdParams, data: readonly BgNbdRow[]): number {

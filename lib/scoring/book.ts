@@ -82,7 +82,7 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   let firstAmount = 0;
   let count = 0;
   let sum = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const d = scratchDay[i]!;
     let amount = 0;
     while (i < n && scratchDay[i] === d) amount += scratchAmount[i++]!;
@@ -111,7 +111,6 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
     recencyDays: asOfDay - last,
   };
 }
-
 
 export interface Fits {
   bgnbd: BgNbdFit | null;
@@ -231,11 +230,16 @@ export function customerValue(
         // The parts of CLV and E[Y(t)] that depend on (x, T) only; discountedClv with t_x = T
         // divides by that row's denominator, so multiply it back.
         const discounted =
-          discountedClv(bg, UNIT_SPEND, { x: s.x, tx: s.T, T: s.T, meanRepeatSpend: 1 }, {
-            horizonMonths: settings.clvHorizonMonths,
-            annualDiscountRate: settings.annualDiscountRate,
-            unit: 'day',
-          }) * expectedPurchasesDenominator(bg, s.x, s.T, s.T);
+          discountedClv(
+            bg,
+            UNIT_SPEND,
+            { x: s.x, tx: s.T, T: s.T, meanRepeatSpend: 1 },
+            {
+              horizonMonths: settings.clvHorizonMonths,
+              annualDiscountRate: settings.annualDiscountRate,
+              unit: 'day',
+            },
+          ) * expectedPurchasesDenominator(bg, s.x, s.T, s.T);
         numerators = [discounted, expectedPurchasesNumerator(bg, horizonDays, s.x, s.T)];
         cache?.set(key, numerators);
       }
@@ -455,7 +459,14 @@ export function scoreBook(
   goals: readonly Goal[] = [],
 ): { model: BookModel; scores: Score[]; ranked: RankedAction[][] } {
   const { stats, model, values } = prepare(histories, settings, asOf);
-  const rfm = rfmScores(histories.map((h, i) => ({ customerId: h.customer.id, recencyDays: stats[i]!.recencyDays, frequency: stats[i]!.purchaseDays, monetary: stats[i]!.netSpend })));
+  const rfm = rfmScores(
+    histories.map((h, i) => ({
+      customerId: h.customer.id,
+      recencyDays: stats[i]!.recencyDays,
+      frequency: stats[i]!.purchaseDays,
+      monetary: stats[i]!.netSpend,
+    })),
+  );
   const now = Date.now();
   const scores: Score[] = new Array<Score>(histories.length);
   const ranked: RankedAction[][] = new Array<RankedAction[]>(histories.length);
@@ -550,7 +561,11 @@ export function backtestRisk(histories: readonly CustomerHistory[], settings: Sc
     churned.push(!h.transactions.some((t) => t.amount > 0 && t.date > cutoff && t.date <= asOf));
   }
   const { scores } = scoreBook(past, settings, cutoff);
-  const byBand: RiskBacktest['byBand'] = { low: { customers: 0, churned: 0, rate: null }, medium: { customers: 0, churned: 0, rate: null }, high: { customers: 0, churned: 0, rate: null } };
+  const byBand: RiskBacktest['byBand'] = {
+    low: { customers: 0, churned: 0, rate: null },
+    medium: { customers: 0, churned: 0, rate: null },
+    high: { customers: 0, churned: 0, rate: null },
+  };
   scores.forEach((s, i) => {
     byBand[s.risk].customers++;
     if (churned[i]) byBand[s.risk].churned++;
@@ -560,14 +575,15 @@ export function backtestRisk(histories: readonly CustomerHistory[], settings: Sc
   const order = scores.map((s, i) => i).sort((a, b) => scores[a]!.riskScore - scores[b]!.riskScore);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && scores[order[j]!]!.riskScore === scores[order[i]!]!.riskScore) j++;
     const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (churned[order[k]!]) {
-      rankSum += avgRank;
-      positives++;
-    }
+    for (let k = i; k < j; k++)
+      if (churned[order[k]!]) {
+        rankSum += avgRank;
+        positives++;
+      }
     i = j;
   }
   const negatives = scores.length - positives;

@@ -11,7 +11,11 @@ import { UNIT_DAYS, type TimeUnit } from './summary';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
-export interface ClvOptions { horizonMonths: number; annualDiscountRate: number; unit: TimeUnit }
+export interface ClvOptions {
+  horizonMonths: number;
+  annualDiscountRate: number;
+  unit: TimeUnit;
+}
 
 export function discountedClv(
   bg: BgNbdParams,

@@ -16,9 +16,19 @@
 import { minimizeBfgs } from './optimize';
 import { digamma, lgamma } from './special';
 
-export interface GammaGammaParams { p: number; q: number; gamma: number }
-export interface GammaGammaFit extends GammaGammaParams { logLikelihood: number; converged: boolean }
-export interface GammaGammaRow { x: number; mean: number }
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  converged: boolean;
+}
+export interface GammaGammaRow {
+  x: number;
+  mean: number;
+}
 export interface GammaGammaFitOptions {
   /** Starting points instead of the built-in moment-consistent grid. */
   starts?: readonly GammaGammaParams[];
@@ -87,7 +97,12 @@ function prepare(data: readonly GammaGammaRow[]): Prepared {
   };
 }
 
-interface Scratch { lgDiff: Float64Array; psiDiff: Float64Array; psiPxQ: Float64Array; lnX: Float64Array }
+interface Scratch {
+  lgDiff: Float64Array;
+  psiDiff: Float64Array;
+  psiPxQ: Float64Array;
+  lnX: Float64Array;
+}
 
 const scratchFor = (p: Prepared): Scratch => ({
   lgDiff: new Float64Array(p.xs.length),
@@ -197,7 +212,13 @@ export function fitGammaGamma(data: readonly GammaGammaRow[], opts: GammaGammaFi
     if (!Number.isFinite(res.f)) continue;
     const ll = -res.f * n;
     if (best === null || ll > best.logLikelihood) {
-      best = { p: Math.exp(res.x[0]!), q: Math.exp(res.x[1]!), gamma: Math.exp(res.x[2]!), logLikelihood: ll, converged: res.gradNorm <= ACCEPT_TOL && interior(res.x) };
+      best = {
+        p: Math.exp(res.x[0]!),
+        q: Math.exp(res.x[1]!),
+        gamma: Math.exp(res.x[2]!),
+        logLikelihood: ll,
+        converged: res.gradNorm <= ACCEPT_TOL && interior(res.x),
+      };
     }
   }
   return best ?? fallbackFit();

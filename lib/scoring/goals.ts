@@ -49,7 +49,18 @@ export function goalProgress(goal: Goal, book: KpiBook, asOf: string, tierByCust
   const elapsed = clamp01(elapsedDays / total);
   const current = kpiValue(book, metric, { start: goal.periodStart, end }, scope);
   const span = goal.target - goal.baseline;
-  const progress = current === null ? null : span === 0 ? (direction === 'down' ? (current <= goal.target ? 1 : 0) : current >= goal.target ? 1 : 0) : clamp01((current - goal.baseline) / span);
+  const progress =
+    current === null
+      ? null
+      : span === 0
+        ? direction === 'down'
+          ? current <= goal.target
+            ? 1
+            : 0
+          : current >= goal.target
+            ? 1
+            : 0
+        : clamp01((current - goal.baseline) / span);
   const projected = current === null ? null : CUMULATIVE.has(metric) ? (elapsed > 0 ? current / elapsed : current) : current;
   const reached = (v: number): boolean => (direction === 'down' ? v <= goal.target : v >= goal.target);
   const finished = end >= goal.periodEnd;

@@ -19,7 +19,16 @@ export const RECENT_DAYS = 90;
 export const FEEDBACK_DAYS = 365;
 
 /** Action kinds whose completion means someone talked to the customer. */
-const CONTACT_KINDS: ReadonlySet<Action['kind']> = new Set(['revisit', 'care-touch', 'exec-sponsor', 'service-recovery', 'win-back', 'onboard', 'multi-thread', 'cross-sell']);
+const CONTACT_KINDS: ReadonlySet<Action['kind']> = new Set([
+  'revisit',
+  'care-touch',
+  'exec-sponsor',
+  'service-recovery',
+  'win-back',
+  'onboard',
+  'multi-thread',
+  'cross-sell',
+]);
 
 /** yyyy-MM-dd (UTC) of an epoch-ms timestamp. */
 export const isoOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -256,13 +265,16 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
 
   const cadence = settings.revisitCadenceDays[input.tier];
   const ratio = s.contactGapDays / cadence;
-  if (ratio > 1) addFactor(factors, s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
-  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative') addFactor(factors, 'recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
+  if (ratio > 1)
+    addFactor(factors, s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
+  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative')
+    addFactor(factors, 'recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
 
   const prev = s.interactionsPrevious;
   const recent = s.interactionsRecent;
   if (prev >= 2 && recent < prev) addFactor(factors, 'interaction-decline', w.interactionTrend, 15 * (1 - recent / prev), { recent, previous: prev });
-  else if (recent >= 2 && recent > prev) addFactor(factors, 'interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
+  else if (recent >= 2 && recent > prev)
+    addFactor(factors, 'interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
 
   if (s.rated > 0) {
     const balance = (s.negative - s.positive) / s.rated;
@@ -288,7 +300,11 @@ export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResu
   else if (promoter) addFactor(factors, 'promoter', w.detractor, -5);
 
   // repeated complaints escalate: 20, 27.5, 35 (cap)
-  if (s.openComplaints > 0) addFactor(factors, 'open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), { count: s.openComplaints, since: s.oldestOpenComplaint ?? '' });
+  if (s.openComplaints > 0)
+    addFactor(factors, 'open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), {
+      count: s.openComplaints,
+      since: s.oldestOpenComplaint ?? '',
+    });
 
   const scale = coverageScale[input.tier];
   if (scale > 0) {

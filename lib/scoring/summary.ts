@@ -6,7 +6,11 @@
  */
 
 export type TimeUnit = 'day' | 'week';
-export interface Purchase { customerId: string; date: string /* yyyy-MM-dd */; amount: number }
+export interface Purchase {
+  customerId: string;
+  date: string /* yyyy-MM-dd */;
+  amount: number;
+}
 export interface CustomerSummary {
   customerId: string;
   /** Repeat purchase days in calibration. */

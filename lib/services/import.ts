@@ -36,7 +36,8 @@ export function createImportHandlers(deps: ImportServiceDeps): Partial<Handlers>
         const total = await db.customers.count();
         deps.progress({ type: 'rapport:rescore-progress', done: 0, total });
         const r = await deps.rescoreAll(db, settings, asOf, (done, t) => deps.progress({ type: 'rapport:rescore-progress', done, total: t }));
-        const customers = typeof r === 'object' && r !== null && typeof (r as { customers?: unknown }).customers === 'number' ? (r as { customers: number }).customers : total;
+        const customers =
+          typeof r === 'object' && r !== null && typeof (r as { customers?: unknown }).customers === 'number' ? (r as { customers: number }).customers : total;
         deps.progress({ type: 'rapport:rescore-progress', done: customers, total: customers });
         await deps.broadcast();
         return { customers };

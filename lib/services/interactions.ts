@@ -80,9 +80,7 @@ export function createSearchHandlers(getDb: () => AppDB): Pick<Handlers, 'search
   };
 }
 
-export function createInteractionsHandlers(
-  deps: InteractionsDeps,
-): Pick<Handlers, 'logInteraction' | 'undoInteraction' | 'searchCustomers'> {
+export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handlers, 'logInteraction' | 'undoInteraction' | 'searchCustomers'> {
   return {
     ...createSearchHandlers(deps.db),
     async logInteraction(p) {

@@ -31,7 +31,12 @@ export async function recordOverlay(db: AppDB, lookup: RecordLookup, settings: S
   const customer = match.customer;
   const score = (await db.scores.get(customer.id)) ?? (await rescoreCustomer(db, customer.id, settings, asOf));
   if (!score) return { state: 'unknown-customer', candidates: [summary(customer)] };
-  const recent = await db.interactions.where('[customerId+date]').between([customer.id, '0000-00-00'], [customer.id, asOf], true, true).reverse().limit(30).toArray();
+  const recent = await db.interactions
+    .where('[customerId+date]')
+    .between([customer.id, '0000-00-00'], [customer.id, asOf], true, true)
+    .reverse()
+    .limit(30)
+    .toArray();
   const openNextSteps = recent
     .filter((i) => i.nextStep && (!i.nextStepDue || i.nextStepDue >= asOf))
     .slice(0, 3)

@@ -18,9 +18,7 @@ import { previousPeriod } from './periods';
 import type { Book } from './queries';
 
 export type ComputeRequest =
-  | { kind: 'kpis'; period: Period }
-  | { kind: 'goals'; goals: Goal[]; asOf: string }
-  | { kind: 'baseline'; metric: KpiId; period: Period };
+  { kind: 'kpis'; period: Period } | { kind: 'goals'; goals: Goal[]; asOf: string } | { kind: 'baseline'; metric: KpiId; period: Period };
 
 export interface ComputeResults {
   kpis: KpiTable;

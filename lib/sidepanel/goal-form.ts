@@ -112,11 +112,7 @@ export function validateGoalDraft(draft: GoalDraft, identity: { id: string; crea
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const scope: GoalScope =
-    draft.scopeKind === 'tier'
-      ? { kind: 'tier', tier: draft.scopeTier }
-      : draft.scopeKind === 'segment'
-        ? { kind: 'segment', segment }
-        : { kind: 'all' };
+    draft.scopeKind === 'tier' ? { kind: 'tier', tier: draft.scopeTier } : draft.scopeKind === 'segment' ? { kind: 'segment', segment } : { kind: 'all' };
   try {
     const goal = parseGoal({
       id: identity.id,
@@ -140,8 +136,8 @@ export function validateGoalDraft(draft: GoalDraft, identity: { id: string; crea
         message === TARGET_EQUALS_BASELINE
           ? 'sidepanel.goals.error.targetEqualsBaseline'
           : message === END_BEFORE_START
-          ? 'sidepanel.goals.error.endBeforeStart'
-          : 'sidepanel.goals.error.invalid';
+            ? 'sidepanel.goals.error.endBeforeStart'
+            : 'sidepanel.goals.error.invalid';
     }
     return { ok: false, errors };
   }

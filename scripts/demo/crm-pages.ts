@@ -62,7 +62,17 @@ function fixture(crm: CrmId, pick: (files: string[]) => string | undefined): Dem
 
 export const recordFixture = (crm: CrmId): DemoFixture | null => fixture(crm, (fs) => RECORD_FILES.find((f) => fs.includes(f)));
 export const listFixture = (crm: CrmId): DemoFixture | null =>
-  fixture(crm, (fs) => fs.filter((f) => f.endsWith('list.html')).sort((a, b) => Number(b.startsWith('account') || b.startsWith('compan') || b.startsWith('organ')) - Number(a.startsWith('account') || a.startsWith('compan') || a.startsWith('organ')))[0]);
+  fixture(
+    crm,
+    (fs) =>
+      fs
+        .filter((f) => f.endsWith('list.html'))
+        .sort(
+          (a, b) =>
+            Number(b.startsWith('account') || b.startsWith('compan') || b.startsWith('organ')) -
+            Number(a.startsWith('account') || a.startsWith('compan') || a.startsWith('organ')),
+        )[0],
+  );
 
 /** The story a record fixture shows: the one whose record id it mentions most, else the one its title names. */
 export function storyIn(crm: CrmId, html: string): Story | null {

@@ -37,12 +37,18 @@ async function serve(page: Page, url: string, html: string): Promise<void> {
 async function recordView(page: Page): Promise<string> {
   const host = page.locator('[data-rapport-overlay="record"]');
   await host.waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForFunction(() => ['ready', 'unknown-customer', 'error'].includes(document.querySelector('[data-rapport-overlay="record"]')?.getAttribute('data-state') ?? ''), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => ['ready', 'unknown-customer', 'error'].includes(document.querySelector('[data-rapport-overlay="record"]')?.getAttribute('data-state') ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
   const details = host.locator('button[aria-expanded="false"]');
   if (await details.count()) await details.first().click();
   const a = await host.evaluate((el) => Object.fromEntries(['data-state', 'data-tier', 'data-risk', 'data-nba'].map((k) => [k, el.getAttribute(k)])));
   await host.scrollIntoViewIfNeeded();
-  return a['data-state'] === 'ready' ? `overlay ready — tier ${a['data-tier']}, risk ${a['data-risk']}, next best action ${a['data-nba']}` : `overlay ${a['data-state']}`;
+  return a['data-state'] === 'ready'
+    ? `overlay ready — tier ${a['data-tier']}, risk ${a['data-risk']}, next best action ${a['data-nba']}`
+    : `overlay ${a['data-state']}`;
 }
 
 async function crmPages(context: BrowserContext): Promise<number | undefined> {

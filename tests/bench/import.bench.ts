@@ -22,7 +22,9 @@ const BLOCK_TARGET_MS = 50;
 function makeCsv(): string {
   const lines = ['customer_id,date,amount,currency,product'];
   for (let i = 0; i < ROWS; i++)
-    lines.push(`C${i % 10_000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},"$${((i * 37) % 5000) + 0.25}",USD,Product ${i}`);
+    lines.push(
+      `C${i % 10_000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},"$${((i * 37) % 5000) + 0.25}",USD,Product ${i}`,
+    );
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -65,7 +67,16 @@ async function main(): Promise<void> {
     // Raw Dexie bulkPut of the same rows, same browser, same origin, fresh database.
     await page.evaluate(dexieSource + '\n;window.__Dexie = Dexie;');
     const rawMs = await page.evaluate(async (r) => {
-      const D = (window as unknown as { __Dexie: new (n: string) => { version(v: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(r: unknown[]): Promise<unknown> }; open(): Promise<unknown>; delete(): Promise<void> } }).__Dexie;
+      const D = (
+        window as unknown as {
+          __Dexie: new (n: string) => {
+            version(v: number): { stores(s: Record<string, string>): void };
+            table(n: string): { bulkPut(r: unknown[]): Promise<unknown> };
+            open(): Promise<unknown>;
+            delete(): Promise<void>;
+          };
+        }
+      ).__Dexie;
       const db = new D('bench-raw');
       db.version(1).stores({ transactions: '&id, customerId, date, [customerId+date]' });
       await db.open();

@@ -52,7 +52,12 @@ async function headerToBadge(context: BrowserContext): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < NAVIGATIONS; i++) {
     const s = STORIES[i % STORIES.length]!;
-    times.push(await page.evaluate(([id, name]) => (window as unknown as { rapportShow: (a: string, b: string) => Promise<number> }).rapportShow(id!, name!), [s.crmIds.salesforce, s.name]));
+    times.push(
+      await page.evaluate(
+        ([id, name]) => (window as unknown as { rapportShow: (a: string, b: string) => Promise<number> }).rapportShow(id!, name!),
+        [s.crmIds.salesforce, s.name],
+      ),
+    );
   }
   await page.close();
   return times.slice(STORIES.length); // the first round warms caches (strings, scores)
@@ -89,7 +94,9 @@ async function main(): Promise<void> {
     await serveHtml(context, 'https://not-a-crm.example/**', SHELL);
     await loadSample(context);
     const t = await headerToBadge(context);
-    console.log(`record header → badge with scores (${t.length} SPA navigations): median ${pct(t, 50).toFixed(1)} ms, p95 ${pct(t, 95).toFixed(1)} ms (target p95 ≤ 100 ms)`);
+    console.log(
+      `record header → badge with scores (${t.length} SPA navigations): median ${pct(t, 50).toFixed(1)} ms, p95 ${pct(t, 95).toFixed(1)} ms (target p95 ≤ 100 ms)`,
+    );
 
     const runs = 3;
     const withCs: number[] = [];
@@ -101,7 +108,9 @@ async function main(): Promise<void> {
       await p.close();
     }
     const extra = pct(withCs, 50) - pct(without, 50);
-    console.log(`script time on a non-record CRM page churning 10,000 nodes: ${pct(withCs, 50).toFixed(1)} ms with Rapport vs ${pct(without, 50).toFixed(1)} ms without → content script adds ${Math.max(0, extra).toFixed(1)} ms (no target; lower is better)`);
+    console.log(
+      `script time on a non-record CRM page churning 10,000 nodes: ${pct(withCs, 50).toFixed(1)} ms with Rapport vs ${pct(without, 50).toFixed(1)} ms without → content script adds ${Math.max(0, extra).toFixed(1)} ms (no target; lower is better)`,
+    );
   } finally {
     await context.close();
   }

@@ -50,7 +50,10 @@ async function watchOverlay(crm: Page): Promise<void> {
     new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(host, opts);
     if (host.shadowRoot) new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(host.shadowRoot, opts);
     // The overlay may replace its host instead of updating it.
-    new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(() => void w.__rapport.mutations.push(performance.timeOrigin + performance.now())).observe(document.body, {
+      childList: true,
+      subtree: true,
+    });
   });
 }
 
@@ -83,7 +86,9 @@ async function main(): Promise<void> {
     const id = await extensionIdOf(context);
     const helper = await context.newPage();
     await helper.goto(`chrome-extension://${id}/popup.html`);
-    const loaded = await helper.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }));
+    const loaded = await helper.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }),
+    );
     if (!loaded.ok) throw new Error(`loadSampleData failed: ${loaded.error}`);
 
     // 1. The background alone: logInteraction round trip (write + rescore + broadcast).
@@ -116,7 +121,9 @@ async function main(): Promise<void> {
       .then(() => true)
       .catch(() => false);
     if (!ready) {
-      console.log('quicklog save → overlay updated: not measured — the record overlay did not become ready on the Salesforce page; the figure above (save → rescored score in the background) stands in for it.');
+      console.log(
+        'quicklog save → overlay updated: not measured — the record overlay did not become ready on the Salesforce page; the figure above (save → rescored score in the background) stands in for it.',
+      );
       process.exitCode = bg.median <= TARGET_MS ? 0 : 1;
       return;
     }
@@ -140,7 +147,9 @@ async function main(): Promise<void> {
       opens.push(await popup.evaluate(() => (globalThis as typeof globalThis & { __ready?: number }).__ready!));
     }
     const open = stats(opens.slice(1));
-    console.log(`quicklog popup open → Summary focused on the CRM tab's customer (median of ${opens.length - 1}): ${fmt(open.median)} ms (p95 ${fmt(open.p95)} ms)`);
+    console.log(
+      `quicklog popup open → Summary focused on the CRM tab's customer (median of ${opens.length - 1}): ${fmt(open.median)} ms (p95 ${fmt(open.p95)} ms)`,
+    );
     const toBadge: number[] = [];
     const toSaved: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -164,7 +173,9 @@ async function main(): Promise<void> {
     const badge = stats(toBadge.slice(1));
     const conf = stats(toSaved.slice(1));
     console.log(`quicklog save → saved confirmation in the popup (median of ${RUNS - 1}): ${fmt(conf.median)} ms (p95 ${fmt(conf.p95)} ms)`);
-    console.log(`quicklog save → overlay updated on the CRM tab (median of ${RUNS - 1}): ${fmt(badge.median)} ms (p95 ${fmt(badge.p95)} ms) (target ≤ ${TARGET_MS} ms)`);
+    console.log(
+      `quicklog save → overlay updated on the CRM tab (median of ${RUNS - 1}): ${fmt(badge.median)} ms (p95 ${fmt(badge.p95)} ms) (target ≤ ${TARGET_MS} ms)`,
+    );
     process.exitCode = badge.median <= TARGET_MS ? 0 : 1;
   } finally {
     await context.close();

@@ -42,7 +42,14 @@ function generate(seed: number) {
   for (let i = 0; i < CUSTOMERS; i++) {
     start[i] = Math.floor(rnd() * 700) + 30;
     end[i] = rnd() < 0.5 ? 0 : Math.floor(rnd() * start[i]!);
-    customers.push({ id: `C${i}`, name: `Customer ${i}`, emails: [], createdAt: addDays(AS_OF, -start[i]!), crmRefs: [], ...(i % 7 === 0 ? { segment: 'enterprise' } : {}) });
+    customers.push({
+      id: `C${i}`,
+      name: `Customer ${i}`,
+      emails: [],
+      createdAt: addDays(AS_OF, -start[i]!),
+      crmRefs: [],
+      ...(i % 7 === 0 ? { segment: 'enterprise' } : {}),
+    });
     // lumpy books: a few customers buy a lot
     activity[i] = (-Math.log(1 - rnd() * 0.999)) ** 1.5;
     activitySum += activity[i]!;
@@ -84,7 +91,13 @@ function generate(seed: number) {
   const feedback: Feedback[] = [];
   for (let k = 0; k < 50_000; k++) {
     const kind = rnd() < 0.45 ? 'csat' : rnd() < 0.8 ? 'nps' : 'complaint';
-    feedback.push({ id: `F${k}`, customerId: `C${pick()}`, date: addDays(AS_OF, -Math.floor(rnd() * 365)), kind, ...(kind === 'csat' ? { score: 1 + Math.floor(rnd() * 5) } : kind === 'nps' ? { score: Math.floor(rnd() * 11) } : {}) });
+    feedback.push({
+      id: `F${k}`,
+      customerId: `C${pick()}`,
+      date: addDays(AS_OF, -Math.floor(rnd() * 365)),
+      kind,
+      ...(kind === 'csat' ? { score: 1 + Math.floor(rnd() * 5) } : kind === 'nps' ? { score: Math.floor(rnd() * 11) } : {}),
+    });
   }
   const contacts: Contact[] = [];
   for (let k = 0; k < 60_000; k++) contacts.push({ id: `P${k}`, customerId: `C${pick()}`, name: `Person ${k}`, isDecisionMaker: rnd() < 0.3 });
@@ -147,7 +160,13 @@ function main(): void {
   for (let k = 0; k < 200; k++) {
     const h = byId.get(`C${(k * 499) % CUSTOMERS}`)!;
     const t = performance.now();
-    const logged = { ...h, interactions: [...h.interactions, { id: `new${k}`, customerId: h.customer.id, date: AS_OF, channel: 'call' as const, summary: 'quick-log', sentiment: 'positive' as const }] };
+    const logged = {
+      ...h,
+      interactions: [
+        ...h.interactions,
+        { id: `new${k}`, customerId: h.customer.id, date: AS_OF, channel: 'call' as const, summary: 'quick-log', sentiment: 'positive' as const },
+      ],
+    };
     scoreCustomer(logged, result!.model, DEFAULT_SCORING, AS_OF);
     oneTimes.push(performance.now() - t);
   }
@@ -157,9 +176,15 @@ function main(): void {
 
   const tiers = new Map<string, number>();
   for (const s of result!.scores) tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
-  console.log(`book: ${CUSTOMERS.toLocaleString('en-US')} customers, ${TRANSACTIONS.toLocaleString('en-US')} transactions, ${INTERACTIONS.toLocaleString('en-US')} interactions; model ${result!.model.valueBasis} (BG/NBD ${JSON.stringify(result!.model.bgnbd && { r: +result!.model.bgnbd.r.toPrecision(3), alpha: +result!.model.bgnbd.alpha.toPrecision(3), a: +result!.model.bgnbd.a.toPrecision(3), b: +result!.model.bgnbd.b.toPrecision(3) })}), tiers ${JSON.stringify(Object.fromEntries(tiers))}`);
-  console.log(`rescore full (scoreBook incl. fit): ${full.toFixed(0)} ms wall, ${median(fullCpu).toFixed(0)} ms CPU incl. GC threads (target ≤ ${FULL_TARGET_MS} ms); runs ${fullTimes.map((t) => t.toFixed(0)).join(' / ')} ms`);
-  console.log(`machine load (1-min average, ${os.cpus().length} cores): ${os.loadavg()[0]!.toFixed(1)} — wall times on a busy machine overstate the single-core cost`);
+  console.log(
+    `book: ${CUSTOMERS.toLocaleString('en-US')} customers, ${TRANSACTIONS.toLocaleString('en-US')} transactions, ${INTERACTIONS.toLocaleString('en-US')} interactions; model ${result!.model.valueBasis} (BG/NBD ${JSON.stringify(result!.model.bgnbd && { r: +result!.model.bgnbd.r.toPrecision(3), alpha: +result!.model.bgnbd.alpha.toPrecision(3), a: +result!.model.bgnbd.a.toPrecision(3), b: +result!.model.bgnbd.b.toPrecision(3) })}), tiers ${JSON.stringify(Object.fromEntries(tiers))}`,
+  );
+  console.log(
+    `rescore full (scoreBook incl. fit): ${full.toFixed(0)} ms wall, ${median(fullCpu).toFixed(0)} ms CPU incl. GC threads (target ≤ ${FULL_TARGET_MS} ms); runs ${fullTimes.map((t) => t.toFixed(0)).join(' / ')} ms`,
+  );
+  console.log(
+    `machine load (1-min average, ${os.cpus().length} cores): ${os.loadavg()[0]!.toFixed(1)} — wall times on a busy machine overstate the single-core cost`,
+  );
   console.log(`plain pass over the same arrays: ${pass.toFixed(0)} ms; rescore/pass ratio: ${(full / pass).toFixed(1)}`);
   console.log(`rescore one customer after a logged interaction: ${one.toFixed(2)} ms median, ${p95.toFixed(2)} ms p95 (target ≤ ${ONE_TARGET_MS} ms)`);
   console.log(`peak heap: ${mb(peakHeap)} (book alone ${mb(baseHeap)}); peak rss: ${mb(peakRss)}`);

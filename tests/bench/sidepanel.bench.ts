@@ -132,7 +132,14 @@ async function seedBook({ customers, asOf }: { customers: number; asOf: string }
       transactions++;
     }
     for (let k = 0; k < 3; k++)
-      s.interactions!.put({ id: `${id}-i${k}`, customerId: id, date: day(-Math.round(rnd() * 300)), channel: 'call', summary: 'Bench call', sentiment: 'neutral' });
+      s.interactions!.put({
+        id: `${id}-i${k}`,
+        customerId: id,
+        date: day(-Math.round(rnd() * 300)),
+        channel: 'call',
+        summary: 'Bench call',
+        sentiment: 'neutral',
+      });
     if (i % 4 === 0) s.feedback!.put({ id: `${id}-f`, customerId: id, date: day(-Math.round(rnd() * 300)), kind: 'csat', score: 1 + Math.floor(rnd() * 5) });
     if (i % 4 === 1) {
       s.actions!.put({

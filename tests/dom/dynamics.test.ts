@@ -55,8 +55,14 @@ describe('dynamics parseUrl', () => {
     [`${APP}&pagetype=entityrecord&etn=account&id=${id(0)}`, rec('account', id(0))],
     [`${APP}&pagetype=entityrecord&etn=account&id=%7B${id(1).toUpperCase()}%7D`, rec('account', id(1))],
     [`${APP}&pagetype=entityrecord&etn=account&id={${id(2)}}`, rec('account', id(2))],
-    [`https://contoso.crm.dynamics.com/main.aspx?etn=account&pagetype=entityrecord&id=%7B91330924-802A-4B0D-A900-34FD9D790829%7D`, rec('account', '91330924-802a-4b0d-a900-34fd9d790829')],
-    [`${APP}&pagetype=entityrecord&etn=contact&id=6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56&formid=1fed44d1-ae68-4a41-bd2b-f13acac4acfa`, rec('contact', '6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56')],
+    [
+      `https://contoso.crm.dynamics.com/main.aspx?etn=account&pagetype=entityrecord&id=%7B91330924-802A-4B0D-A900-34FD9D790829%7D`,
+      rec('account', '91330924-802a-4b0d-a900-34fd9d790829'),
+    ],
+    [
+      `${APP}&pagetype=entityrecord&etn=contact&id=6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56&formid=1fed44d1-ae68-4a41-bd2b-f13acac4acfa`,
+      rec('contact', '6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56'),
+    ],
     [`${APP}&pagetype=entityrecord&etn=opportunity&id=7e3a8b21-4d5c-4f60-9b0c-1d2e3f4a5b67&forceUCI=1`, rec('deal', '7e3a8b21-4d5c-4f60-9b0c-1d2e3f4a5b67')],
     [`https://contoso.crm.dynamics.com/main.aspx?appname=msdynce_saleshub&pagetype=entityrecord&etn=Account&id=${id(3)}`, rec('account', id(3))],
     [`https://crm.contoso.local:8443/ContosoOrg/main.aspx?etn=account&pagetype=entityrecord&id=${id(4)}`, rec('account', id(4))],
@@ -90,9 +96,23 @@ describe('dynamics selectors against fixtures', () => {
     'record.form': { 'account-record': 1, 'account-record-after-spa': 1, 'contact-record': 1, 'opportunity-record': 1, 'multi-session': 2, 'account-list': 0 },
     'record.title': { 'account-record': 1, 'account-record-after-spa': 1, 'contact-record': 1, 'opportunity-record': 1, 'multi-session': 2, 'account-list': 0 },
     'record.email': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 1, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 0 },
-    'record.website': { 'account-record': 1, 'account-record-after-spa': 1, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 2, 'account-list': 0 },
+    'record.website': {
+      'account-record': 1,
+      'account-record-after-spa': 1,
+      'contact-record': 0,
+      'opportunity-record': 0,
+      'multi-session': 2,
+      'account-list': 0,
+    },
     'list.row': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 8 },
-    'list.recordLink': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 6 },
+    'list.recordLink': {
+      'account-record': 0,
+      'account-record-after-spa': 0,
+      'contact-record': 0,
+      'opportunity-record': 0,
+      'multi-session': 0,
+      'account-list': 6,
+    },
     'list.cell': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 32 },
   };
   it('every registry key has expected counts', () => {
@@ -108,9 +128,17 @@ describe('dynamics selectors against fixtures', () => {
 describe('dynamics record pages', () => {
   it.each([
     ['account-record', `${APP}&pagetype=entityrecord&etn=account&id=${id(0)}`, { name: 'Northwind Traders', domain: 'northwind.example' }],
-    ['account-record-after-spa', `${APP}&pagetype=entityrecord&etn=account&id=%7B${id(1).toUpperCase()}%7D`, { name: 'Globex Industrial', domain: 'globex.example' }],
+    [
+      'account-record-after-spa',
+      `${APP}&pagetype=entityrecord&etn=account&id=%7B${id(1).toUpperCase()}%7D`,
+      { name: 'Globex Industrial', domain: 'globex.example' },
+    ],
     ['multi-session', `${APP}&pagetype=entityrecord&etn=account&id=${id(4)}`, { name: '上海华腾贸易有限公司', domain: 'huateng.example' }],
-    ['contact-record', `${APP}&pagetype=entityrecord&etn=contact&id=6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56`, { name: 'Marta Lindqvist', email: 'marta.lindqvist@stark.example' }],
+    [
+      'contact-record',
+      `${APP}&pagetype=entityrecord&etn=contact&id=6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56`,
+      { name: 'Marta Lindqvist', email: 'marta.lindqvist@stark.example' },
+    ],
     ['opportunity-record', `${APP}&pagetype=entityrecord&etn=opportunity&id=7e3a8b21-4d5c-4f60-9b0c-1d2e3f4a5b67`, { name: 'Umbrella Health onboarding' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);

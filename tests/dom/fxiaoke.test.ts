@@ -138,7 +138,9 @@ describe('fxiaoke record pages', () => {
   it('reads escaped payloads as text', () => {
     const doc = load('contact-record');
     expect(doc.querySelector('[data-apiname="job_title"] .faci-field-display_value')?.textContent).toBe('采购总监 <script>alert(1)</script>');
-    expect(Object.values(fxiaokeAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '5f1e2d3c4b5a69788796a5b4' })).join(' ')).not.toContain('<');
+    expect(
+      Object.values(fxiaokeAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '5f1e2d3c4b5a69788796a5b4' })).join(' '),
+    ).not.toContain('<');
   });
 });
 

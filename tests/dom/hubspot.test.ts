@@ -47,7 +47,13 @@ describe('hubspot pages', () => {
     const doc = load('company-record');
     const p = page('account', initech.crmIds.hubspot);
     expect(hs.findTitle(doc, p)?.textContent).toBe('Initech Software');
-    expect(hs.readRecord(doc, p)).toEqual({ crm: 'hubspot', objectType: 'account', recordId: initech.crmIds.hubspot, name: 'Initech Software', domain: 'initech.example' });
+    expect(hs.readRecord(doc, p)).toEqual({
+      crm: 'hubspot',
+      objectType: 'account',
+      recordId: initech.crmIds.hubspot,
+      name: 'Initech Software',
+      domain: 'initech.example',
+    });
   });
 
   it('reads a contact email', () => {

@@ -55,7 +55,13 @@ describe('salesforce pages', () => {
     const doc = load('account-record');
     const p = page('account', globex.crmIds.salesforce.slice(0, 15));
     expect(sf.findTitle(doc, p)?.textContent).toBe('Globex Industrial');
-    expect(sf.readRecord(doc, p)).toEqual({ crm: 'salesforce', objectType: 'account', recordId: globex.crmIds.salesforce, name: 'Globex Industrial', domain: 'globex.example' });
+    expect(sf.readRecord(doc, p)).toEqual({
+      crm: 'salesforce',
+      objectType: 'account',
+      recordId: globex.crmIds.salesforce,
+      name: 'Globex Industrial',
+      domain: 'globex.example',
+    });
   });
 
   it('after SPA navigation the new page wins', () => {

@@ -106,7 +106,11 @@ describe('zoho record pages', () => {
   it.each([
     ['account-record', `https://crm.zoho.com/crm/org20067231/tab/Accounts/${id(0)}`, { name: 'Northwind Traders', domain: 'northwind.example' }],
     ['account-record-after-spa', `https://crm.zoho.com/crm/org20067231/tab/Accounts/${id(1)}`, { name: 'Globex Industrial', domain: 'globex.example' }],
-    ['contact-record', 'https://crm.zoho.com/crm/acmesales/tab/Contacts/4876876000000412003', { name: 'Dana Whitfield', email: 'dana.whitfield@initech.example' }],
+    [
+      'contact-record',
+      'https://crm.zoho.com/crm/acmesales/tab/Contacts/4876876000000412003',
+      { name: 'Dana Whitfield', email: 'dana.whitfield@initech.example' },
+    ],
     ['deal-record', 'https://crm.zoho.com/crm/org20067231/tab/Potentials/4876876000000512002', { name: 'Globex 2027 renewal' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);
@@ -127,7 +131,11 @@ describe('zoho record pages', () => {
   it('returns null when no title has rendered yet', () => {
     const doc = load('account-list');
     expect(zohoAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
-    expect(zohoAdapter.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toEqual({ crm: 'zoho', objectType: 'account', recordId: id(0) });
+    expect(zohoAdapter.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toEqual({
+      crm: 'zoho',
+      objectType: 'account',
+      recordId: id(0),
+    });
   });
 
   it('reads field payloads as text, never as markup', () => {

@@ -69,7 +69,12 @@ test('imports CSVs with counts; re-importing the same file adds nothing', async 
   await expect(fb.getByRole('cell', { name: /out of range/ })).toBeVisible();
   const [report] = await Promise.all([page.waitForEvent('download'), fb.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);
   expect(report.suggestedFilename()).toBe('canonical-feedback-rejected.csv');
-  expect(readFileSync(await report.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n').slice(0, 3)).toEqual([
+  expect(
+    readFileSync(await report.path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .slice(0, 3),
+  ).toEqual([
     'file,line,column,reason',
     'canonical-feedback.csv,5,score,CSAT score 7 is out of range 1–5',
     'canonical-feedback.csv,6,score,an NPS response needs a score (0–10)',
@@ -200,7 +205,17 @@ async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
@@ -210,7 +225,8 @@ test('killing the browser mid-import leaves a consistent, resumable database', a
   const csv = path.join(dir, 'big.csv');
   const ROWS = 250_000;
   const lines = ['customer_id,date,amount,product'];
-  for (let i = 0; i < ROWS; i++) lines.push(`C${i % 5000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5},P${i}`);
+  for (let i = 0; i < ROWS; i++)
+    lines.push(`C${i % 5000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5},P${i}`);
   writeFileSync(csv, lines.join('\n') + '\n');
   const profile = path.join(dir, 'profile');
 

@@ -13,7 +13,18 @@ async function putScores(page: Page, n: number): Promise<void> {
     });
     const tx = db.transaction('scores', 'readwrite');
     for (let i = 0; i < count; i++)
-      tx.objectStore('scores').put({ customerId: `C${i}`, tier: 'iron', risk: 'low', riskScore: i, reasons: [], clv: 1000 - i, pAlive: 0.5, rfm: { r: 1, f: 1, m: 1, segment: 'Hibernating' }, nba: null, computedAt: 0 });
+      tx.objectStore('scores').put({
+        customerId: `C${i}`,
+        tier: 'iron',
+        risk: 'low',
+        riskScore: i,
+        reasons: [],
+        clv: 1000 - i,
+        pAlive: 0.5,
+        rfm: { r: 1, f: 1, m: 1, segment: 'Hibernating' },
+        nba: null,
+        computedAt: 0,
+      });
     await new Promise((res) => (tx.oncomplete = res));
     db.close();
   }, n);

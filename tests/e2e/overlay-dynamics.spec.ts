@@ -15,11 +15,6 @@ const LIST_URL = `${APP}&pagetype=entitylist&etn=account&viewid=00000000-0000-00
 const [northwind, globex, huateng, stark] = [STORIES[0]!, STORIES[1]!, STORIES[4]!, STORIES[5]!];
 const CONTACT_ID = '6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56';
 
-
-
-
-
-
 /** One browser and one sample book for the file (support/crm.ts). */
 const test = crmTest(
   'https://contoso.crm4.dynamics.com/main.aspx**',
@@ -52,7 +47,9 @@ test('Dynamics multi-session workspace: the focused session’s account, not the
   const page = await crm.newPage();
   await page.goto(recordUrl(huateng.crmIds.dynamics));
   await expectStoryOverlay(page, 'dynamics', huateng);
-  const shown = await page.locator('[data-rapport-overlay="record"]').evaluate((h) => h.closest('[data-id^="session-"]')?.getAttribute('data-id') ?? 'outside sessions');
+  const shown = await page
+    .locator('[data-rapport-overlay="record"]')
+    .evaluate((h) => h.closest('[data-id^="session-"]')?.getAttribute('data-id') ?? 'outside sessions');
   expect(shown).not.toBe('session-1');
 });
 

@@ -12,17 +12,12 @@ const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtu
 const BASE = 'https://acme.pipedrive.com';
 const [northwind, initech, huateng] = [STORIES[0]!, STORIES[2]!, STORIES[4]!];
 
-
-
-
-
-
 /** One browser and one sample book for the file (support/crm.ts). */
 const test = crmTest(`${BASE}/**`, (url) => {
-        if (url.pathname.startsWith('/organizations/list')) return fixture('organization-list');
-        if (url.pathname.startsWith('/person/')) return fixture('person-record');
-        return url.pathname === `/organization/${initech.crmIds.pipedrive}` ? fixture('organization-record-after-spa') : fixture('organization-record');
-      });
+  if (url.pathname.startsWith('/organizations/list')) return fixture('organization-list');
+  if (url.pathname.startsWith('/person/')) return fixture('person-record');
+  return url.pathname === `/organization/${initech.crmIds.pipedrive}` ? fixture('organization-record-after-spa') : fixture('organization-record');
+});
 
 test('Pipedrive organization shows the story customer’s tier, risk and next action', async ({ crm }) => {
   const page = await crm.newPage();

@@ -10,7 +10,9 @@ const ORG = 'https://acme.lightning.force.com';
 const [northwind, globex, initech] = [STORIES[0]!, STORIES[1]!, STORIES[2]!];
 const recordUrl = (id: string, object = 'Account'): string => `${ORG}/lightning/r/${object}/${id}/view`;
 const unknownPage = (): string =>
-  crmFixture('salesforce', 'account-record').replaceAll('Globex Industrial', UNKNOWN_RECORD.salesforce.name).replaceAll('globex.example', 'unknown-prospect.example');
+  crmFixture('salesforce', 'account-record')
+    .replaceAll('Globex Industrial', UNKNOWN_RECORD.salesforce.name)
+    .replaceAll('globex.example', 'unknown-prospect.example');
 
 const test = crmTest(`${ORG}/**`, (url) => {
   const p = url.pathname;
@@ -52,7 +54,9 @@ test('hostile field values are shown as text and run nothing', async ({ crm }) =
   await page.goto(recordUrl(globex.crmIds.salesforce));
   await expectStoryOverlay(page, 'salesforce', globex);
   await expect(page.getByText('<img src=x onerror="window.__pwned=1">', { exact: false })).toBeVisible();
-  expect(await page.evaluate(() => [(window as unknown as { __pwned?: number }).__pwned, (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan])).toEqual([undefined, true]);
+  expect(
+    await page.evaluate(() => [(window as unknown as { __pwned?: number }).__pwned, (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan]),
+  ).toEqual([undefined, true]);
   await expectNoPageMarkupInside(page);
   expect(dialogs).toBe(0);
 });

@@ -14,21 +14,16 @@ const recordUrl = (s: Story): string => `${TAB}/Accounts/${s.crmIds.zoho}`;
 const LIST_URL = `${TAB}/Accounts/custom-view/4876876000000087501/list?page=1&per_page=100`;
 const [northwind, globex] = [STORIES[0]!, STORIES[1]!];
 
-
-
-
-
-
 /** One browser and one sample book for the file (support/crm.ts). */
 const test = crmTest('https://crm.zoho.com/crm/**', (url) =>
-        url.pathname.includes('/custom-view/')
-          ? fixture('account-list')
-          : url.pathname.includes('/Contacts/')
-            ? fixture('contact-record')
-            : url.pathname.endsWith(globex.crmIds.zoho)
-              ? fixture('account-record-after-spa')
-              : fixture('account-record'),
-      );
+  url.pathname.includes('/custom-view/')
+    ? fixture('account-list')
+    : url.pathname.includes('/Contacts/')
+      ? fixture('contact-record')
+      : url.pathname.endsWith(globex.crmIds.zoho)
+        ? fixture('account-record-after-spa')
+        : fixture('account-record'),
+);
 
 test('Zoho account record shows the story customer’s tier, risk and next action', async ({ crm }) => {
   const page = await crm.newPage();

@@ -20,9 +20,7 @@ type Chrome = {
 };
 
 async function loadSample(page: Page): Promise<void> {
-  const reply = await page.evaluate(() =>
-    (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }),
-  );
+  const reply = await page.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }));
   expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 }
 
@@ -47,17 +45,13 @@ async function openCrmTab(context: BrowserContext, popupHelper: Page, recordId: 
   await serveHtml(context, `${SF_HOST}/**`, salesforceRecordPage);
   const crm = await context.newPage();
   await crm.goto(`${SF_HOST}/lightning/r/Account/${recordId}/view`);
-  const tabs = await popupHelper.evaluate(
-    (host) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: `${host}/*` }),
-    SF_HOST,
-  );
+  const tabs = await popupHelper.evaluate((host) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: `${host}/*` }), SF_HOST);
   expect(tabs).toHaveLength(1);
   return { crm, tabId: tabs[0]!.id! };
 }
 
 const overlay = (crm: Page) => crm.locator('[data-rapport-overlay="record"]');
-const overlayText = (crm: Page): Promise<string> =>
-  overlay(crm).evaluate((host) => (host.shadowRoot ?? host).textContent ?? '');
+const overlayText = (crm: Page): Promise<string> => overlay(crm).evaluate((host) => (host.shadowRoot ?? host).textContent ?? '');
 
 test('opened on a Salesforce record, the popup logs with the keyboard and the overlay updates', async ({ context, extensionPage }) => {
   const helper = await extensionPage('popup');

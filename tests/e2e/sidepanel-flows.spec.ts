@@ -88,7 +88,9 @@ test('KPIs: every KPI carries its value and previous value for the period shown'
   await expect(container).toHaveAttribute('data-period-end', `${year + 1}-01-01`);
   const kpis = container.locator('[data-rapport-kpi]');
   await expect(kpis).toHaveCount(9, { timeout: 60_000 });
-  const values = await kpis.evaluateAll((els) => els.map((e) => [e.getAttribute('data-rapport-kpi'), e.getAttribute('data-value'), e.getAttribute('data-previous')]));
+  const values = await kpis.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-rapport-kpi'), e.getAttribute('data-value'), e.getAttribute('data-previous')]),
+  );
   for (const [, value, previous] of values) {
     expect(value === '' || Number.isFinite(Number(value))).toBe(true);
     expect(previous === '' || Number.isFinite(Number(previous))).toBe(true);

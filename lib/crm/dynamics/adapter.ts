@@ -6,9 +6,6 @@ import { DYNAMICS_MATCHES } from './hosts';
 import { DYNAMICS_SELECTORS as S } from './selectors';
 import { isDynamicsHost, normaliseGuid, parseDynamicsUrl } from './urls';
 
-
-
-
 /** The visible form: in multi-session apps only the active session's form is rendered. */
 function activeForm(root: ParentNode): ParentNode {
   return queryAll(root, S['record.form']).find(shown) ?? root;

@@ -14,7 +14,6 @@ const firstShown = (root: ParentNode, candidates: readonly string[]): Element | 
   return null;
 };
 
-
 function findTitle(root: ParentNode, _page: RecordPage): Element | null {
   return firstShown(root, S['record.title']);
 }

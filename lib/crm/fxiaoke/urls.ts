@@ -24,8 +24,7 @@ export function isFxiaokeHost(hostname: string): boolean {
   return hostname.toLowerCase() === 'www.fxiaoke.com';
 }
 
-const objectType = (api: string): ObjectType | undefined =>
-  Object.prototype.hasOwnProperty.call(FX_OBJECTS, api) ? FX_OBJECTS[api] : undefined;
+const objectType = (api: string): ObjectType | undefined => (Object.prototype.hasOwnProperty.call(FX_OBJECTS, api) ? FX_OBJECTS[api] : undefined);
 
 export function parseFxiaokeUrl(url: URL): PageInfo {
   if (!FX_SHELL.test(url.pathname)) return { kind: 'other' };

@@ -15,9 +15,6 @@ const firstShown = (root: ParentNode, candidates: readonly string[]): Element | 
   return null;
 };
 
-
-
-
 const LINK_KEY: Record<ObjectType, keyof typeof S | undefined> = {
   account: 'list.organizationLink',
   contact: 'list.personLink',

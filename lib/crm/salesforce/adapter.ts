@@ -20,7 +20,6 @@ function findTitle(root: ParentNode, _page: RecordPage): Element | null {
   return null;
 }
 
-
 export const salesforceAdapter: CrmAdapter = {
   id: 'salesforce',
   matches: SALESFORCE_MATCHES,

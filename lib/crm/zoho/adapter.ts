@@ -9,8 +9,6 @@ import { ZOHO_RECORD, isZohoHost, parseZohoUrl } from './urls';
 const visibleFirst = (els: Element[]): Element | null => els.find(shown) ?? null;
 const RECORD_ID = /^\d{10,20}$/;
 
-
-
 function rowRecordId(row: Element): { id: string; link: Element | null } | null {
   for (const link of row.querySelectorAll(S['list.recordLink'].join(', '))) {
     const href = link.getAttribute('href') ?? '';

@@ -28,8 +28,7 @@ export function isZohoHost(hostname: string): boolean {
   return ZOHO_HOST.test(hostname);
 }
 
-const moduleType = (module: string): ObjectType | undefined =>
-  Object.prototype.hasOwnProperty.call(ZOHO_MODULES, module) ? ZOHO_MODULES[module] : undefined;
+const moduleType = (module: string): ObjectType | undefined => (Object.prototype.hasOwnProperty.call(ZOHO_MODULES, module) ? ZOHO_MODULES[module] : undefined);
 
 export function parseZohoUrl(url: URL): PageInfo {
   const path = url.pathname;

@@ -81,7 +81,11 @@ export const actionsRepo = {
   async dueBy(db: AppDB, asOf: string): Promise<Action[]> {
     const [open, snoozed] = await Promise.all([
       db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, true).toArray(),
-      db.actions.where('[status+due]').between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, true).filter((a) => (a.snoozedUntil ?? a.due) <= asOf).toArray(),
+      db.actions
+        .where('[status+due]')
+        .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, true)
+        .filter((a) => (a.snoozedUntil ?? a.due) <= asOf)
+        .toArray(),
     ]);
     return [...open, ...snoozed];
   },

@@ -10,9 +10,7 @@ export interface RecordLookup {
   domain?: string;
 }
 
-export type MatchResult =
-  | { kind: 'matched'; customer: Customer; by: 'crm-ref' | 'domain' | 'email' | 'name' }
-  | { kind: 'unknown'; candidates: Customer[] };
+export type MatchResult = { kind: 'matched'; customer: Customer; by: 'crm-ref' | 'domain' | 'email' | 'name' } | { kind: 'unknown'; candidates: Customer[] };
 
 export const normaliseName = (s: string): string =>
   s
@@ -65,11 +63,7 @@ export function customersRepo(db: AppDB) {
       if (byRef.length === 1) return { kind: 'matched', customer: fromStoredCustomer(byRef[0]!), by: 'crm-ref' };
 
       const candidates = new Map<string, Customer>();
-      const domain = lookup.domain
-        ? normaliseDomain(lookup.domain)
-        : lookup.email
-          ? emailDomain(lookup.email)
-          : undefined;
+      const domain = lookup.domain ? normaliseDomain(lookup.domain) : lookup.email ? emailDomain(lookup.email) : undefined;
       if (domain && !WEBMAIL.has(domain)) {
         const rows = await db.customers.where('domain').equals(domain).toArray();
         if (rows.length === 1) return { kind: 'matched', customer: fromStoredCustomer(rows[0]!), by: 'domain' };
@@ -83,7 +77,10 @@ export function customersRepo(db: AppDB) {
       if (lookup.name) {
         const wanted = normaliseName(lookup.name);
         if (wanted) {
-          const rows = await db.customers.filter((c) => normaliseName(c.name) === wanted).limit(5).toArray();
+          const rows = await db.customers
+            .filter((c) => normaliseName(c.name) === wanted)
+            .limit(5)
+            .toArray();
           // A name match alone is only trusted when the customer has no ref in this CRM yet
           // (otherwise the CRM would have told us its id).
           const free = rows.filter((r) => !r.crmRefs.some((x) => x.crm === lookup.ref.crm && x.objectType === lookup.ref.objectType));

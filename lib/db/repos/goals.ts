@@ -11,7 +11,11 @@ export class GoalValidationError extends Error {
     /** Field → message, e.g. `{ target: 'Invalid input: expected number' }`. */
     readonly fields: Record<string, string>,
   ) {
-    super(`Invalid goal: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`);
+    super(
+      `Invalid goal: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; ')}`,
+    );
   }
 }
 

@@ -10,7 +10,8 @@ export const options = defineCatalog(
     'options.nav.privacy': 'Privacy',
 
     'options.import.heading': 'Import from your CRM',
-    'options.import.intro': 'CSV or Excel (.xlsx) exports of customers, transactions (orders, deals), interactions (activities, 跟进记录) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
+    'options.import.intro':
+      'CSV or Excel (.xlsx) exports of customers, transactions (orders, deals), interactions (activities, 跟进记录) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
     'options.import.pick': 'Choose CSV or Excel files',
     'options.import.drop': 'or drop files here',
     'options.import.dropzone': 'Drop zone for CSV and Excel files',
@@ -56,7 +57,8 @@ export const options = defineCatalog(
     'options.import.mapping.start': 'Import with this mapping',
     'options.import.mapping.discard': 'Skip this file',
     'options.import.unfinished.heading': 'An import was interrupted',
-    'options.import.unfinished.text': '{name}: {rows} rows were imported before it stopped ({accepted} accepted, {rejected} rejected). Resume it, or roll it back to remove what it added.',
+    'options.import.unfinished.text':
+      '{name}: {rows} rows were imported before it stopped ({accepted} accepted, {rejected} rejected). Resume it, or roll it back to remove what it added.',
     'options.import.unfinished.resume': 'Resume import of {name}',
     'options.import.unfinished.rollback': 'Roll back import of {name}',
     'options.import.unfinished.rolledBack': 'Rolled back {name}.',
@@ -162,7 +164,8 @@ export const options = defineCatalog(
     'options.reminders.enabled': 'Remind me of overdue actions',
     'options.reminders.hour': 'Reminder hour (0–23)',
     'options.privacy.heading': 'Privacy',
-    'options.privacy.statement': 'Rapport keeps your data in this browser (IndexedDB). It makes no calls to third-party servers and sends nothing anywhere; data leaves the browser only when you export or back it up. Rapport reads the CRM page you have open only to recognise the customer shown.',
+    'options.privacy.statement':
+      'Rapport keeps your data in this browser (IndexedDB). It makes no calls to third-party servers and sends nothing anywhere; data leaves the browser only when you export or back it up. Rapport reads the CRM page you have open only to recognise the customer shown.',
     'options.privacy.neverLog': 'Never log interactions for (customer ids or email domains, one per line)',
   },
   {
@@ -173,7 +176,8 @@ export const options = defineCatalog(
     'options.nav.privacy': '隐私',
 
     'options.import.heading': '从 CRM 导入',
-    'options.import.intro': '支持客户、交易（订单、商机）、互动（活动、跟进记录）或反馈（CSAT、NPS、投诉）的 CSV 或 Excel（.xlsx）导出文件。可识别 Salesforce、HubSpot、Zoho、Dynamics 365、Pipedrive 和纷享销客的表头。',
+    'options.import.intro':
+      '支持客户、交易（订单、商机）、互动（活动、跟进记录）或反馈（CSAT、NPS、投诉）的 CSV 或 Excel（.xlsx）导出文件。可识别 Salesforce、HubSpot、Zoho、Dynamics 365、Pipedrive 和纷享销客的表头。',
     'options.import.pick': '选择 CSV 或 Excel 文件',
     'options.import.drop': '或将文件拖到此处',
     'options.import.dropzone': 'CSV 与 Excel 文件拖放区',
@@ -325,7 +329,8 @@ export const options = defineCatalog(
     'options.reminders.enabled': '提醒我逾期的行动',
     'options.reminders.hour': '提醒时间（0–23 点）',
     'options.privacy.heading': '隐私',
-    'options.privacy.statement': 'Rapport 将您的数据保存在此浏览器中（IndexedDB）。它不调用任何第三方服务器，也不向任何地方发送数据；只有在您导出或备份时，数据才会离开浏览器。Rapport 读取您打开的 CRM 页面，仅用于识别当前显示的客户。',
+    'options.privacy.statement':
+      'Rapport 将您的数据保存在此浏览器中（IndexedDB）。它不调用任何第三方服务器，也不向任何地方发送数据；只有在您导出或备份时，数据才会离开浏览器。Rapport 读取您打开的 CRM 页面，仅用于识别当前显示的客户。',
     'options.privacy.neverLog': '永不记录以下对象的互动（客户编号或邮箱域名，每行一个）',
   },
 );

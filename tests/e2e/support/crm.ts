@@ -35,14 +35,15 @@ export async function expectStoryOverlay(page: Page, crm: CrmId, story: Story, r
 }
 
 /** The text inside the overlay's shadow root. */
-export const overlayText = (page: Page): Promise<string> =>
-  page.locator('[data-rapport-overlay="record"]').evaluate((h) => h.shadowRoot?.textContent ?? '');
+export const overlayText = (page: Page): Promise<string> => page.locator('[data-rapport-overlay="record"]').evaluate((h) => h.shadowRoot?.textContent ?? '');
 
 /** What the CRM page put in its own DOM never becomes markup inside Rapport's UI. */
 export async function expectNoPageMarkupInside(page: Page): Promise<void> {
-  const leaks = await page.locator('[data-rapport-overlay]').evaluateAll((hosts) =>
-    hosts.reduce((n, h) => n + (h.shadowRoot?.querySelectorAll('script, img, [onerror]').length ?? 0) + h.querySelectorAll('script, img').length, 0),
-  );
+  const leaks = await page
+    .locator('[data-rapport-overlay]')
+    .evaluateAll((hosts) =>
+      hosts.reduce((n, h) => n + (h.shadowRoot?.querySelectorAll('script, img, [onerror]').length ?? 0) + h.querySelectorAll('script, img').length, 0),
+    );
   expect(leaks).toBe(0);
 }
 

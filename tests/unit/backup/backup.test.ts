@@ -23,16 +23,46 @@ async function dump(d: AppDB): Promise<Record<string, unknown[]>> {
 
 async function seed(): Promise<void> {
   await db.customers.bulkAdd([
-    toStoredCustomer({ id: 'C1', name: '=HYPERLINK("x")', emails: ['a@b.c'], createdAt: '2024-01-01', crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '001' }], domain: 'b.c' }),
+    toStoredCustomer({
+      id: 'C1',
+      name: '=HYPERLINK("x")',
+      emails: ['a@b.c'],
+      createdAt: '2024-01-01',
+      crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '001' }],
+      domain: 'b.c',
+    }),
     toStoredCustomer({ id: 'C2', name: '\u202eRTL', emails: [], createdAt: '2024-01-02', crmRefs: [], placeholder: true }),
   ]);
   await db.transactions.add({ id: 't1', customerId: 'C1', date: '2025-01-01', amount: -5.5, currency: 'EUR' });
   await db.interactions.add({ id: 'i1', customerId: 'C1', date: '2025-01-02', channel: 'call', summary: 'hi\r\nthere', sentiment: 'positive' });
   await db.feedback.add({ id: 'f1', customerId: 'C1', date: '2025-01-03', kind: 'nps', score: 9 });
   await db.contacts.add({ id: 'k1', customerId: 'C1', name: 'Ann', isDecisionMaker: true });
-  await db.goals.add({ id: 'g1', name: 'NPS up', category: 'satisfaction', metric: 'nps', target: 40, baseline: 20, periodStart: '2025-01-01', periodEnd: '2025-04-01', scope: { kind: 'tier', tier: 'gold' }, archived: false, createdAt: 5 });
+  await db.goals.add({
+    id: 'g1',
+    name: 'NPS up',
+    category: 'satisfaction',
+    metric: 'nps',
+    target: 40,
+    baseline: 20,
+    periodStart: '2025-01-01',
+    periodEnd: '2025-04-01',
+    scope: { kind: 'tier', tier: 'gold' },
+    archived: false,
+    createdAt: 5,
+  });
   await db.actions.add({ id: 'a1', customerId: 'C1', kind: 'revisit', status: 'open', due: '2025-02-01', reason: 'r', createdAt: 1, updatedAt: 2 });
-  await db.scores.add({ customerId: 'C1', tier: 'gold', risk: 'low', riskScore: 12.5, reasons: [{ id: 'contact-gap', points: 5, params: { days: 3 } }], clv: 1234.5, pAlive: 0.9, rfm: { r: 5, f: 4, m: 3, segment: 'Champions' }, nba: null, computedAt: 9 });
+  await db.scores.add({
+    customerId: 'C1',
+    tier: 'gold',
+    risk: 'low',
+    riskScore: 12.5,
+    reasons: [{ id: 'contact-gap', points: 5, params: { days: 3 } }],
+    clv: 1234.5,
+    pAlive: 0.9,
+    rfm: { r: 5, f: 4, m: 3, segment: 'Champions' },
+    nba: null,
+    computedAt: 9,
+  });
   await db.meta.add({ key: 'searchIndexVersion', value: { v: 2 } });
   await runImport({ db, file: new Blob(['customer_id,date,amount\nC3,2025-01-01,1\n']), fileName: 'x.csv', importId: 'imp1', now: () => 3 });
 }

@@ -27,7 +27,17 @@ function write(name: string, text: string): string {
 interface JsonOut {
   bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
   gammaGamma: { p: number; q: number; gamma: number };
-  customers: { customerId: string; x: number; tx: number; T: number; pAlive: number; expectedPurchases: number; clv: number; tier: string; rfm: { segment: string } }[];
+  customers: {
+    customerId: string;
+    x: number;
+    tx: number;
+    T: number;
+    pAlive: number;
+    expectedPurchases: number;
+    clv: number;
+    tier: string;
+    rfm: { segment: string };
+  }[];
   rejected: { file: string; line: number; column?: string; reason: string }[];
   calibrationEnd: string;
 }
@@ -83,7 +93,15 @@ describe('npm run score', () => {
   it('reports bad rows with line and reason, scores the rest and exits 1', () => {
     const file = write(
       'bad.csv',
-      ['customer_id,date,amount', 'A,2024-01-01,100', 'A,2024-02-30,50', 'B,2024-01-15,N/A', 'B,2024-02-15,20', ',2024-02-01,5', 'A,2024-03-10,"$1,234.50"'].join('\n') + '\n',
+      [
+        'customer_id,date,amount',
+        'A,2024-01-01,100',
+        'A,2024-02-30,50',
+        'B,2024-01-15,N/A',
+        'B,2024-02-15,20',
+        ',2024-02-01,5',
+        'A,2024-03-10,"$1,234.50"',
+      ].join('\n') + '\n',
     );
     const r = run(file, '--json', '--unit', 'day');
     expect(r.code).toBe(1);

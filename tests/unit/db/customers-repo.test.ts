@@ -38,7 +38,10 @@ describe('customersRepo.matchRecord', () => {
     expect(m).toMatchObject({ kind: 'matched', by: 'crm-ref', customer: { id: 'c1' } });
   });
   it('falls back to the company domain, then email', async () => {
-    expect(await customersRepo(db).matchRecord({ ref: sf('x1'), domain: 'https://www.Acme.com/about' })).toMatchObject({ customer: { id: 'c1' }, by: 'domain' });
+    expect(await customersRepo(db).matchRecord({ ref: sf('x1'), domain: 'https://www.Acme.com/about' })).toMatchObject({
+      customer: { id: 'c1' },
+      by: 'domain',
+    });
     expect(await customersRepo(db).matchRecord({ ref: sf('x2'), email: 'someone@globex.de' })).toMatchObject({ customer: { id: 'c2' }, by: 'domain' });
   });
   it('ignores webmail domains', async () => {

@@ -29,7 +29,11 @@ describe('Dexie migrations', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       ['actions', 'contacts', 'customers', 'feedback', 'goals', 'importLog', 'interactions', 'meta', 'scores', 'transactions'].sort(),
     );
-    const idx = (t: string): string[] => db.table(t).schema.indexes.map((i) => i.name).sort();
+    const idx = (t: string): string[] =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => i.name)
+        .sort();
     expect(idx('customers')).toEqual(expect.arrayContaining(['crmKeys', 'domain', 'emails', 'name']));
     expect(idx('transactions')).toEqual(expect.arrayContaining(['[customerId+date]', 'customerId', 'date']));
     expect(idx('actions')).toEqual(expect.arrayContaining(['[status+due]', '[customerId+status]']));

@@ -26,7 +26,10 @@ describe('CSV export', () => {
 
   it('hostile names imported as given come out neutralised', () => {
     const p = parseImportBytes(new Uint8Array(readFileSync(path.resolve('tests/fixtures/import/broken/hostile-text.csv'))), 'h.csv');
-    const csv = toCsv(['name'], p.records.map((c) => [(c as { name: string }).name]));
+    const csv = toCsv(
+      ['name'],
+      p.records.map((c) => [(c as { name: string }).name]),
+    );
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(lines[4]).toBe("'+1-555-0100");

@@ -20,7 +20,13 @@ describe('encodings and delimiters', () => {
     expect([p.kind, p.encoding, p.delimiter]).toEqual(['customers', 'utf-8', ',']);
     const cs = p.records as Customer[];
     expect(cs.map((c) => c.id)).toEqual(['C1', 'C2']);
-    expect(cs[0]).toMatchObject({ name: 'Acme Corp', domain: 'acme.com', emails: ['ops@acme.com'], crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '001ACME' }], createdAt: '2024-01-15' });
+    expect(cs[0]).toMatchObject({
+      name: 'Acme Corp',
+      domain: 'acme.com',
+      emails: ['ops@acme.com'],
+      crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '001ACME' }],
+      createdAt: '2024-01-15',
+    });
     expect(cs[1]).toMatchObject({ name: '北京星河科技有限公司', createdAt: '2024-02-01', crmRefs: [] });
     expectCanonical(p);
   });
@@ -37,7 +43,10 @@ describe('encodings and delimiters', () => {
   it('UTF-16 LE with BOM and tabs; UTF-16 BE with BOM', () => {
     const le = load('utf16le-tab-transactions.csv');
     expect([le.encoding, le.delimiter, le.rejected.length]).toEqual(['utf-16le', '\t', 0]);
-    expect((le.records as Transaction[]).map((t) => [t.date, t.amount])).toEqual([['2025-01-05', 10.5], ['2025-01-06', 99]]);
+    expect((le.records as Transaction[]).map((t) => [t.date, t.amount])).toEqual([
+      ['2025-01-05', 10.5],
+      ['2025-01-06', 99],
+    ]);
     const be = load('utf16be-transactions.csv');
     expect(be.encoding).toBe('utf-16be');
     expect((be.records as Transaction[]).map((t) => t.date)).toEqual(['2025-01-05', '2025-01-07']);
@@ -46,7 +55,14 @@ describe('encodings and delimiters', () => {
   it('GBK (Chinese Excel) with Fxiaoke headers', () => {
     const c = load('gbk-fxiaoke-customers.csv');
     expect([c.kind, c.encoding, c.preset]).toEqual(['customers', 'gb18030', 'fxiaoke']);
-    expect(c.records[0]).toMatchObject({ id: 'FX-001', name: '上海明远贸易有限公司', owner: '王芳', createdAt: '2024-03-01', segment: '重要客户', crmRefs: [{ crm: 'fxiaoke', id: 'FX-001' }] });
+    expect(c.records[0]).toMatchObject({
+      id: 'FX-001',
+      name: '上海明远贸易有限公司',
+      owner: '王芳',
+      createdAt: '2024-03-01',
+      segment: '重要客户',
+      crmRefs: [{ crm: 'fxiaoke', id: 'FX-001' }],
+    });
     const t = load('gbk-fxiaoke-transactions.csv');
     expect([t.kind, t.preset]).toEqual(['transactions', 'fxiaoke']);
     expect((t.records as Transaction[]).map((x) => [x.customerId, x.date, x.amount, x.product])).toEqual([
@@ -57,7 +73,15 @@ describe('encodings and delimiters', () => {
     const f = load('gbk-fxiaoke-followups.csv');
     expect(f.kind).toBe('interactions');
     expect(f.records).toMatchObject([
-      { customerId: 'FX-001', date: '2025-03-05', channel: 'call', summary: '讨论续约，客户满意', contact: '王总', sentiment: 'positive', nextStepDue: '2025-04-05' },
+      {
+        customerId: 'FX-001',
+        date: '2025-03-05',
+        channel: 'call',
+        summary: '讨论续约，客户满意',
+        contact: '王总',
+        sentiment: 'positive',
+        nextStepDue: '2025-04-05',
+      },
       { customerId: 'FX-002', date: '2025-03-06', channel: 'visit', sentiment: 'neutral' },
     ]);
     expectCanonical(f);
@@ -121,12 +145,33 @@ describe('interactions and feedback', () => {
 
 describe('CRM presets', () => {
   it.each([
-    ['salesforce-accounts.csv', 'salesforce', 'customers', { id: '0015g00000ACME1', name: 'Acme Corp', owner: 'Dana Lee', createdAt: '2024-03-14', crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '0015g00000ACME1' }] }],
-    ['salesforce-opportunities.csv', 'salesforce', 'transactions', { customerId: '0015g00000ACME1', amount: 12500, date: '2025-03-14', orderId: '0065g00000OPP1', product: 'Acme renewal' }],
+    [
+      'salesforce-accounts.csv',
+      'salesforce',
+      'customers',
+      {
+        id: '0015g00000ACME1',
+        name: 'Acme Corp',
+        owner: 'Dana Lee',
+        createdAt: '2024-03-14',
+        crmRefs: [{ crm: 'salesforce', objectType: 'account', id: '0015g00000ACME1' }],
+      },
+    ],
+    [
+      'salesforce-opportunities.csv',
+      'salesforce',
+      'transactions',
+      { customerId: '0015g00000ACME1', amount: 12500, date: '2025-03-14', orderId: '0065g00000OPP1', product: 'Acme renewal' },
+    ],
     ['hubspot-companies.csv', 'hubspot', 'customers', { id: '9001', name: 'Globex', domain: 'globex.com', owner: 'Sam Ray', createdAt: '2024-05-01' }],
     ['hubspot-deals.csv', 'hubspot', 'transactions', { customerId: '9001', amount: 4200, date: '2025-02-01', orderId: '7001' }],
     ['zoho-accounts.csv', 'zoho', 'customers', { id: 'zcrm_4876', name: 'Initech', createdAt: '2024-06-01', segment: 'Customer' }],
-    ['dynamics-accounts.csv', 'dynamics', 'customers', { id: 'b1c2d3e4-0000-0000-0000-000000000001', name: 'Umbrella Ltd', domain: 'umbrella.co.uk', createdAt: '2024-02-27' }],
+    [
+      'dynamics-accounts.csv',
+      'dynamics',
+      'customers',
+      { id: 'b1c2d3e4-0000-0000-0000-000000000001', name: 'Umbrella Ltd', domain: 'umbrella.co.uk', createdAt: '2024-02-27' },
+    ],
     ['pipedrive-deals.csv', 'pipedrive', 'transactions', { customerId: '812', amount: 3000, currency: 'EUR', date: '2025-01-20', orderId: '55' }],
   ])('%s → %s %s', (file, preset, kind, expected) => {
     const p = load(file);
@@ -192,7 +237,12 @@ describe('broken files', () => {
 
 describe('streaming', () => {
   it('gives the same result for any chunk size, with correct physical lines', () => {
-    const text = ['customer_id,date,amount,product', ...Array.from({ length: 300 }, (_, i) => (i % 50 === 7 ? `C${i},2025-01-01,bad,x` : `C${i % 40},2025-01-${String((i % 28) + 1).padStart(2, '0')},${i},"multi\r\nline ""${i}"""`))].join('\r\n');
+    const text = [
+      'customer_id,date,amount,product',
+      ...Array.from({ length: 300 }, (_, i) =>
+        i % 50 === 7 ? `C${i},2025-01-01,bad,x` : `C${i % 40},2025-01-${String((i % 28) + 1).padStart(2, '0')},${i},"multi\r\nline ""${i}"""`,
+      ),
+    ].join('\r\n');
     const all = new TextEncoder().encode(text);
     const whole = parseImportBytes(all, 's.csv');
     for (const size of [1, 7, 64, 1000]) {

@@ -53,7 +53,12 @@ describe('ImportJobCard contract', () => {
       </RapportPage>,
     );
     const el = container.querySelector('[data-import-status]')!;
-    expect([el.getAttribute('data-import-status'), el.getAttribute('data-accepted'), el.getAttribute('data-rejected'), el.getAttribute('data-duplicates')]).toEqual(['done', '5', '2', '1']);
+    expect([
+      el.getAttribute('data-import-status'),
+      el.getAttribute('data-accepted'),
+      el.getAttribute('data-rejected'),
+      el.getAttribute('data-duplicates'),
+    ]).toEqual(['done', '5', '2', '1']);
     expect(screen.getByText(/Imported 5 rows \(1 already present\), 2 rejected/)).toBeTruthy();
     expect(screen.getByText(/not a valid date — "x" is not a date/)).toBeTruthy();
     expect(screen.getByText(/and 1 more in the download/)).toBeTruthy();

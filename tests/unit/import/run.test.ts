@@ -21,7 +21,10 @@ const run = (text: string, over: Partial<RunImportArgs> = {}) =>
   runImport({ db, file: blob(text), fileName: 'f.csv', importId: `imp-${Math.random()}`, opts: { asOf: '2025-06-01' }, now: () => 1, ...over });
 
 const txCsv = (rows: number, bad = 0): string =>
-  ['customer_id,date,amount', ...Array.from({ length: rows }, (_, i) => (i < bad ? `C${i},2025-13-01,1` : `C${i % 97},2025-01-${String((i % 28) + 1).padStart(2, '0')},${i}.5`))].join('\n') + '\n';
+  [
+    'customer_id,date,amount',
+    ...Array.from({ length: rows }, (_, i) => (i < bad ? `C${i},2025-13-01,1` : `C${i % 97},2025-01-${String((i % 28) + 1).padStart(2, '0')},${i}.5`)),
+  ].join('\n') + '\n';
 
 async function snapshot(): Promise<unknown> {
   return {
@@ -90,7 +93,15 @@ describe('runImport', () => {
     // Counters match what is stored: never half-counted.
     expect(open!.log.accepted - open!.log.duplicates).toBe(await db.transactions.count());
     const rejected: number[] = [];
-    const done = await runImport({ db, file: open!.file!, fileName: 'f.csv', importId: 'imp', resume: open!.checkpoint, now: () => 1, onRejected: (r) => rejected.push(...r.map((x) => x.line)) });
+    const done = await runImport({
+      db,
+      file: open!.file!,
+      fileName: 'f.csv',
+      importId: 'imp',
+      resume: open!.checkpoint,
+      now: () => 1,
+      onRejected: (r) => rejected.push(...r.map((x) => x.line)),
+    });
     expect(done.log).toEqual({ ...refLog, id: 'imp' });
     expect(await db.transactions.orderBy('id').toArray()).toEqual(refTx);
     expect(rejected).toEqual([2, 3, 4, 5, 6]);
@@ -134,7 +145,14 @@ describe('runImport — XLSX', () => {
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync('tests/fixtures/import/fxiaoke-transactions.xlsx');
     const rejected: { line: number; column?: string }[] = [];
-    const r = await runImport({ db, file: new Blob([bytes]), fileName: 'fxiaoke-transactions.xlsx', importId: 'x1', now: () => 1, onRejected: (rows) => rejected.push(...rows) });
+    const r = await runImport({
+      db,
+      file: new Blob([bytes]),
+      fileName: 'fxiaoke-transactions.xlsx',
+      importId: 'x1',
+      now: () => 1,
+      onRejected: (rows) => rejected.push(...rows),
+    });
     expect(r.kind).toBe('transactions');
     expect(r.log).toMatchObject({ status: 'done', rowsSeen: 3, accepted: 2, rejected: 1 });
     expect(rejected).toMatchObject([{ line: 4, column: '成交日期' }]);

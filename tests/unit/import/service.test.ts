@@ -25,7 +25,13 @@ describe('rescoreAll handler', () => {
       calls.push(`${settings.scoring.currency}@${asOf}`);
       onProgress?.(2, 3);
     };
-    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => void broadcasts++, progress: (p) => progress.push(p) });
+    const h = createImportHandlers({
+      db: () => db,
+      settings: async () => DEFAULT_SETTINGS,
+      rescoreAll,
+      broadcast: async () => void broadcasts++,
+      progress: (p) => progress.push(p),
+    });
     await expect(h.rescoreAll!({ asOf: '2025-06-01' }, {})).resolves.toEqual({ customers: 3 });
     expect(calls).toEqual(['USD@2025-06-01']);
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/3', '2/3', '3/3']);
@@ -46,7 +52,13 @@ describe('rescoreAll handler', () => {
         throw new Error('scorer failed');
       }
     };
-    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => undefined, progress: () => undefined });
+    const h = createImportHandlers({
+      db: () => db,
+      settings: async () => DEFAULT_SETTINGS,
+      rescoreAll,
+      broadcast: async () => undefined,
+      progress: () => undefined,
+    });
     const a = h.rescoreAll!({ asOf: '2025-06-01' }, {});
     const b = h.rescoreAll!({ asOf: '2025-06-01' }, {});
     await expect(a).rejects.toThrow('scorer failed');
@@ -62,7 +74,13 @@ describe('import → rescoreAll (real scorer)', () => {
     const fs = await import('node:fs');
     const bytes = fs.readFileSync('../shared/data/cdnow/transactions-sample.csv');
     await runImport({ db, file: new Blob([bytes]), fileName: 'cdnow.csv', importId: 'c', now: () => 1 });
-    const h = createImportHandlers({ db: () => db, settings: async () => DEFAULT_SETTINGS, rescoreAll, broadcast: async () => undefined, progress: () => undefined });
+    const h = createImportHandlers({
+      db: () => db,
+      settings: async () => DEFAULT_SETTINGS,
+      rescoreAll,
+      broadcast: async () => undefined,
+      progress: () => undefined,
+    });
     const r = await h.rescoreAll!({ asOf: '1997-10-01' }, {});
     const customers = await db.customers.count();
     expect(customers).toBe(2357 + 3);

@@ -40,7 +40,14 @@ describe('message router', () => {
   });
 
   it('turns a handler exception into an error reply', async () => {
-    const failing = createRouter({ searchCustomers: async () => { throw new Error('db closed'); } }, opts);
+    const failing = createRouter(
+      {
+        searchCustomers: async () => {
+          throw new Error('db closed');
+        },
+      },
+      opts,
+    );
     expect(await failing({ type: 'searchCustomers', payload: { query: '', limit: 1 } }, popup)).toEqual({ ok: false, error: 'db closed' });
   });
 });

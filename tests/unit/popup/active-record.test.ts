@@ -33,12 +33,23 @@ describe('active CRM record', () => {
   it('matches the record to a customer, or lists candidates for an unknown one', async () => {
     const db = new AppDB(`test-active-${Math.random()}`);
     await customersRepo(db).bulkPut([
-      { id: 'C-1002', name: 'Globex Industrial', emails: [], createdAt: '2020-01-01', crmRefs: [{ crm: 'salesforce', objectType: 'account', id: ref.recordId }] },
+      {
+        id: 'C-1002',
+        name: 'Globex Industrial',
+        emails: [],
+        createdAt: '2020-01-01',
+        crmRefs: [{ crm: 'salesforce', objectType: 'account', id: ref.recordId }],
+      },
       { id: 'C-9', name: 'Unknown Prospect', emails: [], createdAt: '2020-01-01', crmRefs: [] },
       { id: 'C-10', name: 'Unknown Prospect', emails: [], createdAt: '2020-01-01', crmRefs: [] },
     ]);
     fakeBrowser.tabs.sendMessage = (async () => ref) as unknown as typeof fakeBrowser.tabs.sendMessage;
-    expect(await resolvePopupContext(db, '?tabId=5')).toEqual({ record: ref, customer: { id: 'C-1002', name: 'Globex Industrial' }, candidates: [], emptyBook: false });
+    expect(await resolvePopupContext(db, '?tabId=5')).toEqual({
+      record: ref,
+      customer: { id: 'C-1002', name: 'Globex Industrial' },
+      candidates: [],
+      emptyBook: false,
+    });
     const unknown = { ...ref, recordId: '001Dn00000ZzUnkIAF', name: 'Unknown Prospect' };
     fakeBrowser.tabs.sendMessage = (async () => unknown) as unknown as typeof fakeBrowser.tabs.sendMessage;
     const ctx = await resolvePopupContext(db, '?tabId=5');

@@ -56,7 +56,13 @@ function services(ctx: Partial<PopupContext>, over: Partial<PopupServices> = {})
     log: (p) => h.logInteraction({ direction: undefined, ...p } as Parameters<typeof h.logInteraction>[0], sender),
     undo: (p) => h.undoInteraction(p, sender),
     track: async (r) => {
-      const c = { id: `SF-${r.recordId}`, name: r.name ?? r.recordId, emails: [], createdAt: AS_OF, crmRefs: [{ crm: r.crm, objectType: r.objectType, id: r.recordId }] };
+      const c = {
+        id: `SF-${r.recordId}`,
+        name: r.name ?? r.recordId,
+        emails: [],
+        createdAt: AS_OF,
+        crmRefs: [{ crm: r.crm, objectType: r.objectType, id: r.recordId }],
+      };
       await customersRepo(db).put(c);
       return { id: c.id, name: c.name };
     },
@@ -117,7 +123,14 @@ describe('popup quick-log', () => {
     expect(screen.getByText(/Next: Executive sponsor, by 2026-11-27/)).toBeTruthy();
     const rows = await db.interactions.toArray();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ customerId: 'C-1002', date: AS_OF, channel: 'meeting', sentiment: 'negative', direction: 'outbound', summary: 'Asked for the renewal call with their CFO' });
+    expect(rows[0]).toMatchObject({
+      customerId: 'C-1002',
+      date: AS_OF,
+      channel: 'meeting',
+      sentiment: 'negative',
+      direction: 'outbound',
+      summary: 'Asked for the renewal call with their CFO',
+    });
     expect(await loadDraft(draftKey('C-1002'))).toBeNull();
   });
 

@@ -83,7 +83,15 @@ describe('next best action', () => {
   });
 
   it('escalates a key account at high risk to an executive sponsor', () => {
-    const bad = quietSignals({ lastContact: '2026-01-10', contactGapDays: 171, interactionsRecent: 0, interactionsPrevious: 6, negative: 2, positive: 0, rated: 2 });
+    const bad = quietSignals({
+      lastContact: '2026-01-10',
+      contactGapDays: 171,
+      interactionsRecent: 0,
+      interactionsPrevious: 6,
+      negative: 2,
+      positive: 0,
+      rated: 2,
+    });
     const p = input({ tier: 'platinum', pAlive: 0.35, signals: bad });
     expect(p.risk.band).toBe('high');
     expect(top(p)).toBe('exec-sponsor');
@@ -152,14 +160,20 @@ describe('next best action', () => {
       actions: [],
     };
     const signals = relationshipSignals(h, AS_OF, '2026-06-01');
-    const r = rankActions(input({ tier: 'lead', signals, pAlive: null, purchaseDays: 0, netSpend: 0, value: 0, firstPurchase: undefined, firstSeen: '2026-06-01' }), DEFAULT_SCORING);
+    const r = rankActions(
+      input({ tier: 'lead', signals, pAlive: null, purchaseDays: 0, netSpend: 0, value: 0, firstPurchase: undefined, firstSeen: '2026-06-01' }),
+      DEFAULT_SCORING,
+    );
     expect(r[0]).toMatchObject({ kind: 'onboard', due: '2026-06-30' });
   });
 });
 
 describe('promises and the feedback report', () => {
   it('follows up a promised next step that is past its due date', () => {
-    const r = rankActions(input({ tier: 'iron', purchaseDays: 3, signals: quietSignals({ overdueNextStep: { text: 'Send the quote', due: '2026-06-25' } }) }), DEFAULT_SCORING);
+    const r = rankActions(
+      input({ tier: 'iron', purchaseDays: 3, signals: quietSignals({ overdueNextStep: { text: 'Send the quote', due: '2026-06-25' } }) }),
+      DEFAULT_SCORING,
+    );
     expect(r[0]).toMatchObject({ kind: 'revisit', reason: 'reason.revisit.next-step', due: '2026-06-25', params: { step: 'Send the quote' } });
   });
 

@@ -17,7 +17,12 @@ const CDNOW = path.resolve('../shared/data/cdnow');
 const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 function readCsv(file: string): string[][] {
-  return fs.readFileSync(path.join(CDNOW, file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  return fs
+    .readFileSync(path.join(CDNOW, file), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
 }
 const transactions = (file: string): Purchase[] =>
   readCsv(file).map(([customerId, date, amount]) => ({ customerId: customerId!, date: date!, amount: Number(amount) }));
@@ -227,10 +232,23 @@ describe('BG/NBD on the full CDNOW master (23,570 customers)', () => {
 describe('BG/NBD on degenerate books (never throws; converged = false, usable parameters)', () => {
   it.each<[string, { x: number; tx: number; T: number }[]]>([
     ['empty', []],
-    ['all x = 0', [{ x: 0, tx: 0, T: 10 }, { x: 0, tx: 0, T: 20 }, { x: 0, tx: 0, T: 5 }]],
+    [
+      'all x = 0',
+      [
+        { x: 0, tx: 0, T: 10 },
+        { x: 0, tx: 0, T: 20 },
+        { x: 0, tx: 0, T: 5 },
+      ],
+    ],
     ['a single customer', [{ x: 3, tx: 8, T: 12 }]],
     ['one distinct row repeated', Array.from({ length: 5 }, () => ({ x: 2, tx: 4, T: 9 }))],
-    ['only invalid rows', [{ x: Number.NaN, tx: 0, T: 1 }, { x: 1, tx: 5, T: 2 }]],
+    [
+      'only invalid rows',
+      [
+        { x: Number.NaN, tx: 0, T: 1 },
+        { x: 1, tx: 5, T: 2 },
+      ],
+    ],
   ])('%s', (_name, data) => {
     const fit = fitBgNbd(data);
     expect(fit.converged).toBe(false);
@@ -249,7 +267,10 @@ describe('BG/NBD on degenerate books (never throws; converged = false, usable pa
   });
 
   it('a two-customer book fits without throwing and returns finite parameters', () => {
-    const fit = fitBgNbd([{ x: 1, tx: 2, T: 10 }, { x: 0, tx: 0, T: 8 }]);
+    const fit = fitBgNbd([
+      { x: 1, tx: 2, T: 10 },
+      { x: 0, tx: 0, T: 8 },
+    ]);
     for (const v of [fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood]) expect(Number.isFinite(v)).toBe(true);
   });
 });

@@ -51,7 +51,10 @@ describe('scoreBook / scoreCustomer', () => {
     const before = scoreCustomer(h, result.model, DEFAULT_SCORING, SAMPLE_AS_OF);
     const logged = {
       ...h,
-      interactions: [...h.interactions, { id: 'new', customerId: 'C-1005', date: SAMPLE_AS_OF, channel: 'visit' as const, summary: '回访', sentiment: 'positive' as const, contact: '张伟' }],
+      interactions: [
+        ...h.interactions,
+        { id: 'new', customerId: 'C-1005', date: SAMPLE_AS_OF, channel: 'visit' as const, summary: '回访', sentiment: 'positive' as const, contact: '张伟' },
+      ],
     };
     const after = scoreCustomer(logged, result.model, DEFAULT_SCORING, SAMPLE_AS_OF);
     expect(after.riskScore).toBeLessThan(before.riskScore);
@@ -90,7 +93,14 @@ describe('scoreBook / scoreCustomer', () => {
   it('scores an empty book and a customer without any rows', () => {
     expect(scoreBook([], DEFAULT_SCORING, '2026-06-30').scores).toEqual([]);
     const model = fitBook(histories, DEFAULT_SCORING, SAMPLE_AS_OF);
-    const lonely = { customer: { id: 'x', name: 'x', emails: [], createdAt: '2026-06-01', crmRefs: [] }, transactions: [], interactions: [], feedback: [], contacts: [], actions: [] };
+    const lonely = {
+      customer: { id: 'x', name: 'x', emails: [], createdAt: '2026-06-01', crmRefs: [] },
+      transactions: [],
+      interactions: [],
+      feedback: [],
+      contacts: [],
+      actions: [],
+    };
     const s = scoreCustomer(lonely, model, DEFAULT_SCORING, SAMPLE_AS_OF);
     expect(s).toMatchObject({ tier: 'lead', clv: 0, pAlive: 1 });
     expect(() => scoreBook(histories, DEFAULT_SCORING, '20261120')).toThrow(/yyyy-MM-dd/);
@@ -110,7 +120,9 @@ describe('backtestRisk', () => {
 
   it('has no AUC without both outcomes', () => {
     const c = { id: 'a', name: 'a', emails: [], createdAt: '2025-01-01', crmRefs: [] };
-    const h = [{ customer: c, transactions: [{ id: 't', customerId: 'a', date: '2026-01-10', amount: 10 }], interactions: [], feedback: [], contacts: [], actions: [] }];
+    const h = [
+      { customer: c, transactions: [{ id: 't', customerId: 'a', date: '2026-01-10', amount: 10 }], interactions: [], feedback: [], contacts: [], actions: [] },
+    ];
     const r = backtestRisk(h, DEFAULT_SCORING, '2026-06-30', 90);
     expect(r).toMatchObject({ customers: 1, churned: 1, auc: null });
   });

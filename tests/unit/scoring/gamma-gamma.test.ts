@@ -6,7 +6,12 @@ import { summarize } from '../../../lib/scoring/summary';
 
 const CDNOW = path.resolve('../shared/data/cdnow');
 const readCsv = (file: string): string[][] =>
-  fs.readFileSync(path.join(CDNOW, file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  fs
+    .readFileSync(path.join(CDNOW, file), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
 const reference = readCsv('cdnow_customers_summary_with_transactions.csv').map(([, x, , , zbar]) => ({ x: Number(x), mean: Number(zbar) }));
 const within = (actual: number, expected: number, rel = 0.01): void => {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThanOrEqual(rel);
@@ -94,9 +99,30 @@ describe('expectedSpend', () => {
 describe('Gamma-Gamma on degenerate books (never throws)', () => {
   it.each<[string, { x: number; mean: number }[], number]>([
     ['empty', [], 0],
-    ['no repeat buyers', [{ x: 0, mean: 0 }, { x: 0, mean: 0 }], 0],
-    ['one repeat buyer', [{ x: 2, mean: 40 }, { x: 0, mean: 0 }], 40],
-    ['zero / negative means only', [{ x: 2, mean: 0 }, { x: 1, mean: -5 }], 0],
+    [
+      'no repeat buyers',
+      [
+        { x: 0, mean: 0 },
+        { x: 0, mean: 0 },
+      ],
+      0,
+    ],
+    [
+      'one repeat buyer',
+      [
+        { x: 2, mean: 40 },
+        { x: 0, mean: 0 },
+      ],
+      40,
+    ],
+    [
+      'zero / negative means only',
+      [
+        { x: 2, mean: 0 },
+        { x: 1, mean: -5 },
+      ],
+      0,
+    ],
   ])('%s → converged = false, E[M] of a new customer = mean observed spend (%f)', (_name, data, popMean) => {
     const fit = fitGammaGamma(data);
     expect(fit.converged).toBe(false);

@@ -4,7 +4,13 @@ import type { KpiBook } from '../../../lib/scoring/kpis';
 import type { Feedback, Goal, Transaction } from '../../../lib/schemas/domain';
 
 let k = 0;
-const fb = (date: string, kind: Feedback['kind'], score?: number, customerId = 'a'): Feedback => ({ id: `f${k++}`, customerId, date, kind, ...(score === undefined ? {} : { score }) });
+const fb = (date: string, kind: Feedback['kind'], score?: number, customerId = 'a'): Feedback => ({
+  id: `f${k++}`,
+  customerId,
+  date,
+  kind,
+  ...(score === undefined ? {} : { score }),
+});
 const tx = (customerId: string, date: string, amount = 10): Transaction => ({ id: `t${k++}`, customerId, date, amount });
 const goal = (over: Partial<Goal>): Goal => ({
   id: 'g',
@@ -24,7 +30,15 @@ const book = (b: Partial<KpiBook>): KpiBook => ({ customers: [], transactions: [
 
 describe('goal progress', () => {
   it('measures the metric over the period so far and the progress from baseline to target', () => {
-    const b = book({ feedback: [fb('2026-04-05', 'csat', 5), fb('2026-04-20', 'csat', 4), fb('2026-05-10', 'csat', 5), fb('2026-05-12', 'csat', 2), fb('2026-06-20', 'csat', 1)] });
+    const b = book({
+      feedback: [
+        fb('2026-04-05', 'csat', 5),
+        fb('2026-04-20', 'csat', 4),
+        fb('2026-05-10', 'csat', 5),
+        fb('2026-05-12', 'csat', 2),
+        fb('2026-06-20', 'csat', 1),
+      ],
+    });
     const g = goalProgress(goal({}), b, '2026-05-15');
     expect(g.current).toBe(75);
     expect(g.progress).toBeCloseTo(0.25, 9);

@@ -10,11 +10,7 @@ const rosenbrock: Objective = (x, g) => {
 };
 
 describe('minimizeBfgs', () => {
-  it.each([
-    [[-1.2, 1]],
-    [[3, -2]],
-    [[0, 0]],
-  ])('finds the Rosenbrock minimum from %j', (x0) => {
+  it.each([[[-1.2, 1]], [[3, -2]], [[0, 0]]])('finds the Rosenbrock minimum from %j', (x0) => {
     const res = minimizeBfgs(rosenbrock, x0);
     expect(res.converged).toBe(true);
     expect(res.x[0]).toBeCloseTo(1, 6);

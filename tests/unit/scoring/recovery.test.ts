@@ -64,7 +64,14 @@ function simulateBgNbd(p: BgNbdParams, n: number, seed: number, fixedDropout?: n
   return out;
 }
 
-interface Tolerance { r: number; alpha: number; a: number; b: number; rate: number; dropout: number }
+interface Tolerance {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  rate: number;
+  dropout: number;
+}
 
 describe('BG/NBD parameter recovery on simulated books', () => {
   // Tolerances are ~1.5× the worst error seen over 15 other seeds (100–114) at the same size:

@@ -7,7 +7,13 @@ import type { CustomerHistory } from '../../../lib/scoring/types';
 const AS_OF = '2026-06-30';
 let n = 0;
 const ix = (date: string, extra: Partial<Interaction> = {}): Interaction => ({ id: `i${n++}`, customerId: 'c', date, channel: 'call', summary: 's', ...extra });
-const fb = (date: string, kind: Feedback['kind'], score?: number): Feedback => ({ id: `f${n++}`, customerId: 'c', date, kind, ...(score === undefined ? {} : { score }) });
+const fb = (date: string, kind: Feedback['kind'], score?: number): Feedback => ({
+  id: `f${n++}`,
+  customerId: 'c',
+  date,
+  kind,
+  ...(score === undefined ? {} : { score }),
+});
 const person = (name: string, isDecisionMaker = false): Contact => ({ id: `p${n++}`, customerId: 'c', name, isDecisionMaker });
 const history = (h: Partial<CustomerHistory> = {}): CustomerHistory => ({
   customer: { id: 'c', name: 'C', emails: [], createdAt: '2025-01-01', crmRefs: [] },
@@ -50,7 +56,16 @@ describe('churn risk', () => {
   });
 
   it('treats a done revisit as a contact', () => {
-    const done: Action = { id: 'c:revisit', customerId: 'c', kind: 'revisit', status: 'done', due: '2026-06-20', reason: 'r', createdAt: 0, updatedAt: Date.parse('2026-06-28T10:00:00Z') };
+    const done: Action = {
+      id: 'c:revisit',
+      customerId: 'c',
+      kind: 'revisit',
+      status: 'done',
+      due: '2026-06-20',
+      reason: 'r',
+      createdAt: 0,
+      updatedAt: Date.parse('2026-06-28T10:00:00Z'),
+    };
     const r = score(history({ interactions: [ix('2026-03-01')], actions: [done] }));
     expect(factor(r, 'contact-gap')).toBeUndefined();
     expect(relationshipSignals(history({ actions: [done] }), AS_OF, '2025-01-01').lastContact).toBe('2026-06-28');
@@ -105,6 +120,15 @@ describe('churn risk', () => {
     });
     const max = { ...DEFAULT_SCORING, riskWeights: { pAlive: 5, contactGap: 5, interactionTrend: 5, sentiment: 5, detractor: 5, complaints: 5, coverage: 5 } };
     expect(score(worst, 0, 'platinum', max).score).toBe(100);
-    expect(score(history({ interactions: [ix('2026-06-29', { sentiment: 'positive' }), ix('2026-06-28', { sentiment: 'positive' })], feedback: [fb('2026-06-01', 'nps', 10)] }), 1, 'lead').score).toBeGreaterThanOrEqual(0);
+    expect(
+      score(
+        history({
+          interactions: [ix('2026-06-29', { sentiment: 'positive' }), ix('2026-06-28', { sentiment: 'positive' })],
+          feedback: [fb('2026-06-01', 'nps', 10)],
+        }),
+        1,
+        'lead',
+      ).score,
+    ).toBeGreaterThanOrEqual(0);
   });
 });

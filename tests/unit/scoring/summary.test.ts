@@ -5,7 +5,12 @@ import { dayNumber, summarize, type Purchase } from '../../../lib/scoring/summar
 
 const CDNOW = path.resolve('../shared/data/cdnow');
 const readCsv = (file: string): string[][] =>
-  fs.readFileSync(path.join(CDNOW, file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  fs
+    .readFileSync(path.join(CDNOW, file), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
 
 const p = (customerId: string, date: string, amount: number): Purchase => ({ customerId, date, amount });
 
@@ -18,7 +23,9 @@ describe('dayNumber', () => {
     ['2024-02-29', 19782],
     ['2000-02-29', 11016],
   ])('%s → %i', (d, n) => expect(dayNumber(d)).toBe(n));
-  it.each(['', '2024/01/01', '2024-13-01', 'abcd-ef-gh', '2024-02-30', '2023-02-29', '2024-04-31', '1900-02-29'])('rejects %j', (d) => expect(dayNumber(d)).toBeNaN());
+  it.each(['', '2024/01/01', '2024-13-01', 'abcd-ef-gh', '2024-02-30', '2023-02-29', '2024-04-31', '1900-02-29'])('rejects %j', (d) =>
+    expect(dayNumber(d)).toBeNaN(),
+  );
 });
 
 describe('summarize', () => {
@@ -40,7 +47,10 @@ describe('summarize', () => {
   });
 
   it('treats refunds as lowering spend, not as purchases; a day netting ≤ 0 is no purchase', () => {
-    const [s] = summarize([p('a', '2024-01-01', 100), p('a', '2024-02-01', -30), p('a', '2024-02-10', 50), p('a', '2024-02-10', -50), p('a', '2024-03-01', 0)], opts);
+    const [s] = summarize(
+      [p('a', '2024-01-01', 100), p('a', '2024-02-01', -30), p('a', '2024-02-10', 50), p('a', '2024-02-10', -50), p('a', '2024-03-01', 0)],
+      opts,
+    );
     expect(s!.x).toBe(0);
     expect(s!.tx).toBe(0);
     expect(s!.totalSpend).toBe(70);

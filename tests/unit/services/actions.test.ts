@@ -53,7 +53,11 @@ describe('updateAction', () => {
     // 31 days after a dismissal the recommendation may come back; the old row is kept as history
     await applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'dismissed', reason: 'again' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF));
     await rescoreAll(db, settings, '2026-12-22');
-    const rows = await db.actions.where('customerId').equals('C-1001').filter((a) => a.kind === 'cross-sell').toArray();
+    const rows = await db.actions
+      .where('customerId')
+      .equals('C-1001')
+      .filter((a) => a.kind === 'cross-sell')
+      .toArray();
     expect(rows.map((a) => [a.id, a.status]).sort()).toEqual([
       ['C-1001:cross-sell', 'open'],
       ['C-1001:cross-sell@2026-11-20', 'dismissed'],
@@ -61,9 +65,19 @@ describe('updateAction', () => {
   });
 
   it('snoozed: needs a later date, hides the action until then', async () => {
-    await expect(applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF))).rejects.toThrow(/snoozedUntil/);
-    await expect(applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: SAMPLE_AS_OF }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF))).rejects.toThrow(/not after today/);
-    const r = await applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: '2026-11-27' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF));
+    await expect(applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF))).rejects.toThrow(
+      /snoozedUntil/,
+    );
+    await expect(
+      applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: SAMPLE_AS_OF }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF)),
+    ).rejects.toThrow(/not after today/);
+    const r = await applyActionUpdate(
+      db,
+      { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: '2026-11-27' },
+      settings,
+      SAMPLE_AS_OF,
+      at(SAMPLE_AS_OF),
+    );
     expect(r).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-11-27', due: '2026-11-27' });
     expect((await openActionsFor(db, 'C-1001', SAMPLE_AS_OF)).map((a) => a.kind)).not.toContain('cross-sell');
     expect((await openActionsFor(db, 'C-1001', '2026-11-27')).map((a) => a.kind)).toContain('cross-sell');

@@ -108,7 +108,9 @@ describe('logInteraction', () => {
   });
 
   it('refuses a CSAT score outside 1–5 naming the field, and writes nothing', async () => {
-    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat', score: 7 } }, sender)).rejects.toThrow(/^feedback\.score: CSAT score must be an integer 1–5/);
+    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat', score: 7 } }, sender)).rejects.toThrow(
+      /^feedback\.score: CSAT score must be an integer 1–5/,
+    );
     await expect(h.logInteraction({ ...base, feedback: { kind: 'csat' } }, sender)).rejects.toThrow(/feedback\.score/);
     expect(await db.interactions.count()).toBe(0);
     expect(rescore).not.toHaveBeenCalled();

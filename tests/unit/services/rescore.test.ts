@@ -77,7 +77,13 @@ describe('rescoreAll', () => {
     await db.customers.delete('C-1004');
     await rescoreAll(db, DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
     expect(await db.scores.get('C-1004')).toBeUndefined();
-    expect(await db.actions.where('customerId').equals('C-1004').filter((a) => a.status === 'open').count()).toBe(0);
+    expect(
+      await db.actions
+        .where('customerId')
+        .equals('C-1004')
+        .filter((a) => a.status === 'open')
+        .count(),
+    ).toBe(0);
   });
 });
 
@@ -86,7 +92,15 @@ describe('rescoreCustomer', () => {
     await rescoreAll(db, DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
     const model = await scoresRepo.getModel(db);
     const before = (await db.scores.get('C-1005'))!;
-    await db.interactions.add({ id: 'new', customerId: 'C-1005', date: SAMPLE_AS_OF, channel: 'visit', summary: '回访', sentiment: 'positive', contact: '张伟' });
+    await db.interactions.add({
+      id: 'new',
+      customerId: 'C-1005',
+      date: SAMPLE_AS_OF,
+      channel: 'visit',
+      summary: '回访',
+      sentiment: 'positive',
+      contact: '张伟',
+    });
     const after = (await rescoreCustomer(db, 'C-1005', DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF))!;
     expect(after.lastContact).toBe(SAMPLE_AS_OF);
     expect(after.riskScore).toBeLessThan(before.riskScore);

@@ -18,7 +18,11 @@ describe('migrateSettings', () => {
   });
 
   it('v1 passes through unchanged and fills fields missing from it', () => {
-    const v1 = { ...structuredClone(DEFAULT_SETTINGS), neverLog: ['C9'], crm: { ...DEFAULT_SETTINGS.crm, customDomains: [{ crm: 'salesforce', host: 'acme.my.salesforce.com' }] } };
+    const v1 = {
+      ...structuredClone(DEFAULT_SETTINGS),
+      neverLog: ['C9'],
+      crm: { ...DEFAULT_SETTINGS.crm, customDomains: [{ crm: 'salesforce', host: 'acme.my.salesforce.com' }] },
+    };
     expect(migrateSettings(v1)).toEqual(v1);
     const { reminders: _r, ...partial } = v1;
     expect(migrateSettings(partial).reminders).toEqual(DEFAULT_SETTINGS.reminders);

@@ -51,7 +51,11 @@ describe('side panel computations', () => {
 
   it('gives each goal its progress; the CLV metric keeps the stored CLV for the current period', async () => {
     const book = await loadBook(db);
-    const out = compute(book, { kind: 'goals', goals: [goal({ id: 'sat' }), goal({ id: 'value', metric: 'clv', target: 2000, baseline: 500 })], asOf: '2026-11-20' });
+    const out = compute(book, {
+      kind: 'goals',
+      goals: [goal({ id: 'sat' }), goal({ id: 'value', metric: 'clv', target: 2000, baseline: 500 })],
+      asOf: '2026-11-20',
+    });
     expect(out.sat!.current).toBe(100);
     expect(out.value!.current).toBe(1000);
     expect(out.value!.progress).toBeCloseTo(1 / 3, 6);

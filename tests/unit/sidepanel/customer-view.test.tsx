@@ -35,7 +35,15 @@ beforeEach(async () => {
   await db.contacts.put({ id: 'k1', customerId: globex.customerId, name: 'Hank Scorpio', role: 'VP Ops', isDecisionMaker: false });
   await db.interactions.bulkPut([
     { id: 'i1', customerId: globex.customerId, date: '2026-09-01', channel: 'call', summary: 'Older call', sentiment: 'neutral' },
-    { id: 'i2', customerId: globex.customerId, date: '2026-09-06', channel: 'email', summary: '=HYPERLINK("x")', nextStep: 'Send proposal', nextStepDue: '2026-09-20' },
+    {
+      id: 'i2',
+      customerId: globex.customerId,
+      date: '2026-09-06',
+      channel: 'email',
+      summary: '=HYPERLINK("x")',
+      nextStep: 'Send proposal',
+      nextStepDue: '2026-09-20',
+    },
   ]);
   await db.actions.put(action('a1', globex.customerId, { kind: 'exec-sponsor', reason: 'reason.exec-sponsor.key-at-risk' }));
 });

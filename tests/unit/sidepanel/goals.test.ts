@@ -31,7 +31,16 @@ describe('goal form', () => {
 
   it('names every bad field', () => {
     const r = validateGoalDraft(
-      { ...emptyDraft('2026-11-20'), name: '', target: 'ninety', baseline: '', periodStart: '2026-02-30', periodLast: '2026-01-01', scopeKind: 'segment', scopeSegment: ' ' },
+      {
+        ...emptyDraft('2026-11-20'),
+        name: '',
+        target: 'ninety',
+        baseline: '',
+        periodStart: '2026-02-30',
+        periodLast: '2026-01-01',
+        scopeKind: 'segment',
+        scopeSegment: ' ',
+      },
       identity,
     );
     expect(r).toEqual({

@@ -42,7 +42,10 @@ describe('pyramid', () => {
   });
 
   it('lists moves, falls first', () => {
-    const moves = tierMoves({ asOf: '2026-11-01', tiers: { a: 'gold', b: 'platinum', c: 'iron', d: 'iron' } }, { a: 'platinum', b: 'gold', c: 'iron', d: 'lead', e: 'gold' });
+    const moves = tierMoves(
+      { asOf: '2026-11-01', tiers: { a: 'gold', b: 'platinum', c: 'iron', d: 'iron' } },
+      { a: 'platinum', b: 'gold', c: 'iron', d: 'lead', e: 'gold' },
+    );
     expect(moves).toEqual([
       { customerId: 'b', from: 'platinum', to: 'gold', direction: 'down' },
       { customerId: 'd', from: 'iron', to: 'lead', direction: 'down' },

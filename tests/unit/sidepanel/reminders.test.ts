@@ -62,7 +62,12 @@ describe('overdue reminders', () => {
   });
 
   it('notifies in the user language, and not at all when nothing is overdue', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Rapport', version: '1', icons: { 16: 'icon/16.png', 128: 'icon/128.png' } });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Rapport',
+      version: '1',
+      icons: { 16: 'icon/16.png', 128: 'icon/128.png' },
+    });
     expect(await notifyOverdue(db, '2026-11-20', { language: 'zh_CN' }, ['en'])).toBe(3);
     const opts = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; iconUrl: string }[];
     expect(opts.map((o) => o.message)).toEqual(['今日队列中有 3 项逾期行动待处理。']);

@@ -31,7 +31,15 @@ export function renderInPanel(
 ): RenderResult {
   return render(
     <RapportPage settings={opts.settings ?? settingsEn}>
-      <SidePanelContext.Provider value={{ db: opts.db, asOf: opts.asOf ?? AS_OF, openCustomer: opts.openCustomer ?? (() => undefined), crmBases: opts.crmBases ?? {}, computer: inlineComputer(opts.db) }}>
+      <SidePanelContext.Provider
+        value={{
+          db: opts.db,
+          asOf: opts.asOf ?? AS_OF,
+          openCustomer: opts.openCustomer ?? (() => undefined),
+          crmBases: opts.crmBases ?? {},
+          computer: inlineComputer(opts.db),
+        }}
+      >
         {ui}
       </SidePanelContext.Provider>
     </RapportPage>,

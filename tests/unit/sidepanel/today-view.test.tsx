@@ -41,7 +41,13 @@ beforeEach(async () => {
       async updateAction(p) {
         updates.push(p);
         const a = (await db.actions.get(p.actionId))!;
-        const next: Action = { ...a, status: p.status, updatedAt: 2, ...(p.snoozedUntil ? { snoozedUntil: p.snoozedUntil, due: p.snoozedUntil } : {}), ...(p.reason ? { statusReason: p.reason } : {}) };
+        const next: Action = {
+          ...a,
+          status: p.status,
+          updatedAt: 2,
+          ...(p.snoozedUntil ? { snoozedUntil: p.snoozedUntil, due: p.snoozedUntil } : {}),
+          ...(p.reason ? { statusReason: p.reason } : {}),
+        };
         await db.actions.put(next);
         return next;
       },
@@ -73,7 +79,9 @@ describe('TodayView', () => {
     const key = container.querySelector<HTMLElement>('[data-customer-id="KEY"]')!;
     expect(within(key).getByText('Key account at risk')).toBeTruthy();
     expect(within(key).getByText('A key account is at high churn risk: bring in an executive sponsor.')).toBeTruthy();
-    expect(within(key).getByRole('link', { name: 'Open Key Account Co in Pipedrive' }).getAttribute('href')).toBe('https://acme.pipedrive.com/organization/1202');
+    expect(within(key).getByRole('link', { name: 'Open Key Account Co in Pipedrive' }).getAttribute('href')).toBe(
+      'https://acme.pipedrive.com/organization/1202',
+    );
     const iron = container.querySelector<HTMLElement>('[data-customer-id="IRON"]')!;
     expect(within(iron).getByText('Overdue by 19 d')).toBeTruthy();
     expect(screen.getByText('3 due or overdue')).toBeTruthy();
