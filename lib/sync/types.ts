@@ -6,7 +6,7 @@
  * scheduling, and tests drive connectors against mock APIs (tests/mocks/<crm>.ts).
  */
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../schemas/domain';
-import type { Channel, CrmId, Direction, ObjectType, Sentiment } from '../schemas/values';
+import type { ActionKind, Channel, CrmId, Direction, ObjectType, RiskBand, Sentiment, Tier } from '../schemas/values';
 
 /** What a connector may do on the network; the engine passes the real fetch, tests a mock. */
 export interface ConnectorContext {
@@ -137,8 +137,23 @@ export interface CrmConnector {
   findActivity(conn: Connection, key: string, target: ActivityDraft['target'], ctx: ConnectorContext): Promise<string | null>;
   /** Write the activity once; returns its CRM id. */
   writeActivity(conn: Connection, draft: ActivityDraft, ctx: ConnectorContext): Promise<{ id: string }>;
+  /**
+   * Opt-in (settings): write tier, risk and next action into the account's custom fields so managers
+   * can report on them in the CRM. Absent when the CRM offers no safe place for them.
+   */
+  writeScores?(conn: Connection, rows: readonly ScoreWrite[], ctx: ConnectorContext): Promise<{ written: number }>;
   /** Optionally refresh an expired access token (OAuth connectors); returns the updated connection. */
   refresh?(conn: Connection, ctx: ConnectorContext): Promise<Connection>;
+}
+
+export interface ScoreWrite {
+  target: { objectType: ObjectType; id: string };
+  tier: Tier;
+  riskBand: RiskBand;
+  /** Probability 0–1 of no purchase within the horizon. */
+  churnRisk: number;
+  /** Action kind id of the next best action (e.g. `revisit`), and its due date. */
+  nextAction?: { kind: ActionKind; due: string };
 }
 
 /** The id of a synced row: stable across syncs, distinct from CSV-imported ids. */
