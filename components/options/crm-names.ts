@@ -1,11 +1,5 @@
-import type { CrmId } from '../../lib/schemas/enums';
+import { CRMS } from '../../lib/crm/registry';
+import type { CrmId } from '../../lib/schemas/values';
 
-/** Product names as the vendors write them (not translated). */
-export const CRM_NAMES: Record<CrmId, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  zoho: 'Zoho CRM',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  fxiaoke: '纷享销客 Fxiaoke',
-};
+/** Product names as the vendors write them (not translated), from each CRM's descriptor. */
+export const CRM_NAMES = Object.fromEntries(CRMS.map((d) => [d.id, d.name])) as Record<CrmId, string>;

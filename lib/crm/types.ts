@@ -1,9 +1,18 @@
 /**
- * The contract every CRM adapter fulfils. Adapters are data-heavy and logic-light: URL
- * parsing, ordered fallback selectors, record-ref extraction. They never touch storage or
- * messaging and hold no state, so they are tested against committed fixture pages.
+ * A CRM descriptor: everything Rapport knows about one CRM's web app, in `lib/crm/<crm>/`.
+ * Descriptors are data-heavy and logic-light — hosts, URL forms, record links, tenants, ordered
+ * fallback selectors, record-ref extraction — never storage or messaging, and hold no state, so
+ * they are tested against committed fixture pages (tests/dom/). The registry (registry.ts) lists
+ * them; the manifest, the content script, the side panel's links and the options page derive
+ * from it. What the content script does not need (import presets, sample ids, the demo tenant)
+ * is the CRM's book (book.ts, registered in books.ts).
  */
+import type { SelectorRegistry } from '../dom/query';
+import type { ImportPreset } from '../import/columns';
+import type { StoryId } from '../sample/stories';
 import type { CrmId, ObjectType } from '../schemas/values';
+
+export type { SelectorRegistry };
 
 export type PageInfo = { kind: 'record'; objectType: ObjectType; recordId: string } | { kind: 'list'; objectType: ObjectType } | { kind: 'other' };
 
@@ -20,12 +29,6 @@ export interface RecordRef {
   domain?: string;
 }
 
-/**
- * Selector registry: keys `'area.element'`, values ordered candidates (first = current DOM,
- * later = older/alternative layouts). Every key has a fixture test in tests/dom/.
- */
-export type SelectorRegistry = Record<string, readonly string[]>;
-
 export interface ListRow {
   /** The row element (a `tr`, `[role=row]`, card…), used for visibility and keying. */
   row: Element;
@@ -34,17 +37,37 @@ export interface ListRow {
   mount: Element;
 }
 
-export interface CrmAdapter {
-  id: CrmId;
+/** What a CRM tab's URL tells us about how to address records in that CRM. */
+export interface CrmBase {
+  /** `https://host` (with port when not default). */
+  origin: string;
+  /** HubSpot portal id, Zoho org path segment (`org123` or an alias), Dynamics `appid`. */
+  part?: string;
+}
+
+export interface CrmDescriptor<Id extends string = CrmId> {
+  id: Id;
+  /** The product's name as the vendor writes it (not translated). */
+  name: string;
   /** Manifest match patterns for the CRM's own hosts (custom domains come from settings). */
   matches: readonly string[];
   /** True when a hostname belongs to this CRM (post-filter of broad match patterns). */
   isHost(hostname: string): boolean;
   /** Classify a URL: record (with object type and id), list, or other. Pure. */
   parseUrl(url: URL): PageInfo;
-  selectors: SelectorRegistry;
   /** The form an id is stored in, when the CRM shows several (Salesforce 15 → 18 characters). */
   canonicalId?(id: string): string;
+  /**
+   * The tenant a page of this CRM belongs to (org host, portal, org id…), the same for every
+   * URL form of that tenant; null when the URL does not say.
+   */
+  tenantOf(url: URL): string | null;
+  /** How to address records, learnt from one of the CRM's tab URLs (null when it cannot be learnt). */
+  learnBase(url: URL): CrmBase | null;
+  /** The record's page in the CRM, or null when the base is unknown or the object has no page we know. */
+  recordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null;
+  /** Ordered fallback selectors per element; every key has fixture counts in tests/dom/. */
+  selectors: SelectorRegistry;
   /**
    * The element the record badge row is inserted after (usually the record title), or null
    * when the page has not rendered it (yet) — the overlay then waits, then floats.
@@ -54,4 +77,23 @@ export interface CrmAdapter {
   readRecord(root: ParentNode, page: RecordPage): RecordRef;
   /** The visible rows of a list view, each with its record id. */
   listRows(root: ParentNode, page: ListPage): ListRow[];
+}
+
+/**
+ * What extension pages and tools know about a CRM beyond its web app — kept out of the content
+ * script (lib/crm/<crm>/book.ts, registered in lib/crm/books.ts).
+ */
+export interface CrmBook {
+  /** Header aliases of the CRM's CSV/XLSX exports, per import kind (`all`: every kind); Chinese headers included. */
+  importPreset: ImportPreset;
+  sample: {
+    /** Account-level record id of each story customer, exactly as the CRM's URL shows it. */
+    stories: Readonly<Record<StoryId, string>>;
+    /** A record in no sample customer's refs: overlays must offer to track it. */
+    unknown: string;
+    /** The record id of the index-th generated sample customer, in the CRM's own format (`draw`: seeded random characters). */
+    recordId(index: number, draw: (alphabet: string, length: number) => string): string;
+  };
+  /** A list view at the demo tenant: the demo learns the tenant's base from it and opens record pages beside it. */
+  demoListUrl: string;
 }

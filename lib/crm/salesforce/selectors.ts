@@ -3,7 +3,7 @@
  * earlier pages hidden in the DOM (`div.windowViewMode-normal.active` in standard apps,
  * `section.oneConsoleTab … .active` in console apps). LWC synthetic shadow is plain DOM to
  * a content script; native shadow roots are searched by lib/dom/query.ts.
- * Evidence: /work/shared/crm-pages.md §1.4.
+ * Evidence: docs/crm/salesforce.md §DOM.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -17,21 +17,15 @@ export const SALESFORCE_SELECTORS = {
   ],
   /** Record name in the highlights panel. */
   'record.title': [
-    // 2026-11: crm-pages.md §1.4 — Account / Opportunity primary field
+    // 2026-11: docs/crm/salesforce.md §DOM — Account / Opportunity primary field
     'records-highlights2 lightning-formatted-text[slot="primaryField"]',
-    // 2026-11: crm-pages.md §1.4 — Contact / Lead primary field
+    // 2026-11: docs/crm/salesforce.md §DOM — Contact / Lead primary field
     'records-highlights2 lightning-formatted-name[slot="primaryField"]',
     // 2026-11: Toggl fallback through the page header
     '.slds-page-header__title lightning-formatted-text',
     '.slds-page-header__title lightning-formatted-name',
     // 2026-11: older Aura header
     'h1.slds-page-header__title',
-  ],
-  /** Field items of the record layout; the label tells which field it is. */
-  'record.field': [
-    // 2026-11: SFIR addon/button.js l.301
-    'records-record-layout-item',
-    'force-record-layout-item',
   ],
   /** Email value (Contact / Lead). */
   'record.email': [
@@ -47,7 +41,7 @@ export const SALESFORCE_SELECTORS = {
   ],
   /** Rows of an LWC list view (`lightning-datatable`), or Aura list rows. */
   'list.row': [
-    // 2026-11: crm-pages.md §1.4 — LWC list views
+    // 2026-11: docs/crm/salesforce.md §DOM — LWC list views
     'lightning-list-view-table tbody tr[data-row-key-value]',
     'lightning-datatable tbody tr[data-row-key-value]',
     // 2026-11: Aura list views
@@ -55,7 +49,7 @@ export const SALESFORCE_SELECTORS = {
   ],
   /** The record link inside a row. */
   'list.recordLink': [
-    // 2026-11: crm-pages.md §1.4 — name link in the row header cell
+    // 2026-11: docs/crm/salesforce.md §DOM — name link in the row header cell
     'th[scope="row"] a[href*="/lightning/r/"]',
     'a[data-recordid]',
   ],
