@@ -1,5 +1,5 @@
-import { CRMS } from '../../lib/crm/registry';
-import type { CrmId } from '../../lib/schemas/values';
+import { BOOKS } from '../../lib/crm/books';
+import { CRM_IDS, type CrmId } from '../../lib/schemas/values';
 
-/** Product names as the vendors write them (not translated), from each CRM's descriptor. */
-export const CRM_NAMES = Object.fromEntries(CRMS.map((d) => [d.id, d.name])) as Record<CrmId, string>;
+/** Product names as the vendors write them (not translated), from each CRM's book. */
+export const CRM_NAMES = Object.fromEntries(CRM_IDS.map((id) => [id, BOOKS[id].name])) as Record<CrmId, string>;

@@ -56,3 +56,7 @@ export const nameOf = (table: Readonly<Record<string, ObjectType>>, type: Object
   Object.keys(table).find((k) => table[k] === type);
 
 export const enc = encodeURIComponent;
+
+/** True when `hostname` is one of the host patterns (`*.x` = any subdomain of x, not x itself). */
+export const onHosts = (hosts: readonly string[], hostname: string): boolean =>
+  hosts.some((h) => (h[0] === '*' ? hostname.toLowerCase().endsWith(h.slice(1)) : hostname.toLowerCase() === h));

@@ -1,11 +1,9 @@
 /**
- * A CRM descriptor: everything Rapport knows about one CRM's web app, in `lib/crm/<crm>/`.
- * Descriptors are data-heavy and logic-light — hosts, URL forms, record links, tenants, ordered
- * fallback selectors, record-ref extraction — never storage or messaging, and hold no state, so
- * they are tested against committed fixture pages (tests/dom/). The registry (registry.ts) lists
- * them; the manifest, the content script, the side panel's links and the options page derive
- * from it. What the content script does not need (import presets, sample ids, the demo tenant)
- * is the CRM's book (book.ts, registered in books.ts).
+ * A CRM in `lib/crm/<crm>/` has two halves. Its descriptor (descriptor.ts, listed in
+ * registry.ts) is what the content script needs: hosts, URL forms, ordered fallback
+ * selectors, record-ref extraction. Its book (book.ts, listed in books.ts) is the rest. Both are
+ * data-heavy and logic-light, never touch storage or messaging and hold no state, so they are
+ * tested against committed fixture pages (tests/dom/).
  */
 import type { SelectorRegistry } from '../dom/query';
 import type { ImportPreset } from '../import/columns';
@@ -47,25 +45,17 @@ export interface CrmBase {
 
 export interface CrmDescriptor<Id extends string = CrmId> {
   id: Id;
-  /** The product's name as the vendor writes it (not translated). */
-  name: string;
-  /** Manifest match patterns for the CRM's own hosts (custom domains come from settings). */
-  matches: readonly string[];
-  /** True when a hostname belongs to this CRM (post-filter of broad match patterns). */
+  /**
+   * The CRM's own web hosts (`*.` = any subdomain); the manifest's match patterns are
+   * `https://<host>/*`. Custom domains come from settings.
+   */
+  hosts: readonly string[];
+  /** True when a hostname belongs to this CRM: one of `hosts` (onHosts), narrowed where a pattern is broad. */
   isHost(hostname: string): boolean;
   /** Classify a URL: record (with object type and id), list, or other. Pure. */
   parseUrl(url: URL): PageInfo;
   /** The form an id is stored in, when the CRM shows several (Salesforce 15 → 18 characters). */
   canonicalId?(id: string): string;
-  /**
-   * The tenant a page of this CRM belongs to (org host, portal, org id…), the same for every
-   * URL form of that tenant; null when the URL does not say.
-   */
-  tenantOf(url: URL): string | null;
-  /** How to address records, learnt from one of the CRM's tab URLs (null when it cannot be learnt). */
-  learnBase(url: URL): CrmBase | null;
-  /** The record's page in the CRM, or null when the base is unknown or the object has no page we know. */
-  recordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null;
   /** Ordered fallback selectors per element; every key has fixture counts in tests/dom/. */
   selectors: SelectorRegistry;
   /**
@@ -80,10 +70,26 @@ export interface CrmDescriptor<Id extends string = CrmId> {
 }
 
 /**
- * What extension pages and tools know about a CRM beyond its web app — kept out of the content
- * script (lib/crm/<crm>/book.ts, registered in lib/crm/books.ts).
+ * The extension side of a CRM (lib/crm/<crm>/book.ts, registered in lib/crm/books.ts): what the
+ * background, extension pages and tools need and the content script does not — its name, tenants, links
+ * to its records and how to learn them from tab URLs, the headers of its exports, the sample
+ * book's ids, the demo tenant. Kept apart so the content script, which loads on every CRM page,
+ * stays small.
  */
 export interface CrmBook {
+  /** The product's name as the vendor writes it (not translated). */
+  name: string;
+  /**
+   * The tenant a page of this CRM belongs to (org host, portal, org id…), the same for every
+   * URL form of that tenant; null when the URL does not say. Derived where URLs are trusted
+   * (the background reads the sender's URL, the side panel its tabs'), so the content script
+   * never needs it.
+   */
+  tenantOf(url: URL): string | null;
+  /** How to address records, learnt from one of the CRM's tab URLs (null when it cannot be learnt). */
+  learnBase(url: URL): CrmBase | null;
+  /** The record's page in the CRM ("Open in CRM"), or null when the base is unknown or the object has no page we know. */
+  recordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null;
   /** Header aliases of the CRM's CSV/XLSX exports, per import kind (`all`: every kind); Chinese headers included. */
   importPreset: ImportPreset;
   sample: {

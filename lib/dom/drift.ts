@@ -14,34 +14,29 @@ export interface DriftReport {
   candidates: number;
 }
 
-interface Seen {
-  best: number;
-  candidates: number;
+interface Seen extends DriftReport {
   required: boolean;
-  reported: boolean;
+  reported?: boolean;
 }
 
 let seen = new Map<string, Seen>();
 let sink: ((r: DriftReport) => void) | null = null;
 let settled = false;
 
-const drifted = (s: Seen): boolean => s.best > 0 || (s.best < 0 && s.required);
-
-function emit(id: string, s: Seen): void {
-  if (!sink || s.reported || !drifted(s)) return;
+function emit(s: Seen): void {
+  if (!sink || s.reported || !(s.candidate > 0 || (s.candidate < 0 && s.required))) return;
   s.reported = true;
-  const [crm, key] = id.split(' ') as [string, string];
-  sink({ crm, key, candidate: s.best, candidates: s.candidates });
+  sink({ crm: s.crm, key: s.key, candidate: s.candidate, candidates: s.candidates });
 }
 
-/** Called by every finder lookup. */
-export function observe(crm: string, key: string, index: number, candidates: number, required: boolean): void {
+/** Called by every finder lookup: keeps the best (lowest) candidate index seen for the key. */
+export function observe(crm: string, key: string, candidate: number, candidates: number, required: boolean): void {
   const id = `${crm} ${key}`;
-  const s = seen.get(id) ?? { best: -1, candidates, required: false, reported: false };
-  if (index >= 0 && (s.best < 0 || index < s.best)) s.best = index;
+  const s = seen.get(id) ?? { crm, key, candidate, candidates, required };
+  if (candidate >= 0 && (s.candidate < 0 || candidate < s.candidate)) s.candidate = candidate;
   s.required ||= required;
   seen.set(id, s);
-  if (settled) emit(id, s);
+  if (settled) emit(s);
 }
 
 /** A new page: forget what was seen; reports go to `to` once the page settles. */
@@ -54,9 +49,9 @@ export function startDrift(to: ((r: DriftReport) => void) | null): void {
 /** The page has settled: report drift seen so far, and from now on as soon as it is seen. */
 export function settleDrift(): void {
   settled = true;
-  for (const [id, s] of seen) emit(id, s);
+  seen.forEach(emit);
 }
 
-/** The console line for a report (constant text, key and numbers only). */
+/** The console line for a report (constant text, the key and numbers only). */
 export const driftMessage = (r: DriftReport): string =>
-  `[Rapport] ${r.crm} selector "${r.key}": ${r.candidate < 0 ? 'no candidate' : `only candidate ${r.candidate + 1}`} of ${r.candidates} matched — the CRM's page may have changed.`;
+  `[Rapport] ${r.crm} selector "${r.key}": ${r.candidate < 0 ? 'no candidate' : `only candidate ${r.candidate + 1}`} of ${r.candidates} matched`;

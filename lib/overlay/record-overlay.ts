@@ -14,6 +14,8 @@ import { renderRecord, type RecordView } from './record-view';
 import { onDomChange, waitFor } from './wait';
 
 const HOST_SEL = '[data-rapport-overlay="record"]';
+
+const failed = (e: unknown): RecordView => ({ state: 'error', message: e instanceof Error ? e.message : String(e) });
 /** How long to wait for the CRM to render the record title before floating. */
 export const TITLE_TIMEOUT_MS = 3000;
 
@@ -88,20 +90,15 @@ export class RecordOverlay {
   }
 
   private async load(signal: AbortSignal): Promise<void> {
-    const ref = this.crm.readRecord(document, this.page);
-    this.lookup = {
-      ref: { crm: ref.crm, objectType: ref.objectType, id: this.crm.canonicalId?.(ref.recordId) ?? ref.recordId },
-      ...(ref.name ? { name: ref.name } : {}),
-      ...(ref.email ? { email: ref.email } : {}),
-      ...(ref.domain ? { domain: ref.domain } : {}),
-    };
+    const { crm, objectType, recordId, ...shown } = this.crm.readRecord(document, this.page);
+    this.lookup = { ref: { crm, objectType, id: this.crm.canonicalId?.(recordId) ?? recordId }, ...shown };
     try {
       const o = await send('getRecordOverlay', { lookup: this.lookup });
       if (signal.aborted) return;
-      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: ref.name ?? '' };
+      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: shown.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
-      this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+      this.view = failed(e);
     }
     this.render(signal);
   }
@@ -120,6 +117,10 @@ export class RecordOverlay {
     const again = (): void => {
       if (signal && !signal.aborted) void this.load(signal);
     };
+    const fail = (e: unknown): void => {
+      this.view = failed(e);
+      this.render(signal);
+    };
     renderRecord(this.shadow, v, {
       ...this.opts,
       expanded: this.expanded,
@@ -131,17 +132,10 @@ export class RecordOverlay {
       },
       onAction: (actionId, status) => {
         const snoozedUntil = status === 'snoozed' ? addDays(today(), 7) : undefined;
-        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
-          this.render(signal);
-        });
+        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, fail);
       },
       onTrack: (customerId) => {
-        if (!this.lookup) return;
-        send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
-          this.render(signal);
-        });
+        if (this.lookup) send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, fail);
       },
       onRetry: again,
     });

@@ -2,10 +2,10 @@
  * Links from a customer's CRM refs back to the record in the CRM. Most CRMs need something
  * only a live tab can tell us (Salesforce org host, HubSpot portal, Zoho org, Dynamics org
  * host, Pipedrive company host), so the side panel learns a per-CRM "base" from the URLs of
- * open CRM tabs (each CRM's descriptor says how) and remembers it; without one, no link is
+ * open CRM tabs (each CRM's book says how) and remembers it; without one, no link is
  * offered rather than a wrong one.
  */
-import { crmOfUrl, descriptorOf } from '../crm/registry';
+import { BOOKS, crmOfUrl } from '../crm/books';
 import type { CrmBase } from '../crm/types';
 import type { CrmRef } from '../schemas/domain';
 import type { CrmId } from '../schemas/values';
@@ -21,7 +21,7 @@ export function learnCrmBase(rawUrl: string, customDomains: CustomDomains = []):
 }
 
 /** The record's URL in its CRM, or null when we do not know enough to build a correct one. */
-export const recordUrl = (ref: CrmRef, bases: CrmBases): string | null => descriptorOf(ref.crm).recordUrl(ref, bases[ref.crm]);
+export const recordUrl = (ref: CrmRef, bases: CrmBases): string | null => BOOKS[ref.crm].recordUrl(ref, bases[ref.crm]);
 
 /** Merge bases learned from tab URLs into what we knew (newest wins). */
 export function mergeBases(known: CrmBases, urls: readonly string[], customDomains: CustomDomains = []): CrmBases {

@@ -1,10 +1,15 @@
 /**
- * Dynamics 365 in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * Dynamics 365, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
+import { dynamicsBase, dynamicsRecordUrl, dynamicsTenant } from './urls';
 import type { CrmBook } from '../types';
 
 export const dynamicsBook: CrmBook = {
+  name: 'Dynamics 365',
+  tenantOf: dynamicsTenant,
+  learnBase: dynamicsBase,
+  recordUrl: dynamicsRecordUrl,
   importPreset: {
     all: { customer_id: ['(Do Not Modify) Account', 'Account Number', 'Potential Customer (Id)', 'Regarding (Id)'] },
     customers: {

@@ -4,7 +4,7 @@ import { domainOf, emailOf, hrefOf, recordRef, valueOf } from '../read';
 import { listRowsBy } from '../rows';
 import type { CrmDescriptor } from '../types';
 import { DYNAMICS_SELECTORS } from './selectors';
-import { DYNAMICS_MATCHES, dynamicsBase, dynamicsRecordUrl, dynamicsTenant, isDynamicsHost, normaliseGuid, parseDynamicsUrl } from './urls';
+import { DYNAMICS_HOSTS, isDynamicsHost, normaliseGuid, parseDynamicsUrl } from './urls';
 
 const q = finder('dynamics', DYNAMICS_SELECTORS);
 
@@ -25,15 +25,11 @@ function rowRecord(row: Element): { id: string; link?: Element } | null {
 
 export const dynamics: CrmDescriptor<'dynamics'> = {
   id: 'dynamics',
-  name: 'Dynamics 365',
-  matches: DYNAMICS_MATCHES,
+  hosts: DYNAMICS_HOSTS,
   isHost: isDynamicsHost,
   parseUrl: parseDynamicsUrl,
   /** GUIDs in any case, with or without braces → the story/URL form (lower case, no braces). */
   canonicalId: (id) => normaliseGuid(id) ?? id,
-  tenantOf: dynamicsTenant,
-  learnBase: dynamicsBase,
-  recordUrl: dynamicsRecordUrl,
   selectors: DYNAMICS_SELECTORS,
   findTitle,
 

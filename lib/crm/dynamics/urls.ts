@@ -13,12 +13,12 @@ import type { CrmBase, PageInfo } from '../types';
  * `*.dynamics.com` covers every `crmN` region (isHost post-filters on `.crmN.dynamics.com`); the
  * sovereign clouds have their own domains. On-premises hosts come from settings.
  */
-export const DYNAMICS_MATCHES = [
-  'https://*.dynamics.com/*',
-  'https://*.crm.microsoftdynamics.us/*',
-  'https://*.crm.appsplatform.us/*',
-  'https://*.crm.dynamics.cn/*',
-  'https://*.crm.microsoftdynamics.de/*',
+export const DYNAMICS_HOSTS = [
+  '*.dynamics.com',
+  '*.crm.microsoftdynamics.us',
+  '*.crm.appsplatform.us',
+  '*.crm.dynamics.cn',
+  '*.crm.microsoftdynamics.de',
 ] as const;
 
 export const DYNAMICS_HOST =

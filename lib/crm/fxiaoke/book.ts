@@ -1,10 +1,15 @@
 /**
- * Fxiaoke 纷享销客 in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * Fxiaoke 纷享销客, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
+import { fxiaokeBase, fxiaokeRecordUrl, fxiaokeTenant } from './urls';
 import type { CrmBook } from '../types';
 
 export const fxiaokeBook: CrmBook = {
+  name: 'Fxiaoke 纷享销客',
+  tenantOf: fxiaokeTenant,
+  learnBase: fxiaokeBase,
+  recordUrl: fxiaokeRecordUrl,
   importPreset: {
     all: { customer_id: ['客户编号', '客户ID', '客户Id', '客户代码', '客户编码'] },
     customers: {

@@ -3,7 +3,7 @@ import { finder, shown, shownWithText, textOf } from '../../dom/query';
 import { emailOf, linkDomain, recordRef } from '../read';
 import type { CrmDescriptor, ListRow } from '../types';
 import { FXIAOKE_SELECTORS } from './selectors';
-import { FXIAOKE_MATCHES, FX_ID, fxiaokeBase, fxiaokeRecordUrl, fxiaokeTenant, isFxiaokeHost, parseFxiaokeUrl } from './urls';
+import { FXIAOKE_HOSTS, FX_ID, isFxiaokeHost, parseFxiaokeUrl } from './urls';
 
 const q = finder('fxiaoke', FXIAOKE_SELECTORS);
 
@@ -12,15 +12,11 @@ const findTitle = (root: ParentNode): Element | null => q.one(root, 'record.titl
 
 export const fxiaoke: CrmDescriptor<'fxiaoke'> = {
   id: 'fxiaoke',
-  name: 'Fxiaoke 纷享销客',
-  matches: FXIAOKE_MATCHES,
+  hosts: FXIAOKE_HOSTS,
   isHost: isFxiaokeHost,
   parseUrl: parseFxiaokeUrl,
   /** Mongo-style hex ids are stored lower case. */
   canonicalId: (id) => (FX_ID.test(id) ? id.toLowerCase() : id),
-  tenantOf: fxiaokeTenant,
-  learnBase: fxiaokeBase,
-  recordUrl: fxiaokeRecordUrl,
   selectors: FXIAOKE_SELECTORS,
   findTitle,
 

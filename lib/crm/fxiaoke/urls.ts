@@ -7,10 +7,10 @@
  * (商机2.0) and the older OpportunityObj.
  */
 import type { ObjectType } from '../../schemas/values';
-import { enc, lookup, nameOf } from '../read';
+import { enc, lookup, nameOf, onHosts } from '../read';
 import type { CrmBase, PageInfo } from '../types';
 
-export const FXIAOKE_MATCHES = ['https://www.fxiaoke.com/*'] as const;
+export const FXIAOKE_HOSTS = ['www.fxiaoke.com'] as const;
 
 export const FX_SHELL = /^\/XV\/UI\/Home\/?$/i;
 export const FX_DETAIL = /^#crm\/detail\/=\/([A-Za-z0-9_]+)\/([0-9a-f]{24})(?:[/?&]|$)/i;
@@ -24,9 +24,7 @@ export const FX_OBJECTS: Readonly<Record<string, ObjectType>> = {
   OpportunityObj: 'deal',
 };
 
-export function isFxiaokeHost(hostname: string): boolean {
-  return hostname.toLowerCase() === 'www.fxiaoke.com';
-}
+export const isFxiaokeHost = (hostname: string): boolean => onHosts(FXIAOKE_HOSTS, hostname);
 
 const objectType = (api: string): ObjectType | undefined => lookup(FX_OBJECTS, api);
 

@@ -1,10 +1,15 @@
 /**
- * HubSpot in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * HubSpot, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
+import { hubspotBase, hubspotRecordUrl, hubspotTenant } from './urls';
 import type { CrmBook } from '../types';
 
 export const hubspotBook: CrmBook = {
+  name: 'HubSpot',
+  tenantOf: hubspotTenant,
+  learnBase: hubspotBase,
+  recordUrl: hubspotRecordUrl,
   importPreset: {
     all: { customer_id: ['Associated Company IDs', 'Associated Company ID', 'Company ID', 'Associated Company IDs (Primary)'] },
     customers: {

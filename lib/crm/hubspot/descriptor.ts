@@ -4,7 +4,7 @@ import { emailOf, hrefOf, linkDomain, recordRef } from '../read';
 import { listRowsBy } from '../rows';
 import type { CrmDescriptor } from '../types';
 import { HUBSPOT_SELECTORS } from './selectors';
-import { HUBSPOT_MATCHES, hubspotBase, hubspotRecordOf, hubspotRecordUrl, hubspotTenant, isHubspotHost, parseHubspotUrl } from './urls';
+import { HUBSPOT_HOSTS, hubspotRecordOf, isHubspotHost, parseHubspotUrl } from './urls';
 
 const q = finder('hubspot', HUBSPOT_SELECTORS);
 
@@ -13,13 +13,9 @@ const findTitle = (root: ParentNode): Element | null => q.one(root, 'record.titl
 
 export const hubspot: CrmDescriptor<'hubspot'> = {
   id: 'hubspot',
-  name: 'HubSpot',
-  matches: HUBSPOT_MATCHES,
+  hosts: HUBSPOT_HOSTS,
   isHost: isHubspotHost,
   parseUrl: parseHubspotUrl,
-  tenantOf: hubspotTenant,
-  learnBase: hubspotBase,
-  recordUrl: hubspotRecordUrl,
   selectors: HUBSPOT_SELECTORS,
   findTitle,
 

@@ -4,11 +4,11 @@
  * 0-2 company, 0-3 deal, 0-136 lead) or the legacy path word.
  */
 import type { ObjectType } from '../../schemas/values';
-import { enc, lookup, nameOf } from '../read';
+import { enc, lookup, nameOf, onHosts } from '../read';
 import type { CrmBase, PageInfo } from '../types';
 
 /** The app hosts per data centre (the EU portal host is easy to miss). */
-export const HUBSPOT_MATCHES = ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*'] as const;
+export const HUBSPOT_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com'] as const;
 
 export const HS_RECORD = /^\/contacts\/(\d+)\/record\/(\d-\d+)\/(\d+)(?:[/?#]|$)/;
 export const HS_LEGACY = /^\/contacts\/(\d+)\/(contact|company|deal)\/(\d+)(?:[/?#]|$)/;
@@ -25,8 +25,7 @@ const WORDS: Readonly<Record<string, ObjectType>> = {
   deals: 'deal',
 };
 
-const HS_HOST = /^app(?:-[a-z0-9]+)?\.hubspot\.com$/i;
-export const isHubspotHost = (hostname: string): boolean => HS_HOST.test(hostname);
+export const isHubspotHost = (hostname: string): boolean => onHosts(HUBSPOT_HOSTS, hostname);
 
 /** The portal (hub) id: the path segment after the app area (`/contacts/<portal>/…`, `/reports-dashboard/<portal>/…`). */
 export const hubspotTenant = (url: URL): string | null => /^\/[^/]+\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null;

@@ -1,10 +1,15 @@
 /**
- * Pipedrive in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * Pipedrive, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
+import { pipedriveBase, pipedriveRecordUrl, pipedriveTenant } from './urls';
 import type { CrmBook } from '../types';
 
 export const pipedriveBook: CrmBook = {
+  name: 'Pipedrive',
+  tenantOf: pipedriveTenant,
+  learnBase: pipedriveBase,
+  recordUrl: pipedriveRecordUrl,
   importPreset: {
     all: { customer_id: ['Organization - ID', 'Deal - Organization ID', 'Activity - Organization ID'] },
     customers: {

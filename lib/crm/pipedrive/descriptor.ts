@@ -5,7 +5,7 @@ import { emailOf, hrefOf, linkDomain, recordRef, valueOf } from '../read';
 import { listRowsBy } from '../rows';
 import type { CrmDescriptor } from '../types';
 import { PIPEDRIVE_SELECTORS } from './selectors';
-import { PD_RECORD, PD_RECORD_TYPES, PIPEDRIVE_MATCHES, isPipedriveHost, parsePipedriveUrl, pipedriveBase, pipedriveRecordUrl, pipedriveTenant } from './urls';
+import { PD_RECORD, PD_RECORD_TYPES, PIPEDRIVE_HOSTS, isPipedriveHost, parsePipedriveUrl } from './urls';
 
 const q = finder('pipedrive', PIPEDRIVE_SELECTORS);
 
@@ -25,13 +25,9 @@ const LINK_KEY: Readonly<Record<ObjectType, keyof typeof PIPEDRIVE_SELECTORS | u
 
 export const pipedrive: CrmDescriptor<'pipedrive'> = {
   id: 'pipedrive',
-  name: 'Pipedrive',
-  matches: PIPEDRIVE_MATCHES,
+  hosts: PIPEDRIVE_HOSTS,
   isHost: isPipedriveHost,
   parseUrl: parsePipedriveUrl,
-  tenantOf: pipedriveTenant,
-  learnBase: pipedriveBase,
-  recordUrl: pipedriveRecordUrl,
   selectors: PIPEDRIVE_SELECTORS,
   findTitle,
 

@@ -10,7 +10,7 @@ import { enc, nameOf } from '../read';
 import type { CrmBase, PageInfo } from '../types';
 
 /** Every company gets its own subdomain. */
-export const PIPEDRIVE_MATCHES = ['https://*.pipedrive.com/*'] as const;
+export const PIPEDRIVE_HOSTS = ['*.pipedrive.com'] as const;
 
 export const PD_HOST = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.pipedrive\.com$/i;
 export const PD_RECORD = /^\/(person|organization|deal)\/(\d{1,12})(?:[/?#]|$)/;

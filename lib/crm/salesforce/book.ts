@@ -1,11 +1,15 @@
 /**
- * Salesforce in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * Salesforce, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
-import { toId18 } from './urls';
+import { salesforceBase, salesforceRecordUrl, salesforceTenant, toId18 } from './urls';
 import type { CrmBook } from '../types';
 
 export const salesforceBook: CrmBook = {
+  name: 'Salesforce',
+  tenantOf: salesforceTenant,
+  learnBase: salesforceBase,
+  recordUrl: salesforceRecordUrl,
   importPreset: {
     all: { customer_id: ['Account ID', 'Account ID (18)', 'AccountId'] },
     customers: {

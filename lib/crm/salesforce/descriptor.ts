@@ -4,13 +4,10 @@ import { emailOf, hrefOf, linkDomain, recordRef } from '../read';
 import type { CrmDescriptor, ListRow } from '../types';
 import { SALESFORCE_SELECTORS } from './selectors';
 import {
-  SALESFORCE_MATCHES,
+  SALESFORCE_HOSTS,
   SF_LEX_RECORD,
   isSalesforceHost,
   parseSalesforceUrl,
-  salesforceBase,
-  salesforceRecordUrl,
-  salesforceTenant,
   toId18,
 } from './urls';
 
@@ -23,14 +20,10 @@ const findTitle = (root: ParentNode): Element | null => q.one(activePage(root), 
 
 export const salesforce: CrmDescriptor<'salesforce'> = {
   id: 'salesforce',
-  name: 'Salesforce',
-  matches: SALESFORCE_MATCHES,
+  hosts: SALESFORCE_HOSTS,
   isHost: isSalesforceHost,
   parseUrl: parseSalesforceUrl,
   canonicalId: toId18,
-  tenantOf: salesforceTenant,
-  learnBase: salesforceBase,
-  recordUrl: salesforceRecordUrl,
   selectors: SALESFORCE_SELECTORS,
   findTitle,
 

@@ -6,11 +6,11 @@
  * Ids come as 15 or 18 characters; `toId18` turns both into the 18-character form we store.
  */
 import type { ObjectType } from '../../schemas/values';
-import { enc, lookup, nameOf } from '../read';
+import { enc, lookup, nameOf, onHosts } from '../read';
 import type { CrmBase, PageInfo } from '../types';
 
 /** My Domain hosts: production, sandboxes and partitions are subdomains of these (`*.` is any depth). */
-export const SALESFORCE_MATCHES = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'] as const;
+export const SALESFORCE_HOSTS = ['*.lightning.force.com', '*.my.salesforce.com'] as const;
 
 export const SF_LEX_RECORD =
   /^\/lightning\/r\/(?:([A-Za-z][A-Za-z0-9_]*)\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/(view|edit|related\/([A-Za-z0-9_]+)\/view)(?:[/?#]|$)/;
@@ -39,14 +39,13 @@ export function toId18(id: string): string {
   return id + suffix;
 }
 
-const SF_HOST = /\.(?:lightning\.force\.com|my\.salesforce\.com)$/i;
-export const isSalesforceHost = (hostname: string): boolean => SF_HOST.test(hostname);
+export const isSalesforceHost = (hostname: string): boolean => onHosts(SALESFORCE_HOSTS, hostname);
 
 /**
  * The org: its My Domain name with the partition (`acme`, `acme--uat.sandbox`), the same on the
  * Lightning and the my.salesforce.com host; a custom domain is its own host.
  */
-export const salesforceTenant = (url: URL): string => url.hostname.toLowerCase().replace(SF_HOST, '');
+export const salesforceTenant = (url: URL): string => url.hostname.toLowerCase().replace(/\.(?:lightning\.force|my\.salesforce)\.com$/, '');
 
 /** Lightning links work on the org host the tab showed (a my.salesforce.com host redirects). */
 export const salesforceBase = (url: URL): CrmBase => ({ origin: url.origin });

@@ -1,10 +1,15 @@
 /**
- * Zoho CRM in a customer book: the headers of its exports (import preset), the sample book's
- * record ids, and the demo tenant. Extension pages and tools only; the content script never loads it.
+ * Zoho CRM, the extension side (lib/crm/types.ts CrmBook): name, tenants, record links, export headers
+ * (import preset), the sample book's record ids and the demo tenant. Never in the content script.
  */
+import { zohoBase, zohoRecordUrl, zohoTenant } from './urls';
 import type { CrmBook } from '../types';
 
 export const zohoBook: CrmBook = {
+  name: 'Zoho CRM',
+  tenantOf: zohoTenant,
+  learnBase: zohoBase,
+  recordUrl: zohoRecordUrl,
   importPreset: {
     all: { customer_id: ['Account ID', 'Account Id', 'Account Name.id'] },
     customers: {

@@ -4,7 +4,7 @@ import { emailOf, hrefOf, linkDomain, recordRef } from '../read';
 import { listRowsBy } from '../rows';
 import type { CrmDescriptor } from '../types';
 import { ZOHO_SELECTORS } from './selectors';
-import { ZOHO_MATCHES, ZOHO_RECORD, isZohoHost, parseZohoUrl, zohoBase, zohoRecordUrl, zohoTenant } from './urls';
+import { ZOHO_HOSTS, ZOHO_RECORD, isZohoHost, parseZohoUrl } from './urls';
 
 const q = finder('zoho', ZOHO_SELECTORS);
 const RECORD_ID = /^\d{10,20}$/;
@@ -24,13 +24,9 @@ function rowRecord(row: Element): { id: string; link?: Element } | null {
 
 export const zoho: CrmDescriptor<'zoho'> = {
   id: 'zoho',
-  name: 'Zoho CRM',
-  matches: ZOHO_MATCHES,
+  hosts: ZOHO_HOSTS,
   isHost: isZohoHost,
   parseUrl: parseZohoUrl,
-  tenantOf: zohoTenant,
-  learnBase: zohoBase,
-  recordUrl: zohoRecordUrl,
   selectors: ZOHO_SELECTORS,
   findTitle,
 

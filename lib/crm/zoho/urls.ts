@@ -6,23 +6,23 @@
  * The module segment is the internal name: Deals are `Potentials`.
  */
 import type { ObjectType } from '../../schemas/values';
-import { enc, lookup, nameOf } from '../read';
+import { enc, lookup, nameOf, onHosts } from '../read';
 import type { CrmBase, PageInfo } from '../types';
 
 /**
  * The CRM web host of each data centre (US, EU, IN, AU, CN, JP, Canada), the sandbox, and CRM
  * Plus (which wraps CRM under a path prefix). Custom domain mappings come from settings.
  */
-export const ZOHO_MATCHES = [
-  'https://crm.zoho.com/*',
-  'https://crm.zoho.eu/*',
-  'https://crm.zoho.in/*',
-  'https://crm.zoho.com.au/*',
-  'https://crm.zoho.com.cn/*',
-  'https://crm.zoho.jp/*',
-  'https://crm.zohocloud.ca/*',
-  'https://crmsandbox.zoho.com/*',
-  'https://crmplus.zoho.com/*',
+export const ZOHO_HOSTS = [
+  'crm.zoho.com',
+  'crm.zoho.eu',
+  'crm.zoho.in',
+  'crm.zoho.com.au',
+  'crm.zoho.com.cn',
+  'crm.zoho.jp',
+  'crm.zohocloud.ca',
+  'crmsandbox.zoho.com',
+  'crmplus.zoho.com',
 ] as const;
 
 /** Not anchored at "^" so the CRM Plus prefix also matches; the org segment may be an alias. */
@@ -39,11 +39,7 @@ export const ZOHO_MODULES: Readonly<Record<string, ObjectType>> = {
   Deals: 'deal',
 };
 
-const ZOHO_HOST = /^(?:crm|crmsandbox|crmplus)\.zoho\.(?:com|eu|in|com\.au|com\.cn|jp)$|^crm\.zohocloud\.ca$/i;
-
-export function isZohoHost(hostname: string): boolean {
-  return ZOHO_HOST.test(hostname);
-}
+export const isZohoHost = (hostname: string): boolean => onHosts(ZOHO_HOSTS, hostname);
 
 const moduleType = (module: string | null): ObjectType | undefined => lookup(ZOHO_MODULES, module);
 
