@@ -20,7 +20,10 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       const entry = { find: /^wxt\/browser$/, replacement: CONTENT_BROWSER };
-      config.resolve = { ...config.resolve, alias: Array.isArray(alias) ? [entry, ...alias] : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))] };
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias) ? [entry, ...alias] : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
     },
   },
   manifest: ({ browser }) => ({

@@ -52,8 +52,7 @@ export const lookup = <T>(table: Readonly<Record<string, T>>, key: string | null
   key != null && Object.hasOwn(table, key) ? table[key] : undefined;
 
 /** The first name a table gives an object type (the inverse of `lookup`, for building links). */
-export const nameOf = (table: Readonly<Record<string, ObjectType>>, type: ObjectType): string | undefined =>
-  Object.keys(table).find((k) => table[k] === type);
+export const nameOf = (table: Readonly<Record<string, ObjectType>>, type: ObjectType): string | undefined => Object.keys(table).find((k) => table[k] === type);
 
 export const enc = encodeURIComponent;
 

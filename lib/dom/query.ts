@@ -1,6 +1,8 @@
 /**
  * The one way adapters read CRM pages. A selector registry names each element (`'area.element'`)
- * and lists ordered candidates (first = the current DOM, later = older or alternative layouts).
+ * and lists ordered candidates: first the current DOM, then older layouts. Alternatives that are
+ * all current (a console and a standard app, an account and a contact header) share one
+ * candidate as a selector list, so only a real fallback counts as drift.
  * A finder tries them in order with a predicate (shown, has text, or custom), in light DOM first,
  * then in open shadow roots (Salesforce LWC native shadow, HubSpot/Dynamics web components), and
  * notes which candidate answered so drift can be reported (lib/dom/drift.ts): key and candidate

@@ -55,9 +55,7 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     { class: `chip r-${s.risk}`, title: t('risk.label') },
     t('overlay.riskScore', { band: t(`risk.${s.risk}`), score: Math.round(s.riskScore) }),
   );
-  const nba = s.nba
-    ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${due(s.nba.due)}`)
-    : null;
+  const nba = s.nba ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${due(s.nba.due)}`) : null;
   const toggle = button(c.expanded ? t('overlay.hideDetails') : t('overlay.details'), c.onToggle, {
     'aria-expanded': String(c.expanded),
     'aria-controls': 'rapport-card',
@@ -89,10 +87,7 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     h('dd', {}, s.lastContact ? fmtDate(s.lastContact, locale) : t('overlay.never')),
   );
   const steps = v.openNextSteps.length
-    ? [
-        h('h3', {}, t('overlay.nextSteps')),
-        h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${due(n.due)})` : ''))),
-      ]
+    ? [h('h3', {}, t('overlay.nextSteps')), h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${due(n.due)})` : '')))]
     : [];
   const actions = v.actions.length
     ? h(

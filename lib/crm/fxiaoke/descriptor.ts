@@ -36,8 +36,9 @@ export const fxiaoke: CrmDescriptor<'fxiaoke'> = {
       const id = (row.getAttribute('data-id') ?? row.getAttribute('data-row-key') ?? '').toLowerCase();
       if (!FX_ID.test(id)) continue;
       const name = q.one(row, 'list.nameCell');
-      if (byId.get(id)?.named || (byId.has(id) && !name)) continue;
-      byId.set(id, { row, recordId: id, mount: name ?? q.one(row, 'list.cell', shownWithText) ?? row, named: !!name });
+      const mount = name ?? q.one(row, 'list.cell', shownWithText) ?? row;
+      const prev = byId.get(id);
+      if (!prev || (name && !prev.named)) byId.set(id, { row, recordId: id, mount, named: !!name });
     }
     return [...byId.values()].map(({ row, recordId, mount }) => ({ row, recordId, mount }));
   },

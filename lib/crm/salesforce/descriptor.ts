@@ -3,13 +3,7 @@ import { finder, shown, shownWithText, textOf } from '../../dom/query';
 import { emailOf, hrefOf, linkDomain, recordRef } from '../read';
 import type { CrmDescriptor, ListRow } from '../types';
 import { SALESFORCE_SELECTORS } from './selectors';
-import {
-  SALESFORCE_HOSTS,
-  SF_LEX_RECORD,
-  isSalesforceHost,
-  parseSalesforceUrl,
-  toId18,
-} from './urls';
+import { SALESFORCE_HOSTS, SF_LEX_RECORD, isSalesforceHost, parseSalesforceUrl, toId18 } from './urls';
 
 const q = finder('salesforce', SALESFORCE_SELECTORS);
 

@@ -8,22 +8,17 @@
 import type { SelectorRegistry } from '../types';
 
 export const SALESFORCE_SELECTORS = {
-  /** The live page host (cached pages stay in the DOM without `.active`). */
+  /** The live page host (cached pages stay in the DOM without `.active`): console or standard app, both current. */
   'page.active': [
-    // 2026-11: SFIR addon/button.js l.300 — console apps
-    'section.oneConsoleTab div.windowViewMode-maximized.active',
-    // 2026-11: SFIR addon/button.js l.300 — standard apps
-    'div.windowViewMode-normal.active',
+    // 2026-11: SFIR addon/button.js l.300 — console apps, standard apps
+    'section.oneConsoleTab div.windowViewMode-maximized.active, div.windowViewMode-normal.active',
   ],
-  /** Record name in the highlights panel. */
+  /** Record name in the highlights panel (formatted text for Account / Opportunity, formatted name for Contact / Lead). */
   'record.title': [
-    // 2026-11: docs/crm/salesforce.md §DOM — Account / Opportunity primary field
-    'records-highlights2 lightning-formatted-text[slot="primaryField"]',
-    // 2026-11: docs/crm/salesforce.md §DOM — Contact / Lead primary field
-    'records-highlights2 lightning-formatted-name[slot="primaryField"]',
+    // 2026-11: docs/crm/salesforce.md §DOM — the highlights panel's primary field
+    'records-highlights2 lightning-formatted-text[slot="primaryField"], records-highlights2 lightning-formatted-name[slot="primaryField"]',
     // 2026-11: Toggl fallback through the page header
-    '.slds-page-header__title lightning-formatted-text',
-    '.slds-page-header__title lightning-formatted-name',
+    '.slds-page-header__title lightning-formatted-text, .slds-page-header__title lightning-formatted-name',
     // 2026-11: older Aura header
     'h1.slds-page-header__title',
   ],
