@@ -27,6 +27,7 @@ export const DEMO_CRMS: readonly DemoCrm[] = CRM_IDS.map((crm) => {
   return { crm, recordUrl, listUrl: book.demoListUrl };
 });
 
+/** The account-level record page, by each CRM's own name for accounts; else any record page. */
 const RECORD_FILES = ['account-record.html', 'company-record.html', 'organization-record.html'];
 
 export interface DemoFixture {
@@ -41,7 +42,8 @@ function fixture(crm: CrmId, pick: (files: string[]) => string | undefined): Dem
   return file ? { file: path.join(dir, file), html: readFileSync(path.join(dir, file), 'utf8') } : null;
 }
 
-export const recordFixture = (crm: CrmId): DemoFixture | null => fixture(crm, (fs) => RECORD_FILES.find((f) => fs.includes(f)));
+export const recordFixture = (crm: CrmId): DemoFixture | null =>
+  fixture(crm, (fs) => RECORD_FILES.find((f) => fs.includes(f)) ?? fs.find((f) => f.endsWith('-record.html')));
 export const listFixture = (crm: CrmId): DemoFixture | null =>
   fixture(
     crm,
