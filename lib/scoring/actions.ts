@@ -9,7 +9,9 @@
 import type { Action, Goal, GoalScope, NextAction } from '../schemas/domain';
 import type { ActionKind, GoalCategory, Tier } from '../schemas/enums';
 import type { ScoringSettings } from '../schemas/settings';
-import { dayOf, isoOfMs, shiftDate as addDays, type RelationshipSignals, type RiskResult } from './risk';
+import { addDays, dayOf, isoOfMs } from '../clock';
+import type { RiskResult } from './risk';
+import type { RelationshipSignals } from './signals';
 
 export interface PlaybookInput {
   customerId: string;

@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../clock';
 import type { Customer, Feedback, GoalScope, Interaction, Transaction } from '../schemas/domain';
 import { KPI_IDS, type KpiId } from '../schemas/enums';
 import { DEFAULT_SCORING, type ScoringSettings } from '../schemas/settings';
-import { clvAsOf } from './book';
+import { clvAsOf } from './book-clv';
 import type { TierMap } from './types';
 
 export interface KpiBook {

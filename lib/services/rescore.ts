@@ -11,7 +11,7 @@ import { actionsRepo, planActions, type ActionPlan } from '../db/repos/actions';
 import { scoresRepo } from '../db/repos/scores';
 import type { Action, Goal, Score } from '../schemas/domain';
 import type { ScoringSettings, Settings } from '../schemas/settings';
-import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/book';
+import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/index';
 import type { CustomerHistory } from '../scoring/types';
 
 /** Customers written per transaction. */
