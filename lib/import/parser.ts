@@ -38,7 +38,7 @@ export interface ImportOptions {
 export interface ParsedChunk {
   records: ImportRecord[];
   rejected: RowError[];
-  /** Customer rows repeating one already seen in this file unchanged (also counted as accepted). */
+  /** Rows repeating a customer row unchanged, or an order id, already seen in this file (also counted as accepted). */
   duplicates: number;
   /** Data rows consumed (accepted + rejected + held). */
   rowsSeen: number;
@@ -277,7 +277,12 @@ export class ImportParser {
     }
     // A row identical to an earlier one of this file is another real purchase (or interaction…):
     // its key carries its occurrence number, so re-importing the same file still changes nothing.
+    // An order id names one order: a second row with it is a duplicate, not another purchase.
     const before = this.seen.get(rec.id) ?? 0;
+    if (before > 0 && rec.id.startsWith('o:')) {
+      out.duplicates++;
+      return;
+    }
     this.seen.set(rec.id, before + 1);
     if (before > 0) rec.id = `${rec.id}#${before}`;
     this.referenced.add((rec as { customerId: string }).customerId);

@@ -54,7 +54,7 @@ export const STORIES: readonly Story[] = [
     name: 'Initech Software',
     domain: 'initech.example',
     story: 'complainer',
-    expected: { tier: 'gold', risk: 'high', nba: 'service-recovery' },
+    expected: { tier: 'gold', risk: 'medium', nba: 'service-recovery' },
     crmIds: {
       salesforce: '001Dn00000InTchIAF',
       hubspot: '18734220003',
@@ -84,7 +84,7 @@ export const STORIES: readonly Story[] = [
     name: '上海华腾贸易有限公司',
     domain: 'huateng.example',
     story: 'single-threaded-key-account',
-    expected: { tier: 'gold', risk: 'medium', nba: 'multi-thread' },
+    expected: { tier: 'gold', risk: 'low', nba: 'multi-thread' },
     crmIds: {
       salesforce: '001Dn00000HuaTgIAJ',
       hubspot: '18734220005',

@@ -48,7 +48,7 @@ export interface Snapshot {
 }
 
 /** Everything about the book as of `asOf` except the risk model (which needs an earlier snapshot). */
-export function snapshotAt(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string): Snapshot {
+export function snapshotAt(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string, purpose: 'score' | 'train' = 'score'): Snapshot {
   const asOfDay = dayOf(asOf);
   if (Number.isNaN(asOfDay)) throw new RangeError(`asOf must be a yyyy-MM-dd date, got "${asOf}"`);
   const horizonDays = horizonOf(settings);
@@ -72,7 +72,8 @@ export function snapshotAt(histories: readonly CustomerHistory[], settings: Scor
     meanSpend: spendDays > 0 ? spendSum / spendDays : 0,
     paramSpread: 0,
   };
-  valueModel.paramSpread = parameterSpread(buyers, valueModel, settings, horizonDays);
+  // ranges are shown for today's scores only; a training cut-off needs none
+  if (purpose === 'score') valueModel.paramSpread = parameterSpread(buyers, valueModel, settings, horizonDays);
   const cache: ClvCache = new Map();
   const values = stats.map((s) => customerValue(s, valueModel, settings, horizonDays, cache));
   const cutoffs = tierCutoffs(
@@ -115,7 +116,7 @@ export function snapshotAt(histories: readonly CustomerHistory[], settings: Scor
       sources,
       valueBasis: fits.bgnbd && fits.gammaGamma ? 'clv' : 'spend',
       tierCutoffs: cutoffs,
-      rfmEdges: rfmEdges(known),
+      rfmEdges: purpose === 'score' ? rfmEdges(known) : { recency: [0, 0, 0, 0], monetary: [0, 0, 0, 0], frequency: { values: [], counts: [] } },
       medianValue: median(aboveLead),
       customers: known.length,
       buyers: buyers.length,
@@ -161,10 +162,16 @@ export function fitBook(histories: readonly CustomerHistory[], settings: Scoring
 /** Snapshots by date, shared between a rescore and a back-test of the same book. */
 export type SnapshotCache = Map<string, Snapshot>;
 
-export function cachedSnapshot(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string, cache?: SnapshotCache): Snapshot {
+export function cachedSnapshot(
+  histories: readonly CustomerHistory[],
+  settings: ScoringSettings,
+  asOf: string,
+  cache?: SnapshotCache,
+  purpose: 'score' | 'train' = 'score',
+): Snapshot {
   let s = cache?.get(asOf);
   if (!s) {
-    s = snapshotAt(histories, settings, asOf);
+    s = snapshotAt(histories, settings, asOf, purpose);
     cache?.set(asOf, s);
   }
   return s;
@@ -172,7 +179,7 @@ export function cachedSnapshot(histories: readonly CustomerHistory[], settings: 
 
 function prepare(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string, cache?: SnapshotCache): { now: Snapshot; model: BookModel } {
   const now = cachedSnapshot(histories, settings, asOf, cache);
-  const past = cachedSnapshot(histories, settings, addDays(asOf, -now.model.horizonDays), cache);
+  const past = cachedSnapshot(histories, settings, addDays(asOf, -now.model.horizonDays), cache, 'train');
   return { now, model: { ...now.model, risk: learnRisk(histories, past, now), fittedAt: Date.now() } };
 }
 

@@ -27,6 +27,7 @@ export type FactorGroup =
   | 'last-negative'
   | 'survey'
   | 'open-complaints'
+  | 'recent-complaints'
   | 'no-decision-maker'
   | 'single-threaded'
   | 'overdue-next-step';
@@ -53,12 +54,36 @@ export const RISK_FEATURES = [
   ['detractor', 'survey'],
   ['promoter', 'survey'],
   ['open-complaints', 'open-complaints'],
+  ['recent-complaints', 'recent-complaints'],
   ['no-decision-maker', 'no-decision-maker'],
   ['single-threaded', 'single-threaded'],
   ['overdue-next-step', 'overdue-next-step'],
 ] as const satisfies readonly (readonly [string, FactorGroup])[];
 
 export type RiskFeatureId = (typeof RISK_FEATURES)[number][0];
+
+/**
+ * Features whose "nothing to report" value is 0 (no complaint, no warning sign, no change): the
+ * reference customer the reasons are measured from has 0 there, and the book's average elsewhere
+ * (average purchase pattern and contact). So one open complaint always reads as adding risk, even
+ * in a book where most customers have complained.
+ */
+export const ZERO_REFERENCE: ReadonlySet<RiskFeatureId> = new Set([
+  'never-bought',
+  'purchase-trend',
+  'spend-trend',
+  'never-contacted',
+  'interaction-trend',
+  'sentiment-balance',
+  'last-negative',
+  'detractor',
+  'promoter',
+  'open-complaints',
+  'recent-complaints',
+  'no-decision-maker',
+  'single-threaded',
+  'overdue-next-step',
+]);
 export const FEATURE_IDS: readonly RiskFeatureId[] = RISK_FEATURES.map(([id]) => id);
 export const FEATURE_COUNT = RISK_FEATURES.length;
 export const FEATURE_GROUPS: readonly FactorGroup[] = RISK_FEATURES.map(([, g]) => g);
@@ -91,7 +116,7 @@ export interface RiskInputs {
 }
 
 const logit = (p: number): number => {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
   return Math.log(q / (1 - q));
 };
 
@@ -107,36 +132,38 @@ export function riskFeatures(r: RiskInputs, out: Float64Array, offset = 0): void
   const detractor = (csat !== undefined && csat.score <= 2) || (nps !== undefined && nps.score <= 6);
   const promoter = !detractor && ((csat !== undefined && csat.score === 5) || (nps !== undefined && nps.score >= 9));
   const ownGap = s.x > 0 ? Math.max(1, s.tx / s.x) : 0;
-  const values = [
-    bought ? 0 : 1,
-    bought ? Math.log1p(s.recencyDays) : na,
-    bought && s.x > 0 ? Math.log1p(s.recencyDays / ownGap) : na,
-    bought ? Math.log1p(s.x) : na,
-    Math.log1p(Math.max(0, r.tenureDays)),
-    bought && v.pAlive !== null ? v.pAlive : na,
-    bought ? logit(v.pNoPurchase) : na,
-    bought ? Math.log1p(v.expectedInHorizon) : na,
-    Math.log1p(s.recentPurchaseDays),
-    Math.log1p(s.recentPurchaseDays) - Math.log1p(s.previousPurchaseDays),
-    Math.log1p(Math.max(0, s.recentSpend)) - Math.log1p(Math.max(0, s.previousSpend)),
-    Math.log1p(g.contactGapDays / cadence),
-    g.contacted ? 0 : 1,
-    Math.log1p(g.interactionsRecent),
-    Math.log1p(g.interactionsRecent) - Math.log1p(g.interactionsPrevious),
-    g.rated > 0 ? (g.negative - g.positive) / g.rated : na,
-    g.lastSentiment === 'negative' ? 1 : 0,
-    detractor ? 1 : 0,
-    promoter ? 1 : 0,
-    Math.log1p(g.openComplaints),
-    g.decisionMakers === 0 ? 1 : 0,
-    g.threads <= 1 ? 1 : 0,
-    g.overdueNextStep ? 1 : 0,
-  ];
+  // written in RISK_FEATURES order, straight into `out` (a rescore computes this 200k times)
+  let o = offset;
+  out[o++] = bought ? 0 : 1;
+  out[o++] = bought ? Math.log1p(s.recencyDays) : na;
+  out[o++] = bought && s.x > 0 ? Math.log1p(s.recencyDays / ownGap) : na;
+  out[o++] = bought ? Math.log1p(s.x) : na;
+  out[o++] = Math.log1p(Math.max(0, r.tenureDays));
+  out[o++] = bought && v.pAlive !== null ? v.pAlive : na;
+  out[o++] = bought ? logit(v.pNoPurchase) : na;
+  out[o++] = bought ? Math.log1p(v.expectedInHorizon) : na;
+  out[o++] = Math.log1p(s.recentPurchaseDays);
+  out[o++] = Math.log1p(s.recentPurchaseDays) - Math.log1p(s.previousPurchaseDays);
+  out[o++] = Math.log1p(Math.max(0, s.recentSpend)) - Math.log1p(Math.max(0, s.previousSpend));
+  out[o++] = Math.log1p(g.contactGapDays / cadence);
+  out[o++] = g.contacted ? 0 : 1;
+  out[o++] = Math.log1p(g.interactionsRecent);
+  out[o++] = Math.log1p(g.interactionsRecent) - Math.log1p(g.interactionsPrevious);
+  out[o++] = g.rated > 0 ? (g.negative - g.positive) / g.rated : na;
+  out[o++] = g.lastSentiment === 'negative' ? 1 : 0;
+  out[o++] = detractor ? 1 : 0;
+  out[o++] = promoter ? 1 : 0;
+  out[o++] = Math.log1p(g.openComplaints);
+  out[o++] = Math.log1p(g.complaintsRecent);
+  out[o++] = g.decisionMakers === 0 ? 1 : 0;
+  out[o++] = g.threads <= 1 ? 1 : 0;
+  out[o++] = g.overdueNextStep ? 1 : 0;
   const src = r.sources;
-  for (let j = 0; j < FEATURE_COUNT; j++) {
-    const from = SOURCE_OF[FEATURE_IDS[j]!];
-    out[offset + j] = from && !src[from] ? na : values[j]!;
-  }
+  if (!src.interactions || !src.feedback || !src.contacts)
+    for (let j = 0; j < FEATURE_COUNT; j++) {
+      const from = SOURCE_BY_INDEX[j];
+      if (from && !src[from]) out[offset + j] = na;
+    }
 }
 
 /** The data kind each relationship feature comes from (purchase features need only transactions). */
@@ -151,9 +178,11 @@ const SOURCE_OF: Partial<Record<RiskFeatureId, keyof DataSources>> = {
   detractor: 'feedback',
   promoter: 'feedback',
   'open-complaints': 'feedback',
+  'recent-complaints': 'feedback',
   'no-decision-maker': 'contacts',
   'single-threaded': 'contacts',
 };
+const SOURCE_BY_INDEX = FEATURE_IDS.map((id) => SOURCE_OF[id]);
 
 /** What kinds of data a set of histories holds (rows up to asOf). */
 export function dataSources(
@@ -224,6 +253,8 @@ export function factorOf(group: FactorGroup, r: RiskInputs, points: number, hori
     }
     case 'open-complaints':
       return f('open-complaints', { count: g.openComplaints, since: g.oldestOpenComplaint ?? '' });
+    case 'recent-complaints':
+      return f('recent-complaints', { count: g.complaintsRecent });
     case 'no-decision-maker':
       return f('no-decision-maker');
     case 'single-threaded':

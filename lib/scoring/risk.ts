@@ -11,12 +11,14 @@
 import type { ScoreFactor } from '../schemas/domain';
 import type { RiskBand } from '../schemas/values';
 import type { ScoringSettings } from '../schemas/settings';
-import { FEATURE_COUNT, FEATURE_GROUPS, FEATURE_IDS, factorOf, type FactorGroup, type RiskFeatureId, type RiskInputs } from './features';
+import { FEATURE_COUNT, FEATURE_GROUPS, FEATURE_IDS, factorOf, ZERO_REFERENCE, type RiskFeatureId, type RiskInputs } from './features';
 import { fitLogistic, predictorSd, sigmoid } from './logistic';
 
 /** Below these the book is too thin to learn from and the priors are used. */
 export const MIN_TRAINING_CUSTOMERS = 200;
 export const MIN_TRAINING_EVENTS = 20;
+/** The model is fitted on at most this many customers (an evenly spaced sample of a bigger book). */
+export const MAX_TRAINING_ROWS = 30_000;
 /** L2 penalty on the standardised coefficients. */
 const LAMBDA = 2;
 /** z for the 80 % interval. */
@@ -35,6 +37,8 @@ export interface RiskModel {
 
   intercept: number;
   coef: number[];
+  /** The reference customer the reasons are measured from, as raw feature values (see ZERO_REFERENCE). */
+  reference: number[];
   /** (p + 1)² covariance of (intercept, coef), row-major. */
   covariance: number[];
   /** What the model was learnt from (null for priors). */
@@ -52,7 +56,7 @@ export interface RiskResult {
   /** 0–100. */
   score: number;
   band: RiskBand;
-  /** Score of the average customer: the factors' points add up to score − base. */
+  /** Score of the reference customer (average purchase pattern, no warning signs): the factors' points add up to score − base. */
   base: number;
   /** Every factor with |points| ≥ 0.5, largest first. */
   factors: ScoreFactor[];
@@ -80,6 +84,7 @@ const PRIOR: Partial<Record<RiskFeatureId, number>> = {
   detractor: 0.6,
   promoter: -0.4,
   'open-complaints': 0.9,
+  'recent-complaints': 0.4,
   'no-decision-maker': 0.2,
   'single-threaded': 0.2,
   'overdue-next-step': 0.3,
@@ -121,10 +126,18 @@ function columnMoments(x: Float64Array, n: number): { mean: number[]; scale: num
 const CLIP_SD = 5;
 const clipZ = (z: number): number => Math.min(CLIP_SD, Math.max(-CLIP_SD, z));
 
-const standardise = (model: Pick<RiskModel, 'mean' | 'scale'>, raw: ArrayLike<number>, out: Float64Array, at = 0): void => {
+/** The model's reading of raw feature j: standardised, clipped for learnt models (priors read raw units). */
+const read = (model: Pick<RiskModel, 'kind' | 'mean' | 'scale'>, j: number, v: number): number => {
+  const z = (v - model.mean[j]!) / model.scale[j]!;
+  return model.kind === 'learned' ? clipZ(z) : z;
+};
+
+const referenceOf = (mean: readonly number[]): number[] => FEATURE_IDS.map((id, j) => (ZERO_REFERENCE.has(id) ? 0 : mean[j]!));
+
+const standardise = (model: Pick<RiskModel, 'kind' | 'mean' | 'scale'>, raw: ArrayLike<number>, out: Float64Array, at = 0): void => {
   for (let j = 0; j < FEATURE_COUNT; j++) {
     const v = raw[at + j]!;
-    out[j] = Number.isFinite(v) ? clipZ((v - model.mean[j]!) / model.scale[j]!) : 0;
+    out[j] = Number.isFinite(v) ? read(model, j, v) : 0;
   }
 };
 
@@ -146,6 +159,7 @@ export function priorRiskModel(x: Float64Array, n: number, horizonDays: number, 
     scale: new Array<number>(FEATURE_COUNT).fill(1),
     intercept: coef.reduce((s, c, j) => s + c * mean[j]!, 0),
     coef,
+    reference: referenceOf(mean),
     covariance,
     training: null,
     ...(fallback ? { fallback } : {}),
@@ -182,13 +196,19 @@ export function trainRiskModel(
             : undefined;
   if (fallback) return priorRiskModel(book.x, book.n, horizonDays, fallback);
   const { mean, scale } = columnMoments(x, n);
-  const z = new Float64Array(n * FEATURE_COUNT);
-  const row = new Float64Array(FEATURE_COUNT);
-  for (let i = 0; i < n; i++) {
-    standardise({ mean, scale }, x, row, i * FEATURE_COUNT);
-    z.set(row, i * FEATURE_COUNT);
+  // a few tens of thousands of rows pin two dozen coefficients down; more only costs time
+  const step = Math.max(1, n / MAX_TRAINING_ROWS);
+  const m = Math.min(n, Math.floor(n / step));
+  const z = new Float64Array(m * FEATURE_COUNT);
+  const y = new Uint8Array(m);
+  const buffer = new Float64Array(FEATURE_COUNT);
+  for (let k = 0; k < m; k++) {
+    const i = Math.floor(k * step);
+    standardise({ kind: 'learned', mean, scale }, x, buffer, i * FEATURE_COUNT);
+    z.set(buffer, k * FEATURE_COUNT);
+    y[k] = churned[i]!;
   }
-  const fit = fitLogistic({ x: z, n, p: FEATURE_COUNT, y: churned }, { lambda: LAMBDA });
+  const fit = fitLogistic({ x: z, n: m, p: FEATURE_COUNT, y }, { lambda: LAMBDA });
   if (!fit.converged || !Number.isFinite(fit.intercept) || fit.coef.some((c) => !Number.isFinite(c)))
     return priorRiskModel(book.x, book.n, horizonDays, 'not-converged');
   return {
@@ -199,6 +219,7 @@ export function trainRiskModel(
     scale,
     intercept: fit.intercept,
     coef: fit.coef,
+    reference: referenceOf(mean),
     covariance: fit.covariance,
     training: { cutoff, customers: n, churned: events },
   };
@@ -213,37 +234,52 @@ export function riskProbability(model: RiskModel, raw: ArrayLike<number>, at = 0
   let z = model.intercept;
   for (let j = 0; j < FEATURE_COUNT; j++) {
     const v = raw[at + j]!;
-    if (Number.isFinite(v)) z += model.coef[j]! * clipZ((v - model.mean[j]!) / model.scale[j]!);
+    if (Number.isFinite(v)) z += model.coef[j]! * read(model, j, v);
   }
   return sigmoid(z);
 }
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
+/** The reference customer as the model reads it, and its log-odds (per model object: a rescore scores 100k customers with one). */
+const referenceCache = new WeakMap<RiskModel, { ref: Float64Array; zRef: number }>();
+function referenceOfModel(model: RiskModel): { ref: Float64Array; zRef: number } {
+  let hit = referenceCache.get(model);
+  if (!hit) {
+    const ref = new Float64Array(FEATURE_COUNT);
+    standardise(model, model.reference, ref);
+    let zRef = model.intercept;
+    for (let j = 0; j < FEATURE_COUNT; j++) zRef += model.coef[j]! * ref[j]!;
+    hit = { ref, zRef };
+    referenceCache.set(model, hit);
+  }
+  return hit;
+}
+
+const row = new Float64Array(FEATURE_COUNT);
+const contributions = new Float64Array(FEATURE_COUNT);
+
 /** Risk of one customer with its interval and reasons. */
 export function assessRisk(model: RiskModel, raw: Float64Array, inputs: RiskInputs, settings: Pick<ScoringSettings, 'riskBands'>): RiskResult {
-  const row = new Float64Array(FEATURE_COUNT);
   standardise(model, raw, row);
-  const contributions = new Float64Array(FEATURE_COUNT);
+  const { ref, zRef } = referenceOfModel(model);
   let z = model.intercept;
   for (let j = 0; j < FEATURE_COUNT; j++) {
-    contributions[j] = model.coef[j]! * row[j]!;
-    z += contributions[j]!;
+    contributions[j] = model.coef[j]! * (row[j]! - ref[j]!);
+    z += model.coef[j]! * row[j]!;
   }
   const probability = sigmoid(z);
   const sd = predictorSd(model, row);
-  const base = sigmoid(model.intercept);
-  const delta = z - model.intercept;
+  const base = sigmoid(zRef);
+  const delta = z - zRef;
   // secant slope: the points add up exactly to 100 · (p − p̄)
   const slope = Math.abs(delta) > 1e-9 ? (probability - base) / delta : probability * (1 - probability);
-  const byGroup = new Map<FactorGroup, number>();
-  for (let j = 0; j < FEATURE_COUNT; j++) {
-    if (contributions[j] === 0) continue;
-    const g = FEATURE_GROUPS[j]!;
-    byGroup.set(g, (byGroup.get(g) ?? 0) + contributions[j]!);
-  }
   const factors: ScoreFactor[] = [];
-  for (const [group, c] of byGroup) {
+  // features of one factor are adjacent in the vector: sum each run
+  for (let j = 0; j < FEATURE_COUNT;) {
+    const group = FEATURE_GROUPS[j]!;
+    let c = 0;
+    while (j < FEATURE_COUNT && FEATURE_GROUPS[j] === group) c += contributions[j++]!;
     const points = round1(100 * c * slope);
     if (Math.abs(points) >= 0.5) factors.push(factorOf(group, inputs, points, model.horizonDays));
   }

@@ -43,6 +43,8 @@ export interface RelationshipSignals {
   /** Complaints not yet followed by a positive interaction / feedback or a done service recovery. */
   openComplaints: number;
   oldestOpenComplaint?: string;
+  /** Complaints in the recent window, closed or not. */
+  complaintsRecent: number;
   decisionMakers: number;
   /** Distinct people the relationship runs through (contacts + interaction contacts, last year). */
   threads: number;
@@ -153,8 +155,10 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
   if (lastRecovery !== undefined && (closedUpTo === undefined || lastRecovery > closedUpTo)) closedUpTo = lastRecovery;
   let openComplaints = 0;
   let oldestOpenComplaint: string | undefined;
+  let complaintsRecent = 0;
   if (complaints)
     for (const d of complaints) {
+      if (d > recentAfter) complaintsRecent++;
       if (closedUpTo !== undefined && closedUpTo > d) continue;
       openComplaints++;
       if (oldestOpenComplaint === undefined || d < oldestOpenComplaint) oldestOpenComplaint = d;
@@ -176,6 +180,7 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
     latestNps,
     openComplaints,
     oldestOpenComplaint,
+    complaintsRecent,
     decisionMakers,
     threads: threads.length,
     lastSurvey,

@@ -37,38 +37,37 @@ export interface CustomerStats {
   previousSpend: number;
 }
 
-let scratchDay = new Float64Array(256);
-let scratchAmount = new Float64Array(256);
+/** A customer's transactions as sorted distinct days with each day's net amount. */
+interface PurchaseLog {
+  days: Int32Array;
+  amounts: Float64Array;
+}
+
+/** Logs per transactions array: a rescore reads each customer at two or three dates, parsing dates once. */
+const logs = new WeakMap<readonly Transaction[], PurchaseLog>();
+
+function purchaseLog(transactions: readonly Transaction[]): PurchaseLog {
+  let log = logs.get(transactions);
+  if (log) return log;
+  const byDay = new Map<number, number>();
+  for (const t of transactions) {
+    const d = dayOf(t.date);
+    if (Number.isNaN(d) || !Number.isFinite(t.amount)) continue;
+    byDay.set(d, (byDay.get(d) ?? 0) + t.amount);
+  }
+  const days = Int32Array.from(byDay.keys()).sort();
+  log = { days, amounts: Float64Array.from(days, (d) => byDay.get(d)!) };
+  logs.set(transactions, log);
+  return log;
+}
 
 /** Stats of one customer from their transactions up to and including `asOfDay` (rows after it are ignored). */
 export function customerStats(transactions: readonly Transaction[], asOfDay: number, windowDays = 90): CustomerStats {
+  const { days, amounts } = purchaseLog(transactions);
   let netSpend = 0;
   let yearSpend = 0;
   let recentSpend = 0;
   let previousSpend = 0;
-  if (scratchDay.length < transactions.length) {
-    scratchDay = new Float64Array(transactions.length * 2);
-    scratchAmount = new Float64Array(transactions.length * 2);
-  }
-  // (day, amount) pairs, insertion-sorted by day (a customer has few rows), then merged per day
-  let n = 0;
-  for (const t of transactions) {
-    const d = dayOf(t.date);
-    if (!(d <= asOfDay) || !Number.isFinite(t.amount)) continue;
-    netSpend += t.amount;
-    const age = asOfDay - d;
-    if (age < YEAR_DAYS) yearSpend += t.amount;
-    if (age < windowDays) recentSpend += t.amount;
-    else if (age < 2 * windowDays) previousSpend += t.amount;
-    let k = n++;
-    while (k > 0 && scratchDay[k - 1]! > d) {
-      scratchDay[k] = scratchDay[k - 1]!;
-      scratchAmount[k] = scratchAmount[k - 1]!;
-      k--;
-    }
-    scratchDay[k] = d;
-    scratchAmount[k] = t.amount;
-  }
   let first = Number.NaN;
   let last = Number.NaN;
   let firstAmount = 0;
@@ -76,10 +75,14 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   let sum = 0;
   let recentPurchaseDays = 0;
   let previousPurchaseDays = 0;
-  for (let i = 0; i < n;) {
-    const d = scratchDay[i]!;
-    let amount = 0;
-    while (i < n && scratchDay[i] === d) amount += scratchAmount[i++]!;
+  for (let i = 0; i < days.length && days[i]! <= asOfDay; i++) {
+    const d = days[i]!;
+    const amount = amounts[i]!;
+    const age = asOfDay - d;
+    netSpend += amount;
+    if (age < YEAR_DAYS) yearSpend += amount;
+    if (age < windowDays) recentSpend += amount;
+    else if (age < 2 * windowDays) previousSpend += amount;
     if (!(amount > 0)) continue;
     if (count === 0) {
       first = d;
@@ -88,7 +91,6 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
     count++;
     sum += amount;
     last = d;
-    const age = asOfDay - d;
     if (age < windowDays) recentPurchaseDays++;
     else if (age < 2 * windowDays) previousPurchaseDays++;
   }
@@ -115,14 +117,8 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
 
 /** Whether the customer bought (a positive purchase day) in (fromDay, toDay]. */
 export function boughtBetween(transactions: readonly Transaction[], fromDay: number, toDay: number): boolean {
-  // amounts of a day are netted: a purchase refunded the same day is not a purchase
-  let days: Map<number, number> | undefined;
-  for (const t of transactions) {
-    const d = dayOf(t.date);
-    if (!(d > fromDay && d <= toDay) || !Number.isFinite(t.amount)) continue;
-    (days ??= new Map()).set(d, (days.get(d) ?? 0) + t.amount);
-  }
-  if (days) for (const amount of days.values()) if (amount > 0) return true;
+  const { days, amounts } = purchaseLog(transactions);
+  for (let i = 0; i < days.length; i++) if (days[i]! > fromDay && days[i]! <= toDay && amounts[i]! > 0) return true;
   return false;
 }
 

@@ -108,11 +108,16 @@ function discountedDays(settings: HorizonSettings): number {
 /** Per-book memo of the (x, T)-only parts of the ₂F₁ forms: [discounted, CLV horizon, risk horizon]. */
 export type ClvCache = Map<number, [number, number, number]>;
 
-/** Relative 10 % / 90 % quantiles of a Gamma(shape) variable over its mean, as log offsets. */
+const spreadMemo = new Map<number, [number, number]>();
+/** Relative 10 % / 90 % quantiles of a Gamma(shape) variable over its mean, as log offsets (memoised: shapes repeat by x). */
 function gammaLogSpread(shape: number): [number, number] {
-  if (!(shape > 0) || !Number.isFinite(shape)) return [0, 0];
-  if (shape > 1e4) return [0, 0];
-  return [Math.log(Math.max(1e-12, gammaincinv(LOWER, shape)) / shape), Math.log(gammaincinv(UPPER, shape) / shape)];
+  if (!(shape > 0) || !Number.isFinite(shape) || shape > 1e4) return [0, 0];
+  let hit = spreadMemo.get(shape);
+  if (!hit) {
+    hit = [Math.log(Math.max(1e-12, gammaincinv(LOWER, shape)) / shape), Math.log(gammaincinv(UPPER, shape) / shape)];
+    if (spreadMemo.size < 100_000) spreadMemo.set(shape, hit);
+  }
+  return hit;
 }
 
 /** Expected spend per purchase day, and the shape of its posterior (for the interval). */
