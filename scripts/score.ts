@@ -66,7 +66,7 @@ function main(argv: readonly string[]): number {
   });
   const t0 = performance.now();
   const snapshots: SnapshotCache = new Map();
-  const { model, detailed } = scoreBook(histories, settings, asOf, [], snapshots);
+  const { model, detailed } = scoreBook(histories, settings, asOf, {}, snapshots);
   const fitMs = performance.now() - t0;
   const backtest = backtestRisk(histories, settings, asOf, snapshots);
   const holdout = args.holdoutEnd ? forecastHoldout(groupHistories({ ...book, contacts: [], actions: [] }), model, settings, args.holdoutEnd) : undefined;

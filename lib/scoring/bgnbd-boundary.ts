@@ -134,7 +134,8 @@ export function fitBgFixedDropout(data: readonly BgNbdRow[], start?: { r: number
   const r = Math.exp(theta[0]!);
   const alpha = Math.exp(theta[1]!);
   const p = sigmoid(theta[2]!);
-  const inside = Math.abs(theta[0]!) < 20 && Math.abs(theta[1]!) < 20 && Math.abs(theta[2]!) < 15;
+  // p may sit at 0 (nobody drops out: the NBD, which value.ts evaluates exactly), not at 1
+  const inside = Math.abs(theta[0]!) < 20 && Math.abs(theta[1]!) < 20 && theta[2]! < 15;
   return {
     r,
     alpha,

@@ -9,6 +9,7 @@
  * path after a quick-log gives what a full rescore would. See docs/scoring.md.
  */
 import type { Goal, Score } from '../schemas/domain';
+import type { AcceptanceModel } from './acceptance';
 import type { ScoringSettings } from '../schemas/settings';
 import type { Tier } from '../schemas/values';
 import { addDays, dayOf, daysBetween } from '../clock';
@@ -183,6 +184,12 @@ function prepare(histories: readonly CustomerHistory[], settings: ScoringSetting
   return { now, model: { ...now.model, risk: learnRisk(histories, past, now), fittedAt: Date.now() } };
 }
 
+/** What besides the book shapes the actions: the user's active goals and what their own outcomes taught. */
+export interface ScoreContext {
+  goals?: readonly Goal[];
+  acceptance?: AcceptanceModel;
+}
+
 /** A score plus every action the playbook recommends now, best first (the NBA is the first). */
 export interface ScoredCustomer {
   score: Score;
@@ -201,7 +208,7 @@ function scoreParts(
   model: BookModel,
   settings: ScoringSettings,
   asOf: string,
-  goals: readonly Goal[],
+  context: ScoreContext,
   computedAt: number,
 ): ScoredCustomer {
   const tier = tierForValue(v.value, model.tierCutoffs);
@@ -233,8 +240,10 @@ function scoreParts(
       firstSeen,
       medianValue: model.medianValue,
       actions: h.actions,
-      goals,
+      goals: context.goals ?? [],
       asOf,
+      sources: model.sources,
+      ...(context.acceptance ? { acceptance: context.acceptance } : {}),
     },
     settings,
   );
@@ -268,19 +277,19 @@ export function scoreCustomerDetailed(
   model: BookModel,
   settings: ScoringSettings,
   asOf: string,
-  goals: readonly Goal[] = [],
+  context: ScoreContext = {},
 ): ScoredCustomer {
   if (!riskModelFits(model.risk, horizonOf(settings)))
     throw new RangeError('The stored book model was fitted for another horizon or feature set: rescore the whole book.');
   const s = customerStats(h.transactions, dayOf(asOf), model.horizonDays);
   const v = customerValue(s, model, settings, model.horizonDays);
   const firstSeen = firstSeenOf(h, s);
-  return scoreParts(h, s, v, relationshipSignals(h, asOf, firstSeen), firstSeen, model, settings, asOf, goals, Date.now());
+  return scoreParts(h, s, v, relationshipSignals(h, asOf, firstSeen), firstSeen, model, settings, asOf, context, Date.now());
 }
 
 /** Score one customer against a stored book model (the incremental path: no refit). */
-export function scoreCustomer(h: CustomerHistory, model: BookModel, settings: ScoringSettings, asOf: string, goals: readonly Goal[] = []): Score {
-  return scoreCustomerDetailed(h, model, settings, asOf, goals).score;
+export function scoreCustomer(h: CustomerHistory, model: BookModel, settings: ScoringSettings, asOf: string, context: ScoreContext = {}): Score {
+  return scoreCustomerDetailed(h, model, settings, asOf, context).score;
 }
 
 /** Fit the book and score every customer; `ranked[i]` is the playbook of `scores[i]`. */
@@ -288,11 +297,13 @@ export function scoreBook(
   histories: readonly CustomerHistory[],
   settings: ScoringSettings,
   asOf: string,
-  goals: readonly Goal[] = [],
+  context: ScoreContext = {},
   snapshots?: SnapshotCache,
 ): { model: BookModel; scores: Score[]; ranked: RankedAction[][]; detailed: ScoredCustomer[] } {
   const { now, model } = prepare(histories, settings, asOf, snapshots);
   const at = Date.now();
-  const detailed = histories.map((h, i) => scoreParts(h, now.stats[i]!, now.values[i]!, now.signals[i]!, now.firstSeen[i]!, model, settings, asOf, goals, at));
+  const detailed = histories.map((h, i) =>
+    scoreParts(h, now.stats[i]!, now.values[i]!, now.signals[i]!, now.firstSeen[i]!, model, settings, asOf, context, at),
+  );
   return { model, scores: detailed.map((d) => d.score), ranked: detailed.map((d) => d.ranked), detailed };
 }

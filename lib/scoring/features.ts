@@ -204,6 +204,35 @@ export function dataSources(
   return out;
 }
 
+/** Every factor id `factorOf` can give (each has a sentence `factor.<id>` in the scoring catalog). */
+export const FACTOR_IDS = [
+  'never-bought',
+  'recency',
+  'frequency',
+  'tenure',
+  'p-alive',
+  'purchase-trend',
+  'spend-trend',
+  'spend-new',
+  'spend-none',
+  'contact-gap',
+  'never-contacted',
+  'recent-contact',
+  'interaction-decline',
+  'interaction-rise',
+  'interaction-steady',
+  'negative-sentiment',
+  'positive-sentiment',
+  'last-negative',
+  'detractor',
+  'promoter',
+  'open-complaints',
+  'recent-complaints',
+  'no-decision-maker',
+  'single-threaded',
+  'overdue-next-step',
+] as const;
+
 /** The user-facing factor for a group's contribution: sentence id and its params. */
 export function factorOf(group: FactorGroup, r: RiskInputs, points: number, horizonDays: number): ScoreFactor {
   const { stats: s, value: v, signals: g } = r;

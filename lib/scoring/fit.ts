@@ -18,6 +18,9 @@ export const MIN_REPEAT_BUYERS_TO_FIT = 10;
 /** The fits use at most this many customers (an evenly spaced sample of a bigger book). */
 export const MAX_FIT_ROWS = 20_000;
 
+/** A Gamma-Gamma shape p this large means spend without spread within a customer (CV < 1 %): the ridge. */
+export const RIDGE_P = 1e4;
+
 export type BgNbdStatus = 'converged' | 'fixed-dropout' | 'not-converged' | 'too-thin';
 export type GammaGammaStatus = 'converged' | 'not-converged' | 'too-thin';
 
@@ -72,8 +75,9 @@ export function fitModels(stats: readonly CustomerStats[]): Fits {
   let ggStatus: GammaGammaStatus = 'too-thin';
   if (ggRows.length >= MIN_REPEAT_BUYERS_TO_FIT) {
     const gg = fitGammaGamma(ggRows);
-    // E[M] needs q > 1; otherwise spend has no finite mean under the fit
-    const usable = gg.converged && finite(gg.p, gg.q, gg.gamma) && gg.q > 1;
+    // E[M] needs q > 1; and p beyond RIDGE_P (γ → 0) is the ridge one outlier pulls the fit onto,
+    // where each customer's spend would have no spread at all: not a maximum anyone should use
+    const usable = gg.converged && finite(gg.p, gg.q, gg.gamma) && gg.q > 1 && gg.p < RIDGE_P;
     gammaGamma = usable ? gg : null;
     ggStatus = usable ? 'converged' : 'not-converged';
   }

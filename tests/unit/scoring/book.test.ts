@@ -15,7 +15,7 @@ import { ScoreSchema } from '../../../lib/schemas/domain';
 
 const sample = generateSampleBook();
 const histories = groupHistories({ ...sample, actions: [] });
-const result = scoreBook(histories, DEFAULT_SCORING, SAMPLE_AS_OF, sample.goals);
+const result = scoreBook(histories, DEFAULT_SCORING, SAMPLE_AS_OF, { goals: sample.goals });
 const byId = new Map(result.scores.map((s) => [s.customerId, s]));
 
 describe('scoreBook on the sample book', () => {
@@ -51,7 +51,7 @@ describe('scoreBook / scoreCustomer', () => {
   it('scores every customer alone with the stored model exactly as the full rescore did (no refit)', () => {
     const stored = JSON.parse(JSON.stringify(result.model));
     histories.forEach((h, i) => {
-      const alone = scoreCustomer(h, stored, DEFAULT_SCORING, SAMPLE_AS_OF, sample.goals);
+      const alone = scoreCustomer(h, stored, DEFAULT_SCORING, SAMPLE_AS_OF, { goals: sample.goals });
       expect({ ...alone, computedAt: 0 }).toEqual({ ...result.scores[i]!, computedAt: 0 });
     });
   });
