@@ -1,5 +1,5 @@
 /**
- * The KPI table of DESIGN.md ("KPI definitions"), the one implementation the side panel, the
+ * The KPI table (docs/kpis.md), the one implementation the side panel, the
  * goals and the CLI share. A period is [start, end) (ISO dates, end exclusive); the previous
  * period P′ is the same number of days just before it. A KPI whose denominator is empty is
  * `null` (shown as "—"), never 0.

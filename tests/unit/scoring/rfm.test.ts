@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENTS, rfmEdges, rfmOf, rfmSegment } from '../../../lib/scoring/rfm';
 import type { CustomerStats } from '../../../lib/scoring/stats';
 
-// DESIGN.md "Scoring": rows R = 5…1, columns F = 1…5.
+// docs/scoring.md "RFM": rows R = 5…1, columns F = 1…5.
 const DESIGN_GRID: Record<number, string[]> = {
   5: ['New Customers', 'Potential Loyalists', 'Potential Loyalists', 'Champions', 'Champions'],
   4: ['Promising', 'Potential Loyalists', 'Potential Loyalists', 'Loyal Customers', 'Loyal Customers'],
