@@ -17,7 +17,7 @@
 import { dayOf } from '../lib/clock';
 import { DEFAULT_SCORING, type ScoringSettings } from '../lib/schemas/settings';
 import { bgnbdLogLikelihood } from '../lib/scoring/bgnbd';
-import { scoreBook, type SnapshotCache } from '../lib/scoring/book';
+import { scoreBook } from '../lib/scoring/book';
 import { backtestRisk } from '../lib/scoring/book-backtest';
 import { groupHistories } from '../lib/scoring/histories';
 import { forecastHoldout } from '../lib/scoring/holdout';
@@ -65,25 +65,23 @@ function main(argv: readonly string[]): number {
     actions: [],
   });
   const t0 = performance.now();
-  const snapshots: SnapshotCache = new Map();
-  const { model, detailed } = scoreBook(histories, settings, asOf, {}, snapshots);
+  const { model, detailed, scorer } = scoreBook(histories, settings, asOf);
   const fitMs = performance.now() - t0;
-  const backtest = backtestRisk(histories, settings, asOf, snapshots);
+  const backtest = backtestRisk(histories, settings, asOf);
   const holdout = args.holdoutEnd ? forecastHoldout(groupHistories({ ...book, contacts: [], actions: [] }), model, settings, args.holdoutEnd) : undefined;
 
   const unitDays = args.unit === 'week' ? 7 : 1;
   const asOfDay = dayOf(asOf);
-  const now = snapshots.get(asOf)!;
   const rows = histories
     .map((h, i) => ({ h, i }))
-    .filter(({ i }) => now.present[i])
+    .filter(({ i }) => scorer.presentNow(i))
     .map(({ h, i }) => customerRow(customerStats(h.transactions, asOfDay, args.horizonDays), detailed[i]!, unitDays))
     .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (rows.length === 0) {
     process.stderr.write(`score: no customer had any row by ${asOf}\n`);
     return 2;
   }
-  const buyers = now.stats.filter((s, i) => now.present[i] && s.purchaseDays > 0);
+  const buyers = histories.map((h) => customerStats(h.transactions, asOfDay, args.horizonDays)).filter((s, i) => scorer.presentNow(i) && s.purchaseDays > 0);
   const sumX = buyers.reduce((s, b) => s + b.x, 0);
   const ll = model.bgnbd ? bgnbdLogLikelihood(model.bgnbd, buyers) : null;
   const bgnbd = bgnbdJson(model, ll, sumX, unitDays);

@@ -10,10 +10,9 @@ import type { ScoringSettings } from '../schemas/settings';
 import type { RiskBand } from '../schemas/values';
 import { addDays } from '../clock';
 import { calibrationByBand, mean, rocAuc, type BandCalibration } from './backtest';
-import { cachedSnapshot, churnLabels, horizonOf, learnRisk, type Snapshot, type SnapshotCache } from './book';
-import { FEATURE_COUNT } from './features';
-import { riskBand, riskProbability, type RiskFallback } from './risk';
-import type { CustomerHistory } from './types';
+import { fitBookChunked, fitBookSync, horizonOf, type BookScorer } from './book-scorer';
+import { riskBand, type RiskFallback } from './risk';
+import type { BookModel, CustomerHistory } from './types';
 
 export interface RiskBacktest {
   /** Scores as of this date, with nothing after it. */
@@ -42,46 +41,67 @@ export interface RiskBacktest {
   beatsRecency: boolean | null;
 }
 
-/** Back-test at `asOf` (default horizon from settings); snapshots may be shared with a caller that has them. */
-export function backtestRisk(
-  histories: readonly CustomerHistory[],
+/** The back-test's verdict from the evaluated customers. */
+function summarise(
+  rows: readonly { probability: number; recency: number; quiet: number; churned: number }[],
+  scorer: BookScorer,
+  model: BookModel,
   settings: ScoringSettings,
   asOf: string,
-  snapshots: SnapshotCache = new Map(),
 ): RiskBacktest {
-  const horizonDays = horizonOf(settings);
-  const cutoff = addDays(asOf, -horizonDays);
-  const trainAt = addDays(asOf, -2 * horizonDays);
-  const at = (d: string): Snapshot => cachedSnapshot(histories, settings, d, snapshots);
-  const now = at(cutoff);
-  const risk = learnRisk(histories, at(trainAt), now);
-  const index: number[] = [];
-  now.present.forEach((p, i) => p && now.stats[i]!.purchaseDays > 0 && index.push(i));
-  const churned = churnLabels(histories, index, cutoff, asOf);
-  const probability = Float64Array.from(index, (i) => riskProbability(risk, now.features, i * FEATURE_COUNT));
-  const recency = Float64Array.from(index, (i) => now.stats[i]!.recencyDays);
-  const quiet = Float64Array.from(index, (i) => now.values[i]!.pNoPurchase);
+  const probability = Float64Array.from(rows, (r) => r.probability);
+  const churned = Uint8Array.from(rows, (r) => r.churned);
   const bands: RiskBand[] = Array.from(probability, (p) => riskBand(Math.round(1000 * p) / 10, settings.riskBands));
   const calibration = calibrationByBand(probability, bands, churned);
   const auc = rocAuc(probability, churned);
-  const recencyAuc = rocAuc(recency, churned);
+  const recencyAuc = rocAuc(
+    rows.map((r) => r.recency),
+    churned,
+  );
   let events = 0;
   for (const c of churned) events += c;
   return {
-    cutoff,
+    cutoff: scorer.asOf,
     asOf,
-    horizonDays,
-    customers: index.length,
+    horizonDays: scorer.horizonDays,
+    customers: rows.length,
     churned: events,
     auc,
     recencyAuc,
-    bgnbdAuc: rocAuc(quiet, churned),
+    bgnbdAuc: rocAuc(
+      rows.map((r) => r.quiet),
+      churned,
+    ),
     meanPredicted: mean(probability),
     observedRate: mean(churned),
     calibration,
     highPrecision: calibration[2]!.observed,
-    model: risk.kind,
-    ...(risk.fallback ? { fallback: risk.fallback } : {}),
+    model: model.risk.kind,
+    ...(model.risk.fallback ? { fallback: model.risk.fallback } : {}),
     beatsRecency: auc !== null && recencyAuc !== null ? auc > recencyAuc : null,
   };
+}
+
+/** Back-test as of `asOf` over chunks of the book (each pass walks the same chunks in the same order). */
+export async function backtestRiskChunked(
+  settings: ScoringSettings,
+  asOf: string,
+  chunks: () => AsyncIterable<readonly CustomerHistory[]> | Iterable<readonly CustomerHistory[]>,
+): Promise<RiskBacktest> {
+  const scorer = await fitBookChunked(settings, addDays(asOf, -horizonOf(settings)), chunks);
+  const model = scorer.finish();
+  const rows: { probability: number; recency: number; quiet: number; churned: number }[] = [];
+  let from = 0;
+  for await (const chunk of chunks()) {
+    rows.push(...scorer.evaluate(chunk, asOf, from));
+    from += chunk.length;
+  }
+  return summarise(rows, scorer, model, settings, asOf);
+}
+
+/** The same over one in-memory array (tests, the CLI). */
+export function backtestRisk(histories: readonly CustomerHistory[], settings: ScoringSettings, asOf: string): RiskBacktest {
+  const scorer = fitBookSync(settings, addDays(asOf, -horizonOf(settings)), histories);
+  const model = scorer.finish();
+  return summarise(scorer.evaluate(histories, asOf, 0), scorer, model, settings, asOf);
 }

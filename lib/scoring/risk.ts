@@ -142,11 +142,10 @@ const standardise = (model: Pick<RiskModel, 'kind' | 'mean' | 'scale'>, raw: Arr
 };
 
 /**
- * The priors, centred on a book: `x` holds the book's raw features (n rows) so that the average
- * customer is the reference the factors are measured from.
+ * The priors, centred on a book: `mean` holds the book's mean of each raw feature (NaN-free), so the
+ * average customer is the reference the non-event factors are measured from.
  */
-export function priorRiskModel(x: Float64Array, n: number, horizonDays: number, fallback?: RiskFallback): RiskModel {
-  const { mean } = columnMoments(x, n);
+export function priorRiskModel(mean: readonly number[], horizonDays: number, fallback?: RiskFallback): RiskModel {
   const coef = FEATURE_IDS.map((id) => PRIOR[id] ?? 0);
   const m = FEATURE_COUNT + 1;
   const covariance = new Array<number>(m * m).fill(0);
@@ -155,7 +154,7 @@ export function priorRiskModel(x: Float64Array, n: number, horizonDays: number, 
     kind: 'prior',
     horizonDays,
     features: FEATURE_IDS,
-    mean,
+    mean: [...mean],
     scale: new Array<number>(FEATURE_COUNT).fill(1),
     intercept: coef.reduce((s, c, j) => s + c * mean[j]!, 0),
     coef,
@@ -166,10 +165,23 @@ export function priorRiskModel(x: Float64Array, n: number, horizonDays: number, 
   };
 }
 
+/** Why the book cannot be learnt from (undefined: it can), known before any feature is computed. */
+export function fallbackReason(customers: number, churned: number, historyDays: number, horizonDays: number): RiskFallback | undefined {
+  // features learnt on a book younger than the horizon describe a different kind of customer
+  if (historyDays < horizonDays) return 'too-short-history';
+  if (customers < MIN_TRAINING_CUSTOMERS) return 'too-few-customers';
+  if (churned < MIN_TRAINING_EVENTS) return 'too-few-churners';
+  if (customers - churned < MIN_TRAINING_EVENTS) return 'too-few-stayers';
+  return undefined;
+}
+
+/** Column means of an n × F matrix over its finite values (what priors centre on). */
+export const featureMeans = (x: Float64Array, n: number): number[] => columnMoments(x, n).mean;
+
 /**
  * Learn the risk model from a past cut-off: `x` = raw features of n customers as of `cutoff`,
- * `churned[i]` = 1 when customer i made no purchase in the horizon after it. Falls back to the
- * priors (centred on `book`, the features as of now) when the book is too thin or the fit fails.
+ * `churned[i]` = 1 when customer i made no purchase in the horizon after it. Null when the fit fails
+ * (the caller falls back to the priors).
  */
 export function trainRiskModel(
   x: Float64Array,
@@ -177,40 +189,20 @@ export function trainRiskModel(
   n: number,
   horizonDays: number,
   cutoff: string,
-  book: { x: Float64Array; n: number },
-  /** Days of history the book had before the training cut-off. */
-  historyDays: number,
-): RiskModel {
-  let events = 0;
-  for (let i = 0; i < n; i++) events += churned[i]!;
-  // features learnt on a book younger than the horizon describe a different kind of customer
-  const fallback: RiskFallback | undefined =
-    historyDays < horizonDays
-      ? 'too-short-history'
-      : n < MIN_TRAINING_CUSTOMERS
-        ? 'too-few-customers'
-        : events < MIN_TRAINING_EVENTS
-          ? 'too-few-churners'
-          : n - events < MIN_TRAINING_EVENTS
-            ? 'too-few-stayers'
-            : undefined;
-  if (fallback) return priorRiskModel(book.x, book.n, horizonDays, fallback);
+  customers = n,
+  events?: number,
+): RiskModel | null {
   const { mean, scale } = columnMoments(x, n);
-  // a few tens of thousands of rows pin two dozen coefficients down; more only costs time
-  const step = Math.max(1, n / MAX_TRAINING_ROWS);
-  const m = Math.min(n, Math.floor(n / step));
-  const z = new Float64Array(m * FEATURE_COUNT);
-  const y = new Uint8Array(m);
+  const z = new Float64Array(n * FEATURE_COUNT);
   const buffer = new Float64Array(FEATURE_COUNT);
-  for (let k = 0; k < m; k++) {
-    const i = Math.floor(k * step);
+  for (let i = 0; i < n; i++) {
     standardise({ kind: 'learned', mean, scale }, x, buffer, i * FEATURE_COUNT);
-    z.set(buffer, k * FEATURE_COUNT);
-    y[k] = churned[i]!;
+    z.set(buffer, i * FEATURE_COUNT);
   }
-  const fit = fitLogistic({ x: z, n: m, p: FEATURE_COUNT, y }, { lambda: LAMBDA });
-  if (!fit.converged || !Number.isFinite(fit.intercept) || fit.coef.some((c) => !Number.isFinite(c)))
-    return priorRiskModel(book.x, book.n, horizonDays, 'not-converged');
+  const fit = fitLogistic({ x: z, n, p: FEATURE_COUNT, y: churned }, { lambda: LAMBDA });
+  if (!fit.converged || !Number.isFinite(fit.intercept) || fit.coef.some((c) => !Number.isFinite(c))) return null;
+  let churnedRows = 0;
+  for (let i = 0; i < n; i++) churnedRows += churned[i]!;
   return {
     kind: 'learned',
     horizonDays,
@@ -221,7 +213,7 @@ export function trainRiskModel(
     coef: fit.coef,
     reference: referenceOf(mean),
     covariance: fit.covariance,
-    training: { cutoff, customers: n, churned: events },
+    training: { cutoff, customers, churned: events ?? churnedRows },
   };
 }
 
