@@ -12,7 +12,6 @@
 import type { Goal, Score } from '../schemas/domain';
 import type { AcceptanceModel } from './acceptance';
 import type { ScoringSettings } from '../schemas/settings';
-import type { Tier } from '../schemas/values';
 import { dayOf } from '../clock';
 import { rankActions, type RankedAction } from './actions';
 import { BookScorer, firstSeenOf, fitBookChunked, fitBookSync, horizonOf } from './book-scorer';
