@@ -13,8 +13,10 @@ import { gammaGammaGradient, type GammaGammaFit, type GammaGammaRow } from './ga
 import type { CustomerStats } from './stats';
 import { customerValue, type ValueModel } from './value';
 
-const DRAWS = 24;
-const SAMPLE = 150;
+const DRAWS = 16;
+const SAMPLE = 120;
+/** The curvature is measured on at most this many buyers and scaled to the book (it grows linearly with it). */
+const CURVATURE_ROWS = 4_000;
 const STEP = 1e-4;
 
 /** Covariance of θ from the gradient of the total LL in θ; null when the curvature is not negative-definite. */
@@ -57,6 +59,8 @@ export function covarianceAt(theta: readonly number[], gradient: (t: number[]) =
   return inv;
 }
 
+const scaled = (cov: number[][], f: number): number[][] => cov.map((row) => row.map((v) => v * f));
+
 function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -90,13 +94,13 @@ function gaussianSampler(mean: readonly number[], cov: number[][], rnd: () => nu
   };
 }
 
-function purchaseSampler(bg: BgNbdFit, rows: readonly BgNbdRow[], rnd: () => number): (() => BgNbdFit) | null {
+function purchaseSampler(bg: BgNbdFit, rows: readonly BgNbdRow[], rnd: () => number, shrink: number): (() => BgNbdFit) | null {
   if (bg.a + bg.b >= CONCENTRATION / 2) {
     // the fixed-dropout boundary model: θ = (ln r, ln α, logit p)
     const p = bg.a / (bg.a + bg.b);
     const theta = [Math.log(bg.r), Math.log(bg.alpha), Math.log(p / (1 - p))];
     const cov = covarianceAt(theta, (t) => fixedDropoutGradient(t, rows));
-    const draw = cov && gaussianSampler(theta, cov, rnd);
+    const draw = cov && gaussianSampler(theta, scaled(cov, shrink), rnd);
     if (!draw) return null;
     return () => {
       const t = draw();
@@ -109,7 +113,7 @@ function purchaseSampler(bg: BgNbdFit, rows: readonly BgNbdRow[], rnd: () => num
     const e = t.map(Math.exp);
     return bgnbdGradient({ r: e[0]!, alpha: e[1]!, a: e[2]!, b: e[3]! }, rows).map((g, i) => g * e[i]!);
   });
-  const draw = cov && gaussianSampler(theta, cov, rnd);
+  const draw = cov && gaussianSampler(theta, scaled(cov, shrink), rnd);
   if (!draw) return null;
   return () => {
     const e = draw().map(Math.exp);
@@ -117,13 +121,13 @@ function purchaseSampler(bg: BgNbdFit, rows: readonly BgNbdRow[], rnd: () => num
   };
 }
 
-function spendSampler(gg: GammaGammaFit, rows: readonly GammaGammaRow[], rnd: () => number): (() => GammaGammaFit) | null {
+function spendSampler(gg: GammaGammaFit, rows: readonly GammaGammaRow[], rnd: () => number, shrink: number): (() => GammaGammaFit) | null {
   const theta = [gg.p, gg.q, gg.gamma].map(Math.log);
   const cov = covarianceAt(theta, (t) => {
     const e = t.map(Math.exp);
     return gammaGammaGradient({ p: e[0]!, q: e[1]!, gamma: e[2]! }, rows).map((g, i) => g * e[i]!);
   });
-  const draw = cov && gaussianSampler(theta, cov, rnd);
+  const draw = cov && gaussianSampler(theta, scaled(cov, shrink), rnd);
   if (!draw) return null;
   return () => {
     const e = draw().map(Math.exp);
@@ -143,10 +147,13 @@ export function parameterSpread(
 ): number {
   if (!model.bgnbd && !model.gammaGamma) return 0;
   const rnd = mulberry32(0x5eed);
-  const rows = buyers.length > 20_000 ? buyers.filter((_, i) => i % Math.ceil(buyers.length / 20_000) === 0) : buyers;
-  const bgDraw = model.bgnbd ? purchaseSampler(model.bgnbd, rows, rnd) : null;
+  const stride = Math.max(1, Math.ceil(buyers.length / CURVATURE_ROWS));
+  const rows = stride > 1 ? buyers.filter((_, i) => i % stride === 0) : buyers;
+  // covariance ∝ 1 / n: the sample's, shrunk to the whole book's
+  const shrink = rows.length / Math.max(1, buyers.length);
+  const bgDraw = model.bgnbd ? purchaseSampler(model.bgnbd, rows, rnd, shrink) : null;
   const ggRows = rows.filter((s) => s.x > 0 && s.meanRepeatSpend > 0).map((s) => ({ x: s.x, mean: s.meanRepeatSpend }));
-  const ggDraw = model.gammaGamma ? spendSampler(model.gammaGamma, ggRows, rnd) : null;
+  const ggDraw = model.gammaGamma ? spendSampler(model.gammaGamma, ggRows, rnd, shrink) : null;
   // a fit whose curvature cannot be inverted is not trusted to be tight
   if ((model.bgnbd && !bgDraw) || (model.gammaGamma && !ggDraw)) return 1;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
