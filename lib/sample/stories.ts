@@ -45,7 +45,7 @@ const STORY_LINES: readonly Omit<Story, 'crmIds'>[] = [
     name: 'Initech Software',
     domain: 'initech.example',
     story: 'complainer',
-    expected: { tier: 'gold', risk: 'high', nba: 'service-recovery' },
+    expected: { tier: 'gold', risk: 'medium', nba: 'service-recovery' },
   },
   {
     customerId: 'C-1004',
@@ -59,7 +59,7 @@ const STORY_LINES: readonly Omit<Story, 'crmIds'>[] = [
     name: '上海华腾贸易有限公司',
     domain: 'huateng.example',
     story: 'single-threaded-key-account',
-    expected: { tier: 'gold', risk: 'medium', nba: 'multi-thread' },
+    expected: { tier: 'gold', risk: 'low', nba: 'multi-thread' },
   },
   {
     customerId: 'C-1006',
