@@ -47,11 +47,6 @@ export class BatchBuilder {
     else this.skipped.push({ record, reason: reasonOf(parsed.error.issues) });
   }
 
-  /** A record the CRM returned that we deliberately do not map (counts as read). */
-  pass(): void {
-    this.seen++;
-  }
-
   get size(): number {
     return Object.values(this.rows).reduce((n, r) => n + r.length, 0) + this.deleted.length + this.merged.length + this.skipped.length;
   }

@@ -8,6 +8,12 @@ import { isExpiredLocator, isInvalidField, SF_DATA, sfRequest } from './connecto
 import { PHASES, phaseSoql, type Phase, type PhaseEnv, type SfState } from './connector-phases';
 import { queryAll, queryPages, soqlDateTime, type QueryPage } from './connector-soql';
 
+/**
+ * Records stamped this long before a pass began cannot change any more without a newer stamp, so
+ * the next pass need not read their second again (allows for that much clock skew with the org).
+ */
+export const SETTLED_MS = 60 * 60_000;
+
 /** Salesforce keeps deleted-record ids for 15 days; ask a minute less to stay inside the window. */
 export const DELETED_WINDOW_MS = 15 * 86_400_000 - 60_000;
 
@@ -36,14 +42,18 @@ export const sfTime = (v: string): number => Date.parse(v.replace(/([+-]\d{2})(\
 
 /** Pages of a phase: drops optional fields the org lacks, and re-queries from the watermark when a locator expired. */
 async function* phasePages(p: Phase, env: PhaseEnv, where: () => string[]): AsyncGenerator<QueryPage, void, void> {
-  for (let attempt = 0; ; attempt++) {
+  let restartedAt: string | null | undefined;
+  for (;;) {
     try {
       yield* queryPages(env.ctx, env.conn, phaseSoql(p, env, where()));
       return;
     } catch (e) {
       const lean = env.state.lean.split(',').includes(p.name);
+      const watermark = env.state[`w.${p.name}`];
       if (isInvalidField(e) && p.optional?.length && !lean) env.state.lean = [env.state.lean, p.name].filter(Boolean).join(',');
-      else if (!(isExpiredLocator(e) && attempt < 3)) throw e;
+      // Re-query only when the watermark moved since the last restart, or this would never end.
+      else if (isExpiredLocator(e) && p.watermark && watermark !== restartedAt) restartedAt = watermark;
+      else throw e;
     }
   }
 }
@@ -121,7 +131,11 @@ export async function* readSalesforce(conn: Connection, cursor: SyncCursor | nul
 
   const b = new BatchBuilder();
   if (state.deletedSince) await deletions(env, b);
-  for (const p of PHASES) if (p.watermark && !state[`w.${p.name}`]) state[`w.${p.name}`] = state.passStart;
+  const settled = Date.parse(state.passStart!) - SETTLED_MS;
+  for (const p of PHASES) {
+    const w = state[`w.${p.name}`];
+    if (p.watermark && (!w || Date.parse(w) < settled)) state[`w.${p.name}`] = iso(settled);
+  }
   Object.assign(state, { phase: null, deletedSince: state.passStart, passStart: null, eventsThrough: env.today });
   yield b.build({ ...state }, { read, ...(total !== undefined ? { total } : {}) });
 }
