@@ -95,3 +95,17 @@ export function domainOf(website: unknown): string | undefined {
 
 /** A string field's value, or undefined for null / empty / non-strings. */
 export const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** A record's title and body as one summary, without repeating the title when the body already starts with it. */
+export function titled(title: unknown, body: unknown): string {
+  const t = typeof title === 'string' ? title.trim() : '';
+  const b = typeof body === 'string' ? body.trim() : '';
+  return t && b.startsWith(t) ? b : paragraphs(t, b);
+}
+
+/** Items in runs of at most `size` (batch endpoints, ids in a query string). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

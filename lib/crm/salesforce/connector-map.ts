@@ -6,7 +6,7 @@
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../schemas/domain';
 import type { Channel, Direction } from '../../schemas/values';
 import { stripActivityTag } from '../../sync/activity-key';
-import { clip, domainOf, paragraphs, text, utcDate } from '../../sync/batch';
+import { clip, domainOf, paragraphs, text, titled, utcDate } from '../../sync/batch';
 import { syncRowId, type RecordKey } from '../../sync/types';
 import type { SfRecord } from './connector-soql';
 
@@ -59,7 +59,7 @@ export function mapOpportunity(r: SfRecord, orgCurrency: string | undefined): Tr
 const TASK_CHANNELS: Readonly<Record<string, Channel>> = { Call: 'call', Email: 'email', 'List Email': 'email', LinkedIn: 'chat' };
 const CALL_DIRECTIONS: Readonly<Record<string, Direction>> = { Inbound: 'inbound', Outbound: 'outbound' };
 
-const summaryOf = (r: SfRecord): string => clip(stripActivityTag(paragraphs(r.Subject, r.Description)), 10_000);
+const summaryOf = (r: SfRecord): string => clip(titled(stripActivityTag(String(r.Subject ?? '')), r.Description), 10_000);
 
 export function mapTask(r: SfRecord): Interaction {
   const subtype = str(r, 'TaskSubtype') ?? '';

@@ -6,7 +6,8 @@
 import type { BatchBuilder, RowKind } from '../../sync/batch';
 import type { Connection, ConnectorContext, RecordKey } from '../../sync/types';
 import { mapAccount, mapCase, mapContact, mapEvent, mapOpportunity, mapTask } from './connector-map';
-import { chunks, idList, queryAll, soqlDateTime, type SfRecord } from './connector-soql';
+import { idList, queryAll, soqlDateTime, type SfRecord } from './connector-soql';
+import { chunks } from '../../sync/batch';
 
 /** The sync state between batches (stored by the engine as the cursor). */
 export interface SfState {

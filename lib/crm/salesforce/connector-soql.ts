@@ -60,10 +60,3 @@ export async function queryAll(
   for await (const page of queryPages(ctx, conn, soql, opts)) out.push(...page.records);
   return out;
 }
-
-/** Ids in chunks short enough for a GET query string. */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -9,7 +9,8 @@ import { activityTag } from '../../sync/activity-key';
 import { clip, paragraphs } from '../../sync/batch';
 import { ConnectorError, type ActivityDraft, type Connection, type ConnectorContext, type ScoreWrite } from '../../sync/types';
 import { isInvalidField, SF_DATA, sfRequest } from './connector-http';
-import { chunks, isSalesforceId, queryAll, soqlContains, soqlString } from './connector-soql';
+import { isSalesforceId, queryAll, soqlContains, soqlString } from './connector-soql';
+import { chunks } from '../../sync/batch';
 
 const SUBTYPES: Readonly<Record<Channel, string>> = { call: 'Call', email: 'Email', meeting: 'Task', visit: 'Task', chat: 'Task', other: 'Task' };
 

@@ -55,7 +55,7 @@ describe('Salesforce connector: writeActivity', () => {
     expect(rows.find((i) => i.date === '2026-11-19')).toMatchObject({
       channel: 'call',
       direction: 'outbound',
-      summary: expect.stringMatching(/^Called about the renewal\n\n/),
+      summary: 'Called about the renewal\nThey want a 3-year term\n\n→ Send the 3-year quote (2026-11-25)',
     });
     expect(rows.some((i) => i.summary.includes('[Rapport'))).toBe(false);
   });
