@@ -4,7 +4,7 @@
  * `MasterRecordId` for merges — and the seeding of canonical rows into those shapes.
  */
 import { toId18 } from '../../lib/crm/salesforce/urls';
-import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../lib/schemas/domain';
+import type { SeedBook } from './seed-book';
 
 export type Row = Record<string, unknown>;
 
@@ -82,14 +82,6 @@ const PREFIX: Readonly<Record<string, string>> = {
 
 /** Salesforce's date-time form: `2026-11-20T10:00:00.000+0000`. */
 export const sfDateTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
-
-export interface SeedBook {
-  customers: readonly Customer[];
-  contacts?: readonly Contact[];
-  transactions?: readonly Transaction[];
-  interactions?: readonly Interaction[];
-  feedback?: readonly Feedback[];
-}
 
 export class SalesforceStore {
   readonly db = new Map<string, Map<string, Row>>(Object.keys(FIELDS).map((o) => [o, new Map()]));

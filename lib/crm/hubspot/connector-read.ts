@@ -45,6 +45,8 @@ interface Env {
   conn: Connection;
   ctx: ConnectorContext;
   s: HsState;
+  /** Meetings read as changed in this run, not to be sent again as due. */
+  meetings: Set<string>;
 }
 
 /** The associated company of each object: the primary one when labelled, else the first. */
@@ -131,7 +133,7 @@ async function deletions(env: Env, b: BatchBuilder, merged: ReadonlySet<string>)
 
 export async function* readHubspot(conn: Connection, cursor: SyncCursor | null, ctx: ConnectorContext): AsyncGenerator<ChangeBatch, void, void> {
   const s = stateOf(cursor);
-  const env: Env = { conn, ctx, s };
+  const env: Env = { conn, ctx, s, meetings: new Set() };
   const now = ctx.now();
   if (!s.phase) Object.assign(s, { phase: PHASES[0], after: null, mid: null, tie: 0, passStart: new Date(now).toISOString() });
   let read = 0;
@@ -144,17 +146,14 @@ export async function* readHubspot(conn: Connection, cursor: SyncCursor | null, 
       const b = new BatchBuilder();
       if (s.since) {
         const page = await searchPage(env, phase);
-        addAll(
+        const objects = phase === 'meetings-due' ? page.objects.filter((o) => !env.meetings.has(o.id)) : page.objects;
+        if (phase === 'meetings') for (const o of objects) env.meetings.add(o.id);
+        const companies = await companiesOf(
           env,
           type,
-          page.objects,
-          await companiesOf(
-            env,
-            type,
-            page.objects.map((o) => o.id),
-          ),
-          b,
+          objects.map((o) => o.id),
         );
+        addAll(env, type, objects, companies, b);
         more = page.more;
       } else {
         addAll(env, type, await listPage(env, type), null, b);

@@ -31,6 +31,8 @@ export interface PhaseEnv {
   ctx: ConnectorContext;
   state: SfState;
   today: string;
+  /** Events read as changed in this run, not to be sent again as due. */
+  events: Set<string>;
 }
 
 export interface Phase {
@@ -153,7 +155,10 @@ export const PHASES: readonly Phase[] = [
     kind: 'interactions',
     watermark: true,
     where: (env) => ['AccountId != null', `ActivityDate <= ${env.today}`, ...since(env, 'Event')],
-    handle: each('interactions', 'activity', (r) => mapEvent(r)),
+    handle: async (records, b, env) => {
+      for (const r of records) env.events.add(String(r.Id));
+      await each('interactions', 'activity', (r) => mapEvent(r))(records, b, env);
+    },
   },
   {
     // Meetings planned earlier whose day has come since the last pass.
@@ -167,7 +172,12 @@ export const PHASES: readonly Phase[] = [
       env.state.eventsThrough && env.state.eventsThrough < env.today
         ? ['AccountId != null', `ActivityDate > ${env.state.eventsThrough}`, `ActivityDate <= ${env.today}`]
         : null,
-    handle: each('interactions', 'activity', (r) => mapEvent(r)),
+    handle: (records, b, env) =>
+      each('interactions', 'activity', (r) => mapEvent(r))(
+        records.filter((r) => !env.events.has(String(r.Id))),
+        b,
+        env,
+      ),
   },
   {
     name: 'Case',

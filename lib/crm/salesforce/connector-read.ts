@@ -108,7 +108,7 @@ async function deletions(env: PhaseEnv, b: BatchBuilder): Promise<void> {
 export async function* readSalesforce(conn: Connection, cursor: SyncCursor | null, ctx: ConnectorContext): AsyncGenerator<ChangeBatch, void, void> {
   const state = stateOf(cursor);
   const now = ctx.now();
-  const env: PhaseEnv = { conn, ctx, state, today: iso(now).slice(0, 10) };
+  const env: PhaseEnv = { conn, ctx, state, today: iso(now).slice(0, 10), events: new Set() };
   const firstPass = !state.deletedSince;
   if (!state.phase) Object.assign(state, { phase: PHASES[0]!.name, passStart: iso(now) });
   if (!state.currency) state.currency = await orgCurrency(env);
