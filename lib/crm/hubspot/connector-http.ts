@@ -4,6 +4,7 @@
  * wait, 423 and 477 are temporary (docs/crm-apis/hubspot.md "Limits and errors").
  */
 import { requestJson, retryAfterMs, type HttpResult, type RequestOptions } from '../../sync/http';
+import { msToMidnight } from '../../sync/limits';
 import { ConnectorError, type Connection, type ConnectorContext } from '../../sync/types';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -16,23 +17,6 @@ const field = (body: unknown, name: string): string => {
   const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
   return typeof v === 'string' ? v.slice(0, 60) : '';
 };
-
-/** Ms until the next midnight in the account's time zone (when HubSpot's daily count resets). */
-export function msToMidnight(now: number, timeZone: string | undefined): number {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(
-      new Date(now),
-    );
-  } catch {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(
-      new Date(now),
-    );
-  }
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const elapsed = ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 + (now % 1000);
-  return 86_400_000 - elapsed;
-}
 
 export function classifyHubspot(timeZone: string | undefined) {
   return (res: HttpResult<unknown>, now: number): ConnectorError | undefined => {
