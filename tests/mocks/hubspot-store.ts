@@ -97,6 +97,7 @@ export class HubspotStore {
 
   create(type: string, properties: Props, id?: string): HsRecord {
     const rid = id ?? String(++this.seq);
+    if (this.table(type).has(rid)) throw new Error(`${type} ${rid} exists`);
     const created = properties.createdate ? Date.parse(properties.createdate) : this.now;
     const rec: HsRecord = {
       id: rid,

@@ -41,9 +41,12 @@ export class PipedriveStore {
   }
 
   create(e: Entity, fields: Record<string, unknown>, at = this.now): Rec {
-    const id = typeof fields.id === 'number' ? fields.id : ++this.seq[e];
+    const table = this.table(e);
+    if (typeof fields.id === 'number' && table.has(fields.id)) throw new Error(`${e} ${fields.id} exists`);
+    let id = typeof fields.id === 'number' ? fields.id : ++this.seq[e];
+    while (table.has(id)) id = ++this.seq[e];
     const rec: Rec = { ...fields, id, add_time: at, update_time: this.now, is_deleted: false };
-    this.table(e).set(id, rec);
+    table.set(id, rec);
     return rec;
   }
 
@@ -64,8 +67,10 @@ export class PipedriveStore {
   seed(book: SeedBook): Map<string, number> {
     const orgs = new Map<string, number>();
     const day = (d: string): number => Date.parse(`${d}T09:00:00Z`);
-    for (const c of book.customers) {
-      const ref = c.crmRefs.find((r) => r.crm === 'pipedrive' && r.objectType === 'account')?.id;
+    const refOf = (c: SeedBook['customers'][number]): string | undefined => c.crmRefs.find((r) => r.crm === 'pipedrive' && r.objectType === 'account')?.id;
+    // Customers with a Pipedrive id first, so generated ids never take theirs.
+    for (const c of [...book.customers].sort((a, b) => Number(!refOf(a)) - Number(!refOf(b)))) {
+      const ref = refOf(c);
       orgs.set(c.id, this.create('organizations', { ...(ref ? { id: Number(ref) } : {}), name: c.name, owner_id: 1, custom_fields: {} }, day(c.createdAt)).id);
     }
     const org = (id: string): number => orgs.get(id) ?? this.create('organizations', { name: id, owner_id: 1, custom_fields: {} }).id;

@@ -108,6 +108,7 @@ export class SalesforceStore {
   insert(sobject: string, fields: Row): string {
     if (this.ticking) this.now += 1000;
     const id = typeof fields.Id === 'string' ? fields.Id : this.newId(sobject);
+    if (this.table(sobject).has(id)) throw new Error(`${sobject} ${id} exists`);
     const stamp = sfDateTime(this.now);
     const row: Row = { CreatedDate: stamp, ...fields, Id: id, SystemModstamp: stamp, IsDeleted: false };
     if (sobject === 'Task' || sobject === 'Event') row.AccountId = this.accountOf(row);

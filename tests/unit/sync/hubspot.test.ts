@@ -5,6 +5,8 @@ import type { Customer } from '../../../lib/schemas/domain';
 import type { Connection } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { HubspotMock, type HubspotMockOptions } from '../../mocks/hubspot';
+import { generateSampleBook } from '../../../lib/sample/generate';
+import { STORIES } from '../../../lib/sample/stories';
 import { book, contextOn, drain, failureOf, HOSTILE_NAME, rowsOf } from './book';
 
 const filler = (n: number): Customer[] =>
@@ -165,5 +167,23 @@ describe('HubSpot connector: readChanges', () => {
     mock.advance(10 * 60_000);
     const pass3 = rowsOf(await drain(hs.readChanges(conn, pass2.at(-1)!.cursor, ctx)));
     expect(pass3.customers.map((c) => c.name)).toEqual(['Globex East']);
+  });
+
+  it('reads the sample book back whole, the stories under their HubSpot ids', async () => {
+    const sample = generateSampleBook({ customers: 30 });
+    const mock = new HubspotMock({ now: Date.parse('2026-11-20T12:00:00Z') });
+    mock.store.seed(sample);
+    mock.store.now = Date.parse('2026-11-21T09:00:00Z');
+    const ctx = contextOn(mockFetch([{ match: (u) => u.hostname === 'api.hubapi.com', handler: mock.handle }]), mock);
+    const conn = await hs.connect({ token: mock.newToken() }, ctx);
+    const rows = rowsOf(await drain(hs.readChanges(conn, null, ctx)));
+    expect(rows.skipped).toEqual([]);
+    expect(rows.customers).toHaveLength(sample.customers.length);
+    expect(rows.contacts).toHaveLength(sample.contacts.length);
+    expect(rows.transactions).toHaveLength(sample.transactions.length);
+    expect(rows.interactions).toHaveLength(sample.interactions.length);
+    expect(rows.feedback).toHaveLength(sample.feedback.filter((f) => f.kind === 'complaint').length);
+    const ids = new Set(rows.customers.map((c) => c.crmRefs[0]!.id));
+    for (const story of STORIES) expect(ids.has(story.crmIds.hubspot)).toBe(true);
   });
 });

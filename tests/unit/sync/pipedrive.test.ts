@@ -5,6 +5,8 @@ import type { Customer, Interaction } from '../../../lib/schemas/domain';
 import type { Connection } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { PipedriveMock, type PipedriveMockOptions } from '../../mocks/pipedrive';
+import { generateSampleBook } from '../../../lib/sample/generate';
+import { STORIES } from '../../../lib/sample/stories';
 import { book, contextOn, drain, failureOf, HOSTILE_NAME, rowsOf } from './book';
 
 const filler = (n: number): Customer[] =>
@@ -142,5 +144,22 @@ describe('Pipedrive connector: readChanges', () => {
     const since = new URL(mock.requests[0]!.path, 'https://x').searchParams.get('updated_since');
     expect(since).toBe('2026-11-20T08:00:00Z');
     expect(mock.requests.find((r) => r.path.startsWith('/api/v1/notes'))!.path).toContain('updated_since=2026-11-20+08%3A00%3A00');
+  });
+
+  it('reads the sample book back whole, the stories under their Pipedrive ids', async () => {
+    const sample = generateSampleBook({ customers: 30 });
+    const mock = new PipedriveMock({ now: Date.parse('2026-11-20T12:00:00Z') });
+    mock.store.seed(sample);
+    mock.store.now = Date.parse('2026-11-21T09:00:00Z');
+    const ctx = contextOn(mockFetch([{ match: (u) => u.hostname.endsWith('.pipedrive.com'), handler: mock.handle }]), mock);
+    const conn = await pd.connect({ apiToken: mock.newToken() }, ctx);
+    const rows = rowsOf(await drain(pd.readChanges(conn, null, ctx)));
+    expect(rows.skipped).toEqual([]);
+    expect(rows.customers).toHaveLength(sample.customers.length);
+    expect(rows.contacts).toHaveLength(sample.contacts.length);
+    expect(rows.transactions).toHaveLength(sample.transactions.length);
+    expect(rows.interactions).toHaveLength(sample.interactions.length);
+    const ids = new Set(rows.customers.map((c) => c.crmRefs[0]!.id));
+    for (const story of STORIES) expect(ids.has(story.crmIds.pipedrive)).toBe(true);
   });
 });

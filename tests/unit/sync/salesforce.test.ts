@@ -4,6 +4,8 @@ import { salesforceConnectLabels } from '../../../lib/crm/salesforce/connector-l
 import { ConnectorError, type Connection } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { SalesforceMock } from '../../mocks/salesforce';
+import { generateSampleBook } from '../../../lib/sample/generate';
+import { STORIES } from '../../../lib/sample/stories';
 import { book, contextOn, drain, failureOf, HOSTILE_NAME, rowsOf } from './book';
 
 function setup(opts: ConstructorParameters<typeof SalesforceMock>[0] = {}) {
@@ -196,5 +198,23 @@ describe('Salesforce connector: readChanges', () => {
     mock.store.remove('Account', accounts.get('C2')!);
     const rows = rowsOf(await drain(sf.readChanges(conn, cursor, ctx)));
     expect(rows.deleted).toEqual([{ objectType: 'account', id: accounts.get('C2') }]);
+  });
+
+  it('reads the sample book back whole, the stories under their Salesforce ids', async () => {
+    const sample = generateSampleBook({ customers: 30 });
+    const mock = new SalesforceMock({ now: Date.parse('2026-11-20T12:00:00Z') });
+    mock.store.seed(sample);
+    mock.store.now = Date.parse('2026-11-21T09:00:00Z');
+    const ctx = contextOn(mockFetch([{ match: (u) => u.hostname === 'acme.my.salesforce.com', handler: mock.handle }]), mock);
+    const conn = await sf.connect({ instanceUrl: 'https://acme.my.salesforce.com', sid: mock.newSession() }, ctx);
+    const rows = rowsOf(await drain(sf.readChanges(conn, null, ctx)));
+    expect(rows.skipped).toEqual([]);
+    expect(rows.customers).toHaveLength(sample.customers.length);
+    expect(rows.contacts).toHaveLength(sample.contacts.length);
+    expect(rows.transactions).toHaveLength(sample.transactions.length);
+    expect(rows.interactions).toHaveLength(sample.interactions.length);
+    expect(rows.feedback).toHaveLength(sample.feedback.filter((f) => f.kind === 'complaint').length);
+    const ids = new Set(rows.customers.map((c) => c.crmRefs[0]!.id));
+    for (const story of STORIES) expect(ids.has(story.crmIds.salesforce)).toBe(true);
   });
 });
