@@ -6,29 +6,27 @@
  * depends on the host permission, as with the real API.
  */
 import { routeTo, type MockRequest } from '../mocks/harness';
+import { SalesforceMock } from '../mocks/salesforce';
 import { expect, serviceWorkerOf, test } from './support/extension';
 
 type SwAnswer = { status: number; header: string | null; body: unknown };
 
 test('context.route answers fetch calls from the extension service worker at the real API origin', async ({ context }) => {
-  const seen: MockRequest[] = [];
-  await context.route(
-    'https://*.my.salesforce.com/**',
-    routeTo((req) => {
-      seen.push(req);
-      return { status: 200, headers: { 'sforce-limit-info': 'api-usage=1/15000' }, body: [{ label: 'Spring', url: '/services/data/v66.0', version: '66.0' }] };
-    }),
-  );
+  const mock = new SalesforceMock();
+  mock.store.insert('Account', { Name: 'Northwind Traders' });
+  const sid = mock.newSession();
+  await context.route('https://*.my.salesforce.com/**', routeTo(mock.handle));
   const sw = await serviceWorkerOf(context);
-  const answer = await sw.evaluate(async (): Promise<SwAnswer> => {
-    const res = await fetch('https://acme.my.salesforce.com/services/data/', { headers: { Authorization: 'Bearer 00D000000000001!AQ' } });
-    return { status: res.status, header: res.headers.get('sforce-limit-info'), body: (await res.json()) as unknown };
-  });
+  const answer = await sw.evaluate(
+    async ([url, session]): Promise<SwAnswer> => {
+      const res = await fetch(url, { headers: { Authorization: `Bearer ${session}` } });
+      return { status: res.status, header: res.headers.get('sforce-limit-info'), body: (await res.json()) as unknown };
+    },
+    [`https://acme.my.salesforce.com/services/data/v66.0/query?q=${encodeURIComponent('SELECT Id, Name FROM Account')}`, sid] as const,
+  );
   // A non-safelisted response header is readable: the install-time host permission lifts CORS.
-  expect(answer).toEqual({ status: 200, header: 'api-usage=1/15000', body: [{ label: 'Spring', url: '/services/data/v66.0', version: '66.0' }] });
-  expect(seen.map((r) => [r.method, r.url.href, r.headers.authorization])).toEqual([
-    ['GET', 'https://acme.my.salesforce.com/services/data/', 'Bearer 00D000000000001!AQ'],
-  ]);
+  expect(answer).toMatchObject({ status: 200, header: 'api-usage=1/15000', body: { totalSize: 1, done: true, records: [{ Name: 'Northwind Traders' }] } });
+  expect(mock.requests).toEqual([{ method: 'GET', path: expect.stringMatching(/^\/services\/data\/v66\.0\/query\?q=SELECT/), status: 200 }]);
 });
 
 test('a JSON POST to an API host without a granted permission reaches the mock, but its headers stay hidden (CORS)', async ({ context }) => {
