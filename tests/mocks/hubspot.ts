@@ -60,6 +60,15 @@ export class HubspotMock extends MockBase {
     this.store.now += ms;
   }
 
+  /** Change a record "in the CRM" (its last-modified property moves to now). */
+  edit(type: string, id: string, properties: Record<string, string | null>): void {
+    this.store.edit(type, id, properties);
+  }
+  /** The engagements written through the API, in order. */
+  activities(): { type: string; id: string; properties: Record<string, string | null> }[] {
+    return this.created.map((c) => ({ ...c, properties: this.store.table(c.type).get(c.id)!.properties }));
+  }
+
   newToken(): string {
     const token = `pat-na1-${(this.tokens.size + 1).toString().padStart(8, '0')}-1b2c-4d5e-8f90-0a1b2c3d4e5f`;
     this.tokens.set(token, 'ok');

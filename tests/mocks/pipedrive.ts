@@ -60,6 +60,15 @@ export class PipedriveMock extends MockBase {
   advance(ms: number): void {
     this.store.now += ms;
   }
+
+  /** Change a record "in the CRM" (its update_time moves to now). */
+  edit(entity: Entity, id: number, fields: Record<string, unknown>): void {
+    this.store.edit(entity, id, fields);
+  }
+  /** The activities written through the API, in order. */
+  activities(): Rec[] {
+    return this.created.map((id) => this.store.table('activities').get(id)!);
+  }
   newToken(): string {
     const token = Array.from({ length: 40 }, (_, i) => '0123456789abcdef'[(i * 7 + this.tokens.size * 3) % 16]).join('');
     this.tokens.set(token, true);

@@ -70,6 +70,15 @@ export class SalesforceMock extends MockBase {
     this.store.now += ms;
   }
 
+  /** Change a record "in the CRM" (its SystemModstamp moves to now). */
+  edit(sobject: string, id: string, fields: Record<string, unknown>): void {
+    this.store.edit(sobject, id, fields);
+  }
+  /** The Tasks written through the API, in order. */
+  activities(): Record<string, unknown>[] {
+    return this.created.map((id) => this.store.table('Task').get(id)!);
+  }
+
   /** A valid session id, as the `sid` cookie of the My Domain host holds it. */
   newSession(): string {
     const sid = `${this.orgId.slice(0, 15)}!AQ8AQ${(this.sessions.size + 1).toString().padStart(6, '0')}.mockSessionToken`;

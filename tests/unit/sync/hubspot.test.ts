@@ -118,7 +118,7 @@ describe('HubSpot connector: readChanges', () => {
     expect(rowsOf(first).interactions.map((i) => i.summary)).not.toContain('Site visit');
 
     mock.advance(3 * 86_400_000);
-    mock.store.edit('companies', companies.get('C1')!, { name: 'Northwind Traders Ltd' });
+    mock.edit('companies', companies.get('C1')!, { name: 'Northwind Traders Ltd' });
     const deal = [...mock.store.table('deals').values()].find((d) => d.properties.amount === '950')!;
     mock.store.archive('deals', deal.id);
     mock.store.merge('companies', companies.get('C1')!, companies.get('C4')!);

@@ -21,7 +21,7 @@ async function setup(opts: PipedriveMockOptions = {}) {
     nextStepDue: '2026-12-01',
     nextStep: 'Send the proposal',
   };
-  const written = () => mock.created.map((id) => mock.store.table('activities').get(id)!);
+  const written = () => mock.activities();
   return { mock, orgs, ctx, conn, draft, written };
 }
 

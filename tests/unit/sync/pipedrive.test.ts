@@ -129,7 +129,7 @@ describe('Pipedrive connector: readChanges', () => {
     const conn = await connect();
     const first = await drain(pd.readChanges(conn, null, ctx));
     mock.advance(3 * 86_400_000);
-    mock.store.edit('organizations', orgs.get('C1')!, { name: 'Northwind Traders Ltd' });
+    mock.edit('organizations', orgs.get('C1')!, { name: 'Northwind Traders Ltd' });
     const deal = [...mock.store.table('deals').values()].find((d) => d.value === 950)!;
     mock.store.remove('deals', deal.id);
     mock.store.create('activities', { subject: 'Follow-up call', type: 'call', org_id: orgs.get('C2'), due_date: '2026-11-22', done: true });

@@ -22,7 +22,7 @@ async function setup(opts: ConstructorParameters<typeof SalesforceMock>[0] = {})
     nextStep: 'Send the 3-year quote',
     nextStepDue: '2026-11-25',
   };
-  const tasks = () => mock.created.map((id) => mock.store.table('Task').get(id)!);
+  const tasks = () => mock.activities();
   return { mock, accounts, ctx, conn, draft, tasks };
 }
 

@@ -152,7 +152,7 @@ describe('Salesforce connector: readChanges', () => {
     const cursor = first.at(-1)!.cursor;
 
     mock.advance(3 * 86_400_000);
-    mock.store.edit('Account', accounts.get('C1')!, { Name: 'Northwind Traders Ltd' });
+    mock.edit('Account', accounts.get('C1')!, { Name: 'Northwind Traders Ltd' });
     const opp = [...mock.store.table('Opportunity').values()].find((o) => o.Amount === 950)!;
     mock.store.remove('Opportunity', String(opp.Id));
     mock.store.merge('Account', accounts.get('C1')!, accounts.get('C4')!);
