@@ -9,7 +9,7 @@ import type { Locale } from '../i18n';
 import { send } from '../messaging/client';
 import { addDays, today } from '../clock';
 import { h } from './dom';
-import type { OverlayT } from './i18n';
+import { errorMessage, type OverlayT } from './i18n';
 import { renderRecord, type RecordView } from './record-view';
 import { onDomChange, waitFor } from './wait';
 
@@ -110,7 +110,7 @@ export class RecordOverlay {
       this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: ref.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
-      this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+      this.view = { state: 'error', message: errorMessage(this.opts.t, e) };
     }
     this.render(signal);
   }
@@ -141,14 +141,14 @@ export class RecordOverlay {
       onAction: (actionId, status) => {
         const snoozedUntil = status === 'snoozed' ? addDays(today(), 7) : undefined;
         send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+          this.view = { state: 'error', message: errorMessage(this.opts.t, e) };
           this.render(signal);
         });
       },
       onTrack: (customerId) => {
         if (!this.lookup) return;
         send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+          this.view = { state: 'error', message: errorMessage(this.opts.t, e) };
           this.render(signal);
         });
       },

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../crm/registry';
 import type { DataChanged, GetRecordRequest } from '../messaging/protocol';
 import type { Settings } from '../schemas/settings';
-import { onSettingsChanged, readSettings } from '../settings/read';
+import { onSettingsChanged, readSettings, type ContentSettings } from '../settings/read';
 import { loadOverlayT, type OverlayT } from './i18n';
 import type { Locale } from '../i18n';
 import { ListChips } from './list-chips';
@@ -20,7 +20,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let lastHref = '';
   let record: RecordOverlay | null = null;
   let list: ListChips | null = null;
-  let settings: Settings | null = null;
+  let settings: ContentSettings | null = null;
   let i18n: { t: OverlayT; locale: Locale; language: Settings['language'] } | null = null;
 
   /** `href`: WXT's location-change event fires before `location` updates, so it passes the new URL. */
