@@ -98,9 +98,10 @@ const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 export const isAppError = (v: unknown): v is AppError =>
   typeof v === 'object' && v !== null && typeof (v as AppError).code === 'string' && CODES.has((v as AppError).code);
 
-/** Any thrown value as an AppError: a CodedError's own, `internal` for everything else. */
+/** An AppError itself, a CodedError's or MessagingError's own, `internal` for anything else thrown. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof CodedError) return e.error;
+  if (isAppError(e)) return e;
   if (typeof e === 'object' && e !== null && isAppError((e as { error?: unknown }).error)) return (e as { error: AppError }).error;
   return { code: 'internal' };
 }
