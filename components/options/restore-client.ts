@@ -6,13 +6,19 @@
  */
 import { CodedError } from '../../lib/messaging/errors';
 import { RESTORE_PORT, type RestoreRequest, type RestoreResults } from '../../lib/messaging/ports';
-import { PortClient } from './port-client';
+import { PortClient, type PortClientOptions } from './port-client';
 
 /** Characters per message (runtime messages are JSON; each stays far below their size limit). */
 const PART = 4 << 20;
 
 export class RestoreClient {
-  private readonly client = new PortClient({ name: RESTORE_PORT, interrupted: { code: 'restore.interrupted' }, retries: 0 });
+  private readonly client: PortClient;
+  private readonly partSize: number;
+
+  constructor(opts: { connect?: PortClientOptions['connect']; partSize?: number } = {}) {
+    this.client = new PortClient({ name: RESTORE_PORT, interrupted: { code: 'restore.interrupted' }, retries: 0, connect: opts.connect });
+    this.partSize = opts.partSize ?? PART;
+  }
 
   private async ask<K extends RestoreRequest['op']>(request: Extract<RestoreRequest, { op: K }>): Promise<RestoreResults[K]> {
     const reply = await this.client.request(request);
@@ -23,8 +29,9 @@ export class RestoreClient {
   /** Send the backup and get what restoring it would change; throws the background's CodedError when it is refused. */
   async plan(file: Blob): Promise<RestoreResults['plan']> {
     const text = await file.text();
-    const parts = Math.max(1, Math.ceil(text.length / PART));
-    for (let i = 0; i < parts; i++) await this.ask({ op: 'part', index: i, text: text.slice(i * PART, (i + 1) * PART) });
+    const size = this.partSize;
+    const parts = Math.max(1, Math.ceil(text.length / size));
+    for (let i = 0; i < parts; i++) await this.ask({ op: 'part', index: i, text: text.slice(i * size, (i + 1) * size) });
     return this.ask({ op: 'plan', parts });
   }
 

@@ -1,7 +1,8 @@
 /**
- * Whole-database backup as versioned JSON (settings included) and restore. Restore validates
- * every row with the domain schemas before touching the database, reports what it will change
- * (rows per table now vs in the backup) and then replaces everything in one transaction, so
+ * Whole-database backup as versioned JSON (settings included), and reading one back: every row
+ * is validated with the domain schemas before anything touches the database, and the plan says
+ * what a restore would change (rows per table now vs in the backup). The options page builds a
+ * backup (reads only); the background parses, plans and restores (lib/backup/restore.ts), so
  * export → wipe → restore gives an identical database.
  */
 import { z } from '../schemas/zod';
@@ -17,7 +18,7 @@ import {
   TransactionSchema,
 } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
-import type { AppDB, MetaRow } from '../db/app-db';
+import type { MetaRow } from '../db/tables';
 import type { ReadDb } from '../db/read-db';
 import { dataRepo } from '../db/repos/data';
 import { DATA_TABLES, type DataTable } from '../db/tables';
@@ -119,16 +120,6 @@ export function parseBackup(json: string): Backup {
 export async function planRestore(db: ReadDb, backup: Backup): Promise<RestorePlan> {
   const counts = await dataRepo(db).counts();
   return { backup, changes: BACKUP_TABLES.map((table) => ({ table, current: counts[table], incoming: backup.tables[table].length })) };
-}
-
-/**
- * Replace every data table with the backup (one transaction; import journals and checkpoints
- * of an unfinished import go too, as they would point at rows that no longer exist). Settings
- * are returned for the caller to save through the settings store.
- */
-export async function restoreBackup(db: AppDB, backup: Backup): Promise<Settings> {
-  await dataRepo(db).replaceAll(backup.tables);
-  return backup.settings;
 }
 
 export const backupFileName = (exportedAt: number): string => `rapport-backup-${new Date(exportedAt).toISOString().slice(0, 10)}.json`;

@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Customer } from '../schemas/domain';
 import { MIGRATIONS } from './migrations';
-import { TABLES, type Rows, type StoredCustomer, type TableName } from './tables';
+import { TABLES, type Rows, type TableName } from './tables';
 
 export type { MetaRow, SettingsRow, StoredCustomer } from './tables';
 
@@ -37,13 +36,4 @@ export class AppDB extends Dexie {
 // Every table of the list has its property on AppDB (a table added to TABLES without one fails here).
 export type AppDbTables = { [K in TableName]: AppDB[K] };
 
-export const crmKey = (ref: { crm: string; objectType: string; id: string }): string => `${ref.crm}:${ref.objectType}:${ref.id}`;
-
-export function toStoredCustomer(c: Customer): StoredCustomer {
-  return { ...c, crmKeys: c.crmRefs.map(crmKey) };
-}
-
-export function fromStoredCustomer(row: StoredCustomer): Customer {
-  const { crmKeys: _derived, ...customer } = row;
-  return customer;
-}
+export { crmKey, toStoredCustomer, fromStoredCustomer } from './stored';

@@ -63,7 +63,6 @@ export const ERROR_CODES = [
   'backup.newer',
   'backup.invalid-row',
   'backup.invalid-settings',
-  'restore.nothing-planned',
   'restore.interrupted',
 ] as const;
 

@@ -4,10 +4,10 @@
  * customer at once, tell open pages) and `searchCustomers` (an in-memory index with pinyin
  * keys, built once and rebuilt when customers change).
  */
-import Dexie from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
 import { transact } from '../db/repo';
+import { onTableChanged } from '../db/changes';
 import { customersRepo } from '../db/repos/customers';
 import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/history';
 import type { Handlers } from '../messaging/router';
@@ -180,8 +180,8 @@ async function rememberContact(db: AppDB, customerId: string, name: string, isDe
 function createSearchIndexCache(getDb: () => AppDB): () => Promise<SearchIndex> {
   let cache: { db: AppDB; index: SearchIndex; count: number } | undefined;
   let dirty = true;
-  Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((k) => k === 'all' || k.includes('/customers/'))) dirty = true;
+  onTableChanged('customers', () => {
+    dirty = true;
   });
   return async () => {
     const db = getDb();

@@ -10,7 +10,8 @@ import type { Settings } from '../schemas/settings';
 import { CodedError, toAppError } from '../messaging/errors';
 import { issueToError } from '../messaging/zod-errors';
 import type { PortReply, RestoreResults } from '../messaging/ports';
-import { parseBackup, planRestore, restoreBackup, type Backup } from '../backup/backup';
+import { parseBackup, planRestore, type Backup } from '../backup/backup';
+import { restoreBackup } from '../backup/restore';
 import type { PortLike } from './import-port';
 
 export interface RestorePortDeps {
@@ -60,7 +61,8 @@ export function serveRestorePort(port: PortLike, deps: RestorePortDeps): void {
           break;
         }
         case 'restore': {
-          if (!backup) throw new CodedError('restore.nothing-planned');
+          // No plan on this connection: the background restarted since (or the page skipped the plan).
+          if (!backup) throw new CodedError('restore.interrupted');
           const settings = await restoreBackup(deps.db(), backup);
           backup = undefined;
           await deps.saveSettings(settings);

@@ -4,7 +4,7 @@
  * loads whole tables, once per data change, and only while those views are open.
  */
 import type { ReadDb } from '../db/read-db';
-import { fromStoredCustomer } from '../db/app-db';
+import { fromStoredCustomer } from '../db/stored';
 import { readTogether } from '../db/repo';
 import { actionsRepo } from '../db/repos/actions';
 import { customersRepo } from '../db/repos/customers';

@@ -55,7 +55,6 @@ export const errors = defineCatalog(
     'error.backup.newer': 'This backup is version {version}; this Rapport reads up to version {max}.',
     'error.backup.invalid-row': 'Invalid value at {where}.',
     'error.backup.invalid-settings': 'Invalid settings in the backup at {where}.',
-    'error.restore.nothing-planned': 'Choose a backup file first.',
     'error.restore.interrupted': 'The restore was interrupted before it started; nothing was changed.',
   },
   {
@@ -108,7 +107,6 @@ export const errors = defineCatalog(
     'error.backup.newer': '该备份的版本为 {version}；此版本的 Rapport 最高可读取版本 {max}。',
     'error.backup.invalid-row': '{where} 处的值无效。',
     'error.backup.invalid-settings': '备份中的设置在 {where} 处无效。',
-    'error.restore.nothing-planned': '请先选择备份文件。',
     'error.restore.interrupted': '恢复在开始前被中断；没有任何更改。',
   },
 );

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
-import { BACKUP_TABLES, createBackup, parseBackup, planRestore, restoreBackup } from '../../../lib/backup/backup';
+import { BACKUP_TABLES, createBackup, parseBackup, planRestore } from '../../../lib/backup/backup';
+import { restoreBackup } from '../../../lib/backup/restore';
 import { CodedError } from '../../../lib/messaging/errors';
 import { dbSink } from '../../../lib/import/store';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
