@@ -5,7 +5,8 @@
  */
 import { createT, type Locale } from './index';
 import { errors } from './catalogs/errors';
-import { ERROR_CODES, toAppError, type AppError } from '../messaging/errors';
+import { toAppError, type AppError } from '../messaging/errors';
+import { ERROR_CODES } from '../messaging/error-codes';
 
 export type ErrorKey = keyof (typeof errors)['en'];
 

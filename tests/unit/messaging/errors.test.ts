@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CodedError, ERROR_CODES, toAppError } from '../../../lib/messaging/errors';
+import { CodedError, toAppError } from '../../../lib/messaging/errors';
+import { ERROR_CODES } from '../../../lib/messaging/error-codes';
 import { MessagingError } from '../../../lib/messaging/client';
 import { errors } from '../../../lib/i18n/catalogs/errors';
 import { errorText } from '../../../lib/i18n/errors';
@@ -22,6 +23,7 @@ describe('error codes', () => {
     expect(errorText(new MessagingError(unknown.error), 'zh_CN')).toBe('没有客户“C9”；请从列表中选择，或先跟踪该 CRM 记录。');
     expect(errorText({ code: 'value.too-big', params: { max: 23 } }, 'zh_CN')).toBe('不能大于 23。');
     expect(errorText(new Error('IndexedDB exploded'), 'zh_CN')).toBe(errors.zh_CN['error.internal']);
-    expect(toAppError({ code: 'not-a-code' })).toEqual({ code: 'internal' });
+    expect(toAppError('a string')).toEqual({ code: 'internal' });
+    expect(errorText({ code: 'from-a-newer-background' }, 'en')).toBe(errors.en['error.internal']);
   });
 });
