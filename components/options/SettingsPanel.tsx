@@ -4,20 +4,17 @@
  * draft until "Save settings"; the draft is checked here (every bad field marked), then the
  * background validates and stores it, and rescores everyone after a scoring change.
  */
-import { useEffect, useMemo, useState, type JSX } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type JSX } from 'react';
 import { browser } from 'wxt/browser';
 import { CRM_IDS, TIERS, type CrmId } from '../../lib/schemas/enums';
 import type { ScoringSettings, Settings } from '../../lib/schemas/settings';
 import { settingsErrors } from '../../lib/settings/migrate';
-import { openReadDb } from '../../lib/db/read-db';
-import { scoresRepo } from '../../lib/db/repos/scores';
 import { send } from '../../lib/messaging/client';
 import { toAppError, type AppError } from '../../lib/messaging/errors';
 import { Button, Field, RadioGroup, useCommonT, useErrorText, useSettings } from '../shared';
 import { useSettingLabel } from './setting-labels';
 import { NumberField } from './NumberField';
-import { previewMoves } from './preview';
+import { ScoringPreview } from './ScoringPreview';
 import { useOptionsT } from './t';
 import { CRM_NAMES } from './crm-names';
 
@@ -33,29 +30,6 @@ export const normaliseHost = (input: string): string | undefined => {
     .replace(/[/?#:].*$/, '');
   return HOST_RE.test(h) ? h : undefined;
 };
-
-function ScoringPreview({ saved, draft }: { saved: ScoringSettings; draft: ScoringSettings }): JSX.Element {
-  const t = useOptionsT();
-  const points = useLiveQuery(
-    async () => (await scoresRepo(openReadDb()).all()).map((s) => ({ customerId: s.customerId, clv: s.clv, riskScore: s.riskScore })),
-    [],
-  );
-  const moves = useMemo(() => (points ? previewMoves(points, saved, draft) : undefined), [points, saved, draft]);
-  return (
-    <div className="o-preview" aria-live="polite" data-preview-tier-moves={moves?.tierMoves ?? ''} data-preview-risk-moves={moves?.riskMoves ?? ''}>
-      <h4>{t('options.preview.heading')}</h4>
-      {!moves || moves.total === 0 ? (
-        <p>{t('options.preview.none')}</p>
-      ) : (
-        <>
-          <p>{t('options.preview.tiers', { moved: moves.tierMoves, total: moves.total })}</p>
-          <p>{t('options.preview.risk', { moved: moves.riskMoves, total: moves.total })}</p>
-        </>
-      )}
-      <p className="o-muted">{t('options.preview.weights')}</p>
-    </div>
-  );
-}
 
 export function SettingsPanel(): JSX.Element {
   const t = useOptionsT();
