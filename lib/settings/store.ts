@@ -15,6 +15,8 @@ import { migrateSettings, settingsErrors } from './migrate';
 
 type Listener = (next: Settings, previous: Settings) => void;
 const listeners = new Set<Listener>();
+/** The background is the only writer, so what it read or saved last is what is stored. */
+let cached: { db: AppDB; settings: Settings } | undefined;
 
 /** Read, migrate and validate; a stored value that fails validation reads as the defaults. */
 function parseStored(raw: unknown): Settings {
@@ -27,6 +29,13 @@ function parseStored(raw: unknown): Settings {
 }
 
 export async function loadSettings(db: AppDB = getDb()): Promise<Settings> {
+  if (cached?.db === db) return structuredClone(cached.settings);
+  const settings = await readStored(db);
+  cached = { db, settings };
+  return structuredClone(settings);
+}
+
+async function readStored(db: AppDB): Promise<Settings> {
   const raw = await settingsRepo(db).raw();
   if (raw !== undefined) return parseStored(raw);
   // Never saved in this database: settings of an older build are carried over once.
@@ -45,8 +54,9 @@ export async function saveSettings(next: unknown, db: AppDB = getDb()): Promise<
   const previous = await loadSettings(db);
   const settings = migrateSettings(next);
   await settingsRepo(db).put(settings);
-  for (const l of listeners) l(settings, previous);
-  return settings;
+  cached = { db, settings };
+  for (const l of listeners) l(structuredClone(settings), previous);
+  return structuredClone(settings);
 }
 
 /** The background's own reactions to a saved change (reminders, custom-domain scripts, broadcasts). */
