@@ -1,13 +1,16 @@
-/** Export CSVs, full backup and restore (with a plan of what changes), sample data, storage. */
+/**
+ * Export CSVs, full backup and restore (with a plan of what changes), sample data, deleting
+ * all data, storage. Exports and the backup only read; restoring, the sample book and deleting
+ * are done by the background.
+ */
 import { useEffect, useMemo, useState, type JSX } from 'react';
-import { getDb } from '../../lib/db/db';
+import { openReadDb } from '../../lib/db/read-db';
 import { EXPORTERS, type ExportKind } from '../../lib/export/tables';
 import { backupFileName, type RestorePlan } from '../../lib/backup/backup';
-import { DataWorker } from './data-worker';
-import { saveSettings } from '../../lib/settings/save';
+import { backupInWorker } from './data-worker';
+import { RestoreClient } from './restore-client';
 import { send } from '../../lib/messaging/client';
-import { broadcastDataChanged } from '../../lib/services/broadcast';
-import { Button, localeTag, useLocale, useSettings } from '../shared';
+import { Button, localeTag, useErrorText, useLocale, useSettings } from '../shared';
 import { downloadBlob, downloadText } from './download';
 import { useOptionsT, type OptionsKey } from './t';
 
@@ -62,45 +65,53 @@ function StorageInfo(): JSX.Element {
 
 export function DataPanel(): JSX.Element {
   const t = useOptionsT();
+  const errorText = useErrorText();
   const settings = useSettings();
   const tag = localeTag(useLocale());
   const [plan, setPlan] = useState<{ exportedAt: number; changes: RestorePlan['changes'] }>();
-  // One worker per page: it keeps the parsed backup between the plan and the restore.
-  const worker = useMemo(() => new DataWorker(), []);
-  useEffect(() => () => worker.close(), [worker]);
+  // One restore connection per chosen file: the background keeps the parsed backup between the plan and the restore.
+  const [restorer, setRestorer] = useState<RestoreClient>();
+  useEffect(() => () => restorer?.close(), [restorer]);
   const [message, setMessage] = useState<{ text: string; error?: boolean; kind?: string }>();
   const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const db = useMemo(() => openReadDb(), []);
 
   const exportCsv = async (kind: ExportKind): Promise<void> => {
-    const csv = await EXPORTERS[kind](getDb());
+    const csv = await EXPORTERS[kind](db);
     downloadText(`rapport-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
   };
   const backup = async (): Promise<void> => {
     const now = Date.now();
-    const { blob } = await worker.request({ type: 'backup', settings, exportedAt: now }, 'backup');
-    downloadBlob(backupFileName(now), blob);
+    try {
+      downloadBlob(backupFileName(now), await backupInWorker(settings, now));
+    } catch (e) {
+      setMessage({ text: t('options.data.backup.error', { message: errorText(e) }), error: true });
+    }
   };
   const pickBackup = async (file: File): Promise<void> => {
     setMessage(undefined);
+    setPlan(undefined);
+    const client = new RestoreClient();
+    setRestorer(client);
     try {
-      const r = await worker.request({ type: 'planRestore', file }, 'restorePlan');
+      const r = await client.plan(file);
       setPlan({ exportedAt: r.exportedAt, changes: r.changes });
     } catch (e) {
-      setPlan(undefined);
-      setMessage({ text: t('options.data.restore.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
+      setRestorer(undefined);
+      setMessage({ text: t('options.data.restore.error', { message: errorText(e) }), error: true });
     }
   };
   const restore = async (): Promise<void> => {
-    if (!plan) return;
+    if (!plan || !restorer) return;
     setBusy(true);
     try {
-      const { settings: restored } = await worker.request({ type: 'restore' }, 'restored');
-      await saveSettings(restored);
+      await restorer.restore();
       setPlan(undefined);
+      setRestorer(undefined);
       setMessage({ text: t('options.data.restore.done'), kind: 'restored' });
-      await broadcastDataChanged();
     } catch (e) {
-      setMessage({ text: t('options.data.restore.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
+      setMessage({ text: t('options.data.restore.error', { message: errorText(e) }), error: true });
     } finally {
       setBusy(false);
     }
@@ -111,7 +122,19 @@ export function DataPanel(): JSX.Element {
       const r = await send('loadSampleData', {});
       setMessage({ text: t('options.data.sample.done', { count: r.customers }), kind: 'sample' });
     } catch (e) {
-      setMessage({ text: t('options.data.sample.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
+      setMessage({ text: t('options.data.sample.error', { message: errorText(e) }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const deleteAll = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await send('deleteAllData', {});
+      setConfirmDelete(false);
+      setMessage({ text: t('options.data.delete.done'), kind: 'deleted' });
+    } catch (e) {
+      setMessage({ text: t('options.data.delete.error', { message: errorText(e) }), error: true });
     } finally {
       setBusy(false);
     }
@@ -169,7 +192,14 @@ export function DataPanel(): JSX.Element {
               <Button variant="danger" disabled={busy} onClick={() => void restore()}>
                 {t('options.data.restore.confirm')}
               </Button>
-              <Button onClick={() => setPlan(undefined)}>{t('options.data.restore.cancel')}</Button>
+              <Button
+                onClick={() => {
+                  setPlan(undefined);
+                  setRestorer(undefined);
+                }}
+              >
+                {t('options.data.restore.cancel')}
+              </Button>
             </div>
           </div>
         ) : null}
@@ -180,6 +210,21 @@ export function DataPanel(): JSX.Element {
           <p id="sample-hint" className="o-muted">
             {t('options.data.sample.hint')}
           </p>
+        </div>
+        <div className="o-sample">
+          {confirmDelete ? (
+            <div role="group" aria-label={t('options.data.delete')} className="o-actions">
+              <p>{t('options.data.delete.confirmText')}</p>
+              <Button variant="danger" disabled={busy} onClick={() => void deleteAll()}>
+                {t('options.data.delete.confirm')}
+              </Button>
+              <Button onClick={() => setConfirmDelete(false)}>{t('options.data.delete.cancel')}</Button>
+            </div>
+          ) : (
+            <Button variant="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+              {t('options.data.delete')}
+            </Button>
+          )}
         </div>
         {message ? (
           <p role={message.error ? 'alert' : 'status'} className={message.error ? 'o-error' : undefined} data-data-message={message.kind ?? 'error'}>

@@ -7,11 +7,12 @@ import { useState, type JSX } from 'react';
 import type { ImportJob } from './useImportJobs';
 import type { DateOrder } from '../../lib/import/values';
 import { rejectedRowsCsv } from '../../lib/export/tables';
-import { Button, RadioGroup, useLocale } from '../shared';
+import { Button, RadioGroup, useErrorText, useLocale } from '../shared';
 import { localeTag } from '../shared';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
-import { useOptionsT, type OptionsKey } from './t';
+import { useOptionsT } from './t';
+import { useRowReason } from './row-reason';
 import { CRM_NAMES } from './crm-names';
 import type { ImportKind } from '../../lib/import/columns';
 import type { RowError } from '../../lib/import/rows';
@@ -33,6 +34,8 @@ function formatEta(seconds: number | undefined, fallback: string): string {
 
 export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder, onCancel, rejectedRows }: ImportJobCardProps): JSX.Element {
   const t = useOptionsT();
+  const errorText = useErrorText();
+  const reason = useRowReason();
   const nf = new Intl.NumberFormat(localeTag(useLocale()));
   const [order, setOrder] = useState<DateOrder | undefined>();
   const p = job.progress;
@@ -114,12 +117,12 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
             </p>
           ) : null}
           {job.rescore?.state === 'done' ? <p data-rescore="done">{t('options.import.rescored', { count: nf.format(job.rescore.customers ?? 0) })}</p> : null}
-          {job.rescore?.state === 'error' ? <p className="o-warn">{t('options.import.rescoreFailed', { message: job.rescore.message ?? '' })}</p> : null}
+          {job.rescore?.state === 'error' ? <p className="o-warn">{t('options.import.rescoreFailed', { message: errorText(job.rescore.error) })}</p> : null}
         </div>
       ) : null}
       {job.phase === 'error' ? (
         <p className="o-error" role="alert" data-import-error={job.refused ? 'refused' : 'failed'}>
-          {job.refused ? t('options.import.refused', { message: job.message ?? '' }) : t('options.import.failed', { message: job.message ?? '' })}
+          {job.refused ? t('options.import.refused', { message: errorText(job.error) }) : t('options.import.failed', { message: errorText(job.error) })}
         </p>
       ) : null}
       {job.phase === 'cancelled' ? <p role="status">{t('options.import.cancelled')}</p> : null}
@@ -128,7 +131,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
           <summary>
             {t('options.import.rejectedTable')} ({nf.format(job.rejectedCount)})
           </summary>
-          <Button onClick={() => downloadText(`${job.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(rejectedRows()))}>
+          <Button onClick={() => downloadText(`${job.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(rejectedRows(), reason))}>
             {t('options.import.downloadRejected')}
           </Button>
           <table className="o-table">
@@ -144,7 +147,7 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
                 <tr key={i}>
                   <td>{r.line}</td>
                   <td>{r.column ?? ''}</td>
-                  <td title={r.reason}>{r.code ? `${t(`options.import.reason.${r.code}` as OptionsKey)} — ${r.reason}` : r.reason}</td>
+                  <td>{reason(r)}</td>
                 </tr>
               ))}
             </tbody>

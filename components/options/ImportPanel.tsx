@@ -1,38 +1,41 @@
 /** Import section: file picker and drop zone, interrupted imports, one card per file, history. */
 import { useCallback, useEffect, useState, type DragEvent, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../lib/db/db';
-import { unfinishedImports } from '../../lib/import/store';
-import { importLockName, type FromWorker, type ToWorker } from '../../lib/import/worker-protocol';
+import { openReadDb } from '../../lib/db/read-db';
+import { importLogRepo, type ImportCheckpoint } from '../../lib/db/repos/import-log';
+import { importLockName } from '../../lib/import/worker-protocol';
+import { dropImportFile, hasImportFile } from '../../lib/import/worker-files';
+import { send } from '../../lib/messaging/client';
 import type { ImportLog } from '../../lib/schemas/domain';
-import { Button } from '../shared';
+import { Button, useErrorText } from '../shared';
 import { ImportJobCard } from './ImportJobCard';
 import { useImportJobs } from './useImportJobs';
 import { useOptionsT } from './t';
 
-/** Running imports whose Worker is gone (no Web Lock held): tab closed or browser killed. */
-async function interrupted(): Promise<ImportLog[]> {
-  const open = await unfinishedImports(getDb());
-  const held = new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name));
-  return open.filter((o) => !held.has(importLockName(o.log.id)) && o.checkpoint && o.file).map((o) => o.log);
+interface Interrupted {
+  log: ImportLog;
+  checkpoint: ImportCheckpoint;
 }
 
-/** Roll back in a Worker: deleting a large import's rows must not stall the page. */
-function rollbackInWorker(importId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
-    w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
-      w.terminate();
-      if (ev.data.type === 'rolledBack') resolve();
-      else reject(new Error(ev.data.type === 'error' ? ev.data.message : ev.data.type));
-    });
-    w.postMessage({ type: 'rollback', importId } satisfies ToWorker);
-  });
+/** Running imports whose Worker is gone (no Web Lock held): tab closed or browser killed. */
+async function interrupted(): Promise<Interrupted[]> {
+  const open = await importLogRepo(openReadDb()).unfinished();
+  const held = new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name));
+  const candidates = open.filter((o): o is Interrupted => !held.has(importLockName(o.log.id)) && o.checkpoint !== undefined);
+  const withFile = await Promise.all(candidates.map((o) => hasImportFile(o.log.id).catch(() => false)));
+  return candidates.filter((_, i) => withFile[i]);
+}
+
+/** The background undoes what the import wrote; then the stored copy of its file goes. */
+async function rollback(importId: string): Promise<void> {
+  await send('rollbackImport', { importId });
+  await dropImportFile(importId).catch(() => undefined);
 }
 
 export function ImportPanel(): JSX.Element {
   const t = useOptionsT();
-  const [stale, setStale] = useState<ImportLog[]>([]);
+  const errorText = useErrorText();
+  const [stale, setStale] = useState<Interrupted[]>([]);
   const [notice, setNotice] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const [rollingBack, setRollingBack] = useState<ReadonlySet<string>>(new Set());
@@ -41,7 +44,7 @@ export function ImportPanel(): JSX.Element {
   }, []);
   const jobs = useImportJobs(refresh);
   useEffect(refresh, [refresh]);
-  const history = useLiveQuery(() => getDb().importLog.orderBy('startedAt').reverse().limit(10).toArray(), []);
+  const history = useLiveQuery(() => importLogRepo(openReadDb()).recent(10), []);
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
@@ -53,7 +56,7 @@ export function ImportPanel(): JSX.Element {
     <section className="o-section" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('options.import.heading')}</h2>
       <p className="o-muted">{t('options.import.intro')}</p>
-      {stale.map((log) => (
+      {stale.map(({ log, checkpoint }) => (
         <div key={log.id} className="o-unfinished" role="alert" data-import-unfinished={log.id}>
           <h3>{t('options.import.unfinished.heading')}</h3>
           <p>{t('options.import.unfinished.text', { name: log.fileName, rows: log.rowsSeen, accepted: log.accepted, rejected: log.rejected })}</p>
@@ -61,8 +64,8 @@ export function ImportPanel(): JSX.Element {
             <Button
               variant="primary"
               onClick={() => {
-                setStale((s) => s.filter((x) => x.id !== log.id));
-                jobs.resume(log.id, log.fileName);
+                setStale((s) => s.filter((x) => x.log.id !== log.id));
+                jobs.resume(log, checkpoint);
               }}
             >
               {t('options.import.unfinished.resume', { name: log.fileName })}
@@ -72,10 +75,10 @@ export function ImportPanel(): JSX.Element {
               disabled={rollingBack.has(log.id)}
               onClick={() => {
                 setRollingBack((s) => new Set(s).add(log.id));
-                void rollbackInWorker(log.id)
+                void rollback(log.id)
                   .then(
                     () => setNotice(t('options.import.unfinished.rolledBack', { name: log.fileName })),
-                    (e: unknown) => setNotice(t('options.import.failed', { message: e instanceof Error ? e.message : String(e) })),
+                    (e: unknown) => setNotice(t('options.import.failed', { message: errorText(e) })),
                   )
                   .finally(refresh);
               }}

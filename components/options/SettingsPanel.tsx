@@ -1,21 +1,20 @@
 /**
  * Settings: scoring (with a live preview of tier/risk moves), CRMs (enabled, features, custom
  * domains with optional host permission), language, theme, reminders, privacy. Edits stay in a
- * draft until "Save settings"; saving validates (lib/settings/save.ts) and rescoring follows a
- * scoring change.
+ * draft until "Save settings"; the draft is checked here (every bad field marked), then the
+ * background validates and stores it, and rescores everyone after a scoring change.
  */
-import { useEffect, useMemo, useState, type JSX } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type JSX } from 'react';
 import { browser } from 'wxt/browser';
 import { CRM_IDS, TIERS, type CrmId } from '../../lib/schemas/enums';
-import { SettingsSchema, type ScoringSettings, type Settings } from '../../lib/schemas/settings';
-import { saveSettings } from '../../lib/settings/save';
-import { getDb } from '../../lib/db/db';
+import type { ScoringSettings, Settings } from '../../lib/schemas/settings';
+import { settingsErrors } from '../../lib/settings/migrate';
 import { send } from '../../lib/messaging/client';
-import { today } from '../../lib/clock';
-import { Button, Field, RadioGroup, useCommonT, useSettings } from '../shared';
+import { toAppError, type AppError } from '../../lib/messaging/errors';
+import { Button, Field, RadioGroup, useCommonT, useErrorText, useSettings } from '../shared';
+import { useSettingLabel } from './setting-labels';
 import { NumberField } from './NumberField';
-import { previewMoves } from './preview';
+import { ScoringPreview } from './ScoringPreview';
 import { useOptionsT } from './t';
 import { CRM_NAMES } from './crm-names';
 
@@ -32,29 +31,11 @@ export const normaliseHost = (input: string): string | undefined => {
   return HOST_RE.test(h) ? h : undefined;
 };
 
-function ScoringPreview({ saved, draft }: { saved: ScoringSettings; draft: ScoringSettings }): JSX.Element {
-  const t = useOptionsT();
-  const points = useLiveQuery(async () => (await getDb().scores.toArray()).map((s) => ({ customerId: s.customerId, clv: s.clv, riskScore: s.riskScore })), []);
-  const moves = useMemo(() => (points ? previewMoves(points, saved, draft) : undefined), [points, saved, draft]);
-  return (
-    <div className="o-preview" aria-live="polite" data-preview-tier-moves={moves?.tierMoves ?? ''} data-preview-risk-moves={moves?.riskMoves ?? ''}>
-      <h4>{t('options.preview.heading')}</h4>
-      {!moves || moves.total === 0 ? (
-        <p>{t('options.preview.none')}</p>
-      ) : (
-        <>
-          <p>{t('options.preview.tiers', { moved: moves.tierMoves, total: moves.total })}</p>
-          <p>{t('options.preview.risk', { moved: moves.riskMoves, total: moves.total })}</p>
-        </>
-      )}
-      <p className="o-muted">{t('options.preview.weights')}</p>
-    </div>
-  );
-}
-
 export function SettingsPanel(): JSX.Element {
   const t = useOptionsT();
   const ct = useCommonT();
+  const errorText = useErrorText();
+  const labelOf = useSettingLabel();
   const saved = useSettings();
   const [draft, setDraft] = useState<Settings>(saved);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
@@ -74,25 +55,27 @@ export function SettingsPanel(): JSX.Element {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const err = (path: string): string | undefined => errors[path];
 
+  const refuse = (problems: readonly AppError[]): void => {
+    const map: Record<string, string> = {};
+    for (const p of problems) if (p.field) map[p.field] ??= errorText(p);
+    setErrors(map);
+    const first = problems[0]!;
+    setStatus({ text: t('options.settings.invalidField', { field: labelOf(first.field), message: errorText(first) }), error: true });
+  };
+
   const save = async (next: Settings = draft): Promise<void> => {
-    // Field-level messages first (the browser's own range checks are off: noValidate).
-    const check = SettingsSchema.safeParse(next);
-    if (!check.success) {
-      const map: Record<string, string> = {};
-      for (const i of check.error.issues) map[i.path.join('.')] ??= i.message;
-      setErrors(map);
-      const first = check.error.issues[0]!;
-      setStatus({ text: t('options.settings.invalid', { message: `${first.path.join('.')}: ${first.message}` }), error: true });
+    // Every bad field is marked before sending (the browser's own range checks are off: noValidate).
+    const problems = settingsErrors(next);
+    if (problems.length) {
+      refuse(problems);
       return;
     }
     setErrors({});
     try {
-      const scoringChanged = JSON.stringify(next.scoring) !== JSON.stringify(saved.scoring);
-      await saveSettings(next);
+      await send('saveSettings', { settings: next });
       setStatus({ text: t('options.settings.saved') });
-      if (scoringChanged) await send('rescoreAll', { asOf: today() }).catch(() => undefined);
     } catch (e) {
-      setStatus({ text: t('options.settings.invalid', { message: e instanceof Error ? e.message : String(e) }), error: true });
+      refuse([toAppError(e)]);
     }
   };
 
@@ -118,7 +101,7 @@ export function SettingsPanel(): JSX.Element {
         setHost('');
         void save(next);
       },
-      (e: unknown) => setHostError(e instanceof Error ? e.message : String(e)),
+      () => setHostError(t('options.crm.customDomain.denied', { host: h })),
     );
   };
 

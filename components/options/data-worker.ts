@@ -1,36 +1,21 @@
 /**
- * Backup, restore and rollback requests to the import Worker (lib/import/worker.ts), so long
- * database reads/writes and JSON work never run on the options page's main thread.
+ * The backup is built in the import Worker (lib/import/worker.ts) from the read-only database
+ * handle, so reading and serialising a whole database never runs on the options page's main
+ * thread.
  */
 import type { FromWorker, ToWorker } from '../../lib/import/worker-protocol';
+import { CodedError } from '../../lib/messaging/errors';
+import type { Settings } from '../../lib/schemas/settings';
 
-type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-
-export class DataWorker {
-  private worker?: Worker;
-
-  private get w(): Worker {
-    this.worker ??= new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
-    return this.worker;
-  }
-
-  /** One request, one reply (or the worker's error). */
-  request<T extends FromWorker['type']>(msg: ToWorker, replyType: T): Promise<Reply<T>> {
-    const w = this.w;
-    return new Promise((resolve, reject) => {
-      const onMessage = (ev: MessageEvent<FromWorker>): void => {
-        if (ev.data.type !== replyType && ev.data.type !== 'error') return;
-        w.removeEventListener('message', onMessage);
-        if (ev.data.type === 'error') reject(new Error(ev.data.message));
-        else resolve(ev.data as Reply<T>);
-      };
-      w.addEventListener('message', onMessage);
-      w.postMessage(msg);
+export function backupInWorker(settings: Settings, exportedAt: number): Promise<Blob> {
+  const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Blob>((resolve, reject) => {
+    w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
+      if (ev.data.type === 'backup') resolve(ev.data.blob);
+      else if (ev.data.type === 'error') reject(CodedError.of(ev.data.error));
+      else return;
+      w.terminate();
     });
-  }
-
-  close(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-  }
+    w.postMessage({ type: 'backup', settings, exportedAt } satisfies ToWorker);
+  });
 }

@@ -1,22 +1,24 @@
 /**
- * Import jobs of the options page: one Worker per file (lib/import/worker.ts) doing parsing,
- * validation and writes off the main thread; this hook keeps each job's state (mapping step,
- * progress with rate and ETA, date-order question, result, rejected rows) and asks the
- * background to rescore once a file is in.
+ * Import jobs of the options page: one Worker per file (lib/import/worker.ts) parsing and
+ * validating off the main thread, its row batches relayed to the background — the only writer
+ * — over the import port. This hook keeps each job's state (mapping step, progress with rate
+ * and ETA, date-order question, result, rejected rows, the background's rescore after it).
  */
 import { useCallback, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { inspectHead, isXlsxName, INSPECT_BYTES, type FileInspection } from '../../lib/import/inspect';
 import type { ImportKind } from '../../lib/import/columns';
 import type { RowError } from '../../lib/import/rows';
 import type { ImportProgress } from '../../lib/import/run';
 import type { DateOrder } from '../../lib/import/values';
 import type { FromWorker, ToWorker } from '../../lib/import/worker-protocol';
+import type { ImportCheckpoint } from '../../lib/db/repos/import-log';
 import type { ImportLog } from '../../lib/schemas/domain';
-import { send } from '../../lib/messaging/client';
-import { broadcastDataChanged } from '../../lib/services/broadcast';
+import type { AppError } from '../../lib/messaging/errors';
+import { IMPORT_PORT, type ImportNotice } from '../../lib/messaging/ports';
 import type { RescoreProgress } from '../../lib/messaging/protocol';
-import { browser } from 'wxt/browser';
 import { today } from '../../lib/clock';
+import { PortClient } from './port-client';
 
 export type JobPhase = 'inspecting' | 'mapping' | 'running' | 'dateOrder' | 'done' | 'error' | 'cancelled';
 
@@ -38,9 +40,9 @@ export interface ImportJob {
   kind?: ImportKind;
   unknownColumns?: string[];
   placeholdersCreated?: number;
-  message?: string;
+  error?: AppError;
   refused?: boolean;
-  rescore?: { state: 'running' | 'done' | 'error'; customers?: number; message?: string; done?: number; total?: number };
+  rescore?: { state: 'running' | 'done' | 'error'; customers?: number; error?: AppError; done?: number; total?: number };
 }
 
 const newId = (): string => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
@@ -52,12 +54,13 @@ export interface ImportJobs {
   discard: (id: string) => void;
   answerDateOrder: (id: string, order: DateOrder) => void;
   cancel: (id: string) => void;
-  resume: (importId: string, fileName: string) => void;
+  resume: (log: ImportLog, checkpoint: ImportCheckpoint) => void;
   /** Every rejected row of a job (for the CSV download). */
   rejectedRows: (id: string) => RowError[];
 }
 
 const PREVIEW = 50;
+const newWorker = (): Worker => new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
 
 export function useImportJobs(onFinished?: () => void): ImportJobs {
   const [jobs, setJobs] = useState<ImportJob[]>([]);
@@ -68,42 +71,48 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
     setJobs((js) => js.map((j) => (j.id === id ? { ...j, ...(typeof patch === 'function' ? patch(j) : patch) } : j)));
   }, []);
 
-  const rescore = useCallback(
-    async (id: string) => {
-      update(id, { rescore: { state: 'running' } });
+  const launch = useCallback(
+    (id: string, msg: ToWorker) => {
+      const w = newWorker();
+      workers.current.set(id, w);
+      rejectedRef.current.set(id, []);
       const onProgress = (m: unknown): undefined => {
         const p = m as RescoreProgress;
         if (p?.type === 'rapport:rescore-progress')
           update(id, (j) => (j.rescore?.state === 'running' ? { rescore: { ...j.rescore, done: p.done, total: p.total } } : {}));
         return undefined;
       };
+      const client = new PortClient({
+        name: IMPORT_PORT,
+        interrupted: { code: 'import.interrupted' },
+        onNotice: (n) => {
+          const notice = n as ImportNotice;
+          if (notice.notice === 'rescored') update(id, { rescore: { state: 'done', customers: notice.customers } });
+          else if (notice.notice === 'rescore-failed') update(id, { rescore: { state: 'error', error: notice.error } });
+          else return;
+          browser.runtime.onMessage.removeListener(onProgress);
+          client.close();
+        },
+        onDrop: () =>
+          update(id, (j) =>
+            j.rescore?.state === 'running' ? { rescore: { state: 'error', error: { code: 'background.no-answer', params: { type: 'rescore' } } } } : {},
+          ),
+      });
+      const finish = (): void => {
+        w.terminate();
+        workers.current.delete(id);
+        onFinished?.();
+      };
       browser.runtime.onMessage.addListener(onProgress);
-      try {
-        const r = await send('rescoreAll', { asOf: today() });
-        update(id, { rescore: { state: 'done', customers: r.customers } });
-      } catch (e) {
-        update(id, { rescore: { state: 'error', message: e instanceof Error ? e.message : String(e) } });
-      } finally {
-        browser.runtime.onMessage.removeListener(onProgress);
-      }
-    },
-    [update],
-  );
-
-  const launch = useCallback(
-    (id: string, msg: ToWorker) => {
-      const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
-      workers.current.set(id, w);
-      rejectedRef.current.set(id, []);
       const startedAt = performance.now();
-      let firstRows: { t: number; rows: number } | undefined;
       w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
         const m = ev.data;
         switch (m.type) {
+          case 'request':
+            void client.relay(m.request).then((reply) => w.postMessage({ type: 'reply', reply } satisfies ToWorker));
+            break;
           case 'progress': {
-            const now = performance.now();
-            firstRows ??= { t: startedAt, rows: 0 };
-            const secs = (now - firstRows.t) / 1000;
+            const secs = (performance.now() - startedAt) / 1000;
             const rate = secs > 0 ? m.progress.rowsSeen / secs : undefined;
             const fraction = m.progress.totalBytes ? m.progress.bytesRead / m.progress.totalBytes : 0;
             const etaSeconds = fraction > 0.01 && secs > 0 ? (secs * (1 - fraction)) / fraction : undefined;
@@ -123,32 +132,36 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
             update(id, { phase: 'dateOrder' });
             break;
           case 'done':
-            update(id, { phase: 'done', log: m.log, kind: m.kind, unknownColumns: m.unknownColumns, placeholdersCreated: m.placeholdersCreated });
-            w.terminate();
-            workers.current.delete(id);
-            onFinished?.();
-            // Overlays and pages refresh now; the rescore broadcasts again when scores are in.
-            void broadcastDataChanged(m.changedCustomerIds.length <= 1000 ? m.changedCustomerIds : undefined).catch(() => undefined);
-            void rescore(id);
+            // The background wrote the rows; it now rescores everyone and says so on the port.
+            // (the rescore may even be over already: its notice can overtake this message)
+            update(id, (j) => ({
+              phase: 'done',
+              log: m.log,
+              kind: m.kind,
+              unknownColumns: m.unknownColumns,
+              placeholdersCreated: m.placeholdersCreated,
+              rescore: j.rescore ?? { state: 'running' },
+            }));
+            finish();
             break;
           case 'cancelled':
             update(id, { phase: 'cancelled' });
-            w.terminate();
-            workers.current.delete(id);
-            onFinished?.();
+            browser.runtime.onMessage.removeListener(onProgress);
+            client.close();
+            finish();
             break;
           case 'error':
-            update(id, { phase: 'error', message: m.message, refused: m.refused });
-            w.terminate();
-            workers.current.delete(id);
-            onFinished?.();
+            update(id, { phase: 'error', error: m.error, refused: m.refused });
+            browser.runtime.onMessage.removeListener(onProgress);
+            client.close();
+            finish();
             break;
         }
       });
-      w.addEventListener('error', (e) => update(id, { phase: 'error', message: e.message || 'Worker error' }));
+      w.addEventListener('error', () => update(id, { phase: 'error', error: { code: 'internal' } }));
       w.postMessage(msg);
     },
-    [onFinished, rescore, update],
+    [onFinished, update],
   );
 
   const start = useCallback(
@@ -181,11 +194,11 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
         };
         if (isXlsxName(file.name)) {
           // XLSX is unzipped and parsed off the main thread, also for the first look.
-          const w = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
+          const w = newWorker();
           w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
             w.terminate();
             if (ev.data.type === 'inspection') inspected(ev.data.inspection);
-            else if (ev.data.type === 'error') update(job.id, { phase: 'error', message: ev.data.message, refused: true });
+            else if (ev.data.type === 'error') update(job.id, { phase: 'error', error: ev.data.error, refused: true });
           });
           w.postMessage({ type: 'inspect', file } satisfies ToWorker);
         } else
@@ -220,10 +233,10 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
     },
     cancel: (id) => workers.current.get(id)?.postMessage({ type: 'cancel' } satisfies ToWorker),
     rejectedRows: (id) => rejectedRef.current.get(id) ?? [],
-    resume: (importId, fileName) => {
-      const job: ImportJob = { id: importId, fileName, phase: 'running', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
-      setJobs((js) => [job, ...js.filter((j) => j.id !== importId)]);
-      launch(importId, { type: 'resume', importId, asOf: today() });
+    resume: (log, checkpoint) => {
+      const job: ImportJob = { id: log.id, fileName: log.fileName, phase: 'running', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
+      setJobs((js) => [job, ...js.filter((j) => j.id !== log.id)]);
+      launch(log.id, { type: 'resume', importId: log.id, asOf: today(), checkpoint, log });
     },
   };
 }

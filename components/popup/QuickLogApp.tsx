@@ -9,11 +9,12 @@ import type { CustomerSummary, Results } from '../../lib/messaging/protocol';
 import type { RecordRef } from '../../lib/crm/types';
 import { popup } from '../../lib/i18n/catalogs/popup';
 import { clearDraft, draftKey, latestDraft, loadDraft, saveDraft, type QuickLogDraft } from '../../lib/popup/draft';
-import { fieldOfError, type QuickLogField } from '../../lib/popup/field-errors';
+import { quickLogField, type QuickLogField } from '../../lib/popup/field-errors';
+import { toAppError } from '../../lib/messaging/errors';
 import { neverLogHit } from '../../lib/popup/never-log';
 import { emptyDraft, toPayload, validateDraft } from '../../lib/popup/quicklog-form';
 import type { CustomerDetails, PopupContext, PopupServices } from '../../lib/popup/popup-services';
-import { Button, RiskChip, TierChip, useSettings, useT } from '../shared';
+import { Button, RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';
 import { QuickLogForm } from './QuickLogForm';
 import { SavedPanel } from './SavedPanel';
 import './popup.css';
@@ -42,6 +43,7 @@ const FIELD_ORDER: QuickLogField[] = [
 
 export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppProps): JSX.Element {
   const t = useT(popup);
+  const errorText = useErrorText();
   const settings = useSettings();
   const [ctx, setCtx] = useState<PopupContext | null>(null);
   const [draft, setDraft] = useState<QuickLogDraft>(() => emptyDraft());
@@ -176,8 +178,8 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       setSaved({ customerId: draft.customerId!, customerName: draft.customerName ?? draft.customerId!, result, draft });
       setNotice(undefined);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const field = fieldOfError(message);
+      const message = errorText(e);
+      const field = quickLogField(toAppError(e).field);
       if (field) setErrors({ [field]: message });
       setGeneral(t('popup.error.save', { message }));
     } finally {
@@ -193,7 +195,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       setCtx((cur) => (cur ? { ...cur, customer: c, candidates: [] } : cur));
       onCustomer(c);
     } catch (e) {
-      setGeneral(t('popup.error.save', { message: e instanceof Error ? e.message : String(e) }));
+      setGeneral(t('popup.error.save', { message: errorText(e) }));
     } finally {
       setTracking(false);
     }
@@ -219,7 +221,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       setSaved(null);
       setNotice(t('popup.saved.undone'));
     } catch (e) {
-      setGeneral(t('popup.error.save', { message: e instanceof Error ? e.message : String(e) }));
+      setGeneral(t('popup.error.save', { message: errorText(e) }));
     } finally {
       setUndoing(false);
     }

@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { createT, resolveLocale, type Catalog, type Locale, type Translate } from '../../lib/i18n';
 import { common } from '../../lib/i18n/catalogs/common';
+import { errorText } from '../../lib/i18n/errors';
 import { useSettings } from './settings-context';
 
 const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
@@ -24,6 +25,12 @@ export type CommonKey = keyof (typeof common)['en'];
 
 export function useCommonT(): Translate<CommonKey> {
   return useT(common);
+}
+
+/** Translates an error the background answered (or anything thrown) in the active locale. */
+export function useErrorText(): (error: unknown) => string {
+  const locale = useLocale();
+  return useMemo(() => (error: unknown) => errorText(error, locale), [locale]);
 }
 
 /** BCP 47 tag for `lang` attributes and `Intl` formatters. */

@@ -1,7 +1,7 @@
 /** Shared React building blocks for Rapport's extension pages. */
 export { RapportPage, type RapportPageProps } from './RapportPage';
 export { SettingsProvider, useSettings } from './settings-context';
-export { useLocale, useT, useCommonT, localeTag, useDocumentLang, type CommonKey } from './i18n';
+export { useLocale, useT, useCommonT, useErrorText, localeTag, useDocumentLang, type CommonKey } from './i18n';
 export { useEffectiveTheme, useDocumentTheme, type EffectiveTheme } from './theme';
 export { Field, type FieldProps, type FieldControlProps } from './Field';
 export { Button, type ButtonProps } from './Button';

@@ -1,18 +1,20 @@
 /**
- * Settings for every extension page (popup, side panel, options): loaded once from
- * `browser.storage.local`, kept live with `watchSettings`, shared through React context.
- * Nothing renders until the settings are read, so a page never flashes the wrong language
- * or theme.
+ * Settings for every extension page (popup, side panel, options): asked of the background once
+ * (`getSettings` — pages never read the settings store), kept live by the background's
+ * `rapport:settings-saved` message, shared through React context. Nothing renders until the
+ * settings are known, so a page never flashes the wrong language or theme.
  */
 import { createContext, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
-import type { Settings } from '../../lib/schemas/settings';
+import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging/client';
+import { SETTINGS_SAVED, type SettingsSaved } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/schemas/settings';
 
 const SettingsContext = createContext<Settings | null>(null);
 
 export interface SettingsProviderProps {
   children: ReactNode;
-  /** Tests and previews may pass settings instead of reading storage. */
+  /** Tests and previews may pass settings instead of asking the background. */
   value?: Settings;
 }
 
@@ -24,15 +26,23 @@ export function SettingsProvider({ children, value }: SettingsProviderProps): JS
       return undefined;
     }
     let live = true;
-    void loadSettings().then((s) => {
-      if (live) setSettings(s);
-    });
-    const unwatch = watchSettings((s) => {
-      if (live) setSettings(s);
-    });
+    let heard = false;
+    const onMessage = (m: unknown): undefined => {
+      if ((m as SettingsSaved | null)?.type === SETTINGS_SAVED && live) {
+        heard = true;
+        setSettings((m as SettingsSaved).settings);
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    void send('getSettings', {}).then(
+      (s) => live && !heard && setSettings(s),
+      // No answer from the background: show the page in the defaults rather than nothing.
+      () => live && !heard && setSettings(DEFAULT_SETTINGS),
+    );
     return () => {
       live = false;
-      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
     };
   }, [value]);
   if (!settings) return null;

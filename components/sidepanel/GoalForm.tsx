@@ -2,9 +2,10 @@
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import { GOAL_CATEGORIES, KPI_IDS, TIERS, type GoalCategory, type KpiId } from '../../lib/schemas/enums';
 import type { Goal } from '../../lib/schemas/domain';
-import { METRICS_BY_CATEGORY, validateGoalDraft, type GoalDraft, type GoalField } from '../../lib/sidepanel/goal-form';
+import { METRICS_BY_CATEGORY, goalFieldErrors, validateGoalDraft, type GoalDraft, type GoalField } from '../../lib/sidepanel/goal-form';
+import { toAppError } from '../../lib/messaging/errors';
 import type { GoalErrorKey } from '../../lib/sidepanel/goal-form';
-import { Button, Field, useCommonT } from '../shared';
+import { Button, Field, useCommonT, useErrorText } from '../shared';
 import { useSpT } from './i18n';
 
 export interface GoalFormProps {
@@ -21,6 +22,8 @@ export interface GoalFormProps {
 export function GoalForm({ initial, identity, editing, segments, suggestBaseline, onSave, onCancel }: GoalFormProps): JSX.Element {
   const t = useSpT();
   const ct = useCommonT();
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string>();
   const [draft, setDraft] = useState<GoalDraft>(initial);
   const [errors, setErrors] = useState<Partial<Record<GoalField, GoalErrorKey>>>({});
   const [saving, setSaving] = useState(false);
@@ -46,9 +49,15 @@ export function GoalForm({ initial, identity, editing, segments, suggestBaseline
       return;
     }
     setErrors({});
+    setFailure(undefined);
     setSaving(true);
     try {
       await onSave(result.goal);
+    } catch (err) {
+      // The background checks the goal again: a refusal names its field, or is shown as a whole.
+      const error = toAppError(err);
+      if (error.field) setErrors(goalFieldErrors([error]));
+      else setFailure(errorText(error));
     } finally {
       setSaving(false);
     }
@@ -147,6 +156,11 @@ export function GoalForm({ initial, identity, editing, segments, suggestBaseline
             </>
           )}
         </Field>
+      ) : null}
+      {failure ? (
+        <p role="alert" className="sp-error sp-span2">
+          {failure}
+        </p>
       ) : null}
       <div className="sp-form-actions">
         <Button onClick={onCancel}>{t('sidepanel.goals.form.cancel')}</Button>

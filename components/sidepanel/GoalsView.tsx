@@ -1,7 +1,11 @@
-/** Goals: SMART goals with progress, pace forecast and a weekly trend; create, edit, archive. */
+/**
+ * Goals: SMART goals with progress, pace forecast and a weekly trend; create, edit, archive.
+ * Saving and archiving ask the background, which re-ranks every customer's actions.
+ */
 import { useCallback, useMemo, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { goalsRepo } from '../../lib/db/repos/goals';
+import { send } from '../../lib/messaging/client';
 import type { Goal } from '../../lib/schemas/domain';
 import type { KpiId } from '../../lib/schemas/enums';
 import { draftFromGoal, emptyDraft } from '../../lib/sidepanel/goal-form';
@@ -9,7 +13,7 @@ import { customPeriod } from '../../lib/sidepanel/periods';
 import { listSegments } from '../../lib/sidepanel/queries';
 import { useComputed, useDataVersion } from './useComputed';
 import { formatKpiNumber } from '../../lib/sidepanel/format';
-import { Button, useLocale, useSettings } from '../shared';
+import { Button, useErrorText, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { GoalCard } from './GoalCard';
@@ -22,6 +26,7 @@ const newId = (): string =>
 
 export function GoalsView(): JSX.Element {
   const t = useSpT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const { scoring } = useSettings();
   const { db, asOf, computer } = useSidePanel();
@@ -33,6 +38,7 @@ export function GoalsView(): JSX.Element {
   const [editing, setEditing] = useState<Editing>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<string>();
 
   // Progress of every goal, off the main thread; redone when a goal or the data changes.
   const goalsKey = goals ? JSON.stringify(goals) : '';
@@ -50,9 +56,13 @@ export function GoalsView(): JSX.Element {
   );
 
   const save = async (goal: Goal): Promise<void> => {
-    await repo.save(goal);
+    await send('saveGoal', { goal });
     setEditing(null);
     setSaved(true);
+  };
+  const archive = (goalId: string, archived: boolean): void => {
+    setFailure(undefined);
+    void send('setGoalArchived', { goalId, archived }).catch((e: unknown) => setFailure(errorText(e)));
   };
 
   return (
@@ -76,6 +86,11 @@ export function GoalsView(): JSX.Element {
       {saved ? (
         <p role="status" className="sp-muted">
           {t('sidepanel.goals.form.saved')}
+        </p>
+      ) : null}
+      {failure ? (
+        <p role="alert" className="sp-error">
+          {failure}
         </p>
       ) : null}
       {editing ? (
@@ -105,7 +120,7 @@ export function GoalsView(): JSX.Element {
                   setSaved(false);
                   setEditing({ kind: 'edit', goal: g });
                 }}
-                onArchive={() => void repo.setArchived(g.id, true)}
+                onArchive={() => archive(g.id, true)}
               />
             </li>
           ))}
@@ -124,7 +139,7 @@ export function GoalsView(): JSX.Element {
                   <span>
                     {g.name} <span className="sp-muted">· {formatKpiNumber(g.metric, g.target, locale, scoring.currency)}</span>
                   </span>
-                  <Button aria-label={t('sidepanel.goals.restoreLabel', { name: g.name })} onClick={() => void repo.setArchived(g.id, false)}>
+                  <Button aria-label={t('sidepanel.goals.restoreLabel', { name: g.name })} onClick={() => archive(g.id, false)}>
                     {t('sidepanel.goals.restore')}
                   </Button>
                 </li>

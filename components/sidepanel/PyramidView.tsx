@@ -2,7 +2,8 @@
 import { useEffect, useMemo, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { TIERS, type Tier } from '../../lib/schemas/enums';
-import { loadPyramid, namesOf, recordTierSnapshot } from '../../lib/sidepanel/queries';
+import { loadPyramid, namesOf } from '../../lib/sidepanel/queries';
+import { send } from '../../lib/messaging/client';
 import { planSnapshots, summarisePyramid, tierMoves, type TierMove } from '../../lib/sidepanel/pyramid';
 import { formatDate, formatMoney, formatNumber } from '../../lib/sidepanel/format';
 import { TierChip, useCommonT, useLocale, useSettings } from '../shared';
@@ -20,10 +21,10 @@ export function PyramidView(): JSX.Element {
   const { db, asOf, openCustomer } = useSidePanel();
   const data = useLiveQuery(() => loadPyramid(db), [db]);
 
-  // Taking this week's snapshot is a write, so it runs outside the live query.
+  // Taking this week's snapshot is a write: the background takes it; the live query sees it.
   useEffect(() => {
-    void recordTierSnapshot(db, asOf);
-  }, [db, asOf]);
+    void send('recordTierSnapshot', { asOf }).catch(() => undefined);
+  }, [asOf]);
 
   const { summary, baseline, moves } = useMemo(() => {
     if (!data) return { summary: [], baseline: null, moves: [] as TierMove[] };

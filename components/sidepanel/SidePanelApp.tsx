@@ -1,10 +1,11 @@
 /**
  * The side panel: Today (the ranked action queue), Goals, KPIs, Customer and Pyramid. Reads
- * Dexie directly (useLiveQuery); writes goals through the repo and actions through the
- * background. The view is kept in the URL hash (`#goals`), so it survives a reload.
+ * the database through the read-only handle (useLiveQuery); every change — actions, goals,
+ * learnt CRM bases, the tier snapshot — is a message to the background, which rescores and
+ * tells open pages. The view is kept in the URL hash (`#goals`), so it survives a reload.
  */
 import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
-import type { AppDB } from '../../lib/db/app-db';
+import type { ReadDb } from '../../lib/db/read-db';
 import { inlineComputer, type Computer } from '../../lib/sidepanel/compute-client';
 import { SidePanelContext, type SidePanelContextValue } from './context';
 import { useSpT } from './i18n';
@@ -28,7 +29,7 @@ const viewFromHash = (hash: string): View => {
 };
 
 export interface SidePanelAppProps {
-  db: AppDB;
+  db: ReadDb;
   asOf: string;
   /** Follow the active browser tab's CRM record (off in component tests). */
   followActiveTab?: boolean;

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { send } from '../../lib/messaging/client';
 import { loadTodayQueue, TODAY_LIMIT, type QueueItem } from '../../lib/sidepanel/today';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
-import { useCommonT, useLocale } from '../shared';
+import { useCommonT, useErrorText, useLocale } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { ActionRow, type ActionOutcome } from './ActionRow';
@@ -22,6 +22,7 @@ interface Toast {
 
 export function TodayView(): JSX.Element {
   const t = useSpT();
+  const errorText = useErrorText();
   const ct = useCommonT();
   const locale = useLocale();
   const { db, asOf } = useSidePanel();
@@ -40,7 +41,7 @@ export function TodayView(): JSX.Element {
           ...(outcome.status === 'dismissed' ? { reason: outcome.reason } : {}),
         });
       } catch (e) {
-        setToast({ text: t('sidepanel.today.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
+        setToast({ text: t('sidepanel.today.error', { message: errorText(e) }), error: true });
         return;
       }
       const text =
@@ -57,7 +58,7 @@ export function TodayView(): JSX.Element {
         },
       });
     },
-    [ct, t, locale],
+    [ct, t, locale, errorText],
   );
 
   // The acted-on row is gone; keep the keyboard user's place on its undo.

@@ -1,11 +1,12 @@
-/** What every side panel view needs: the database, "today", and navigation to a customer. */
+/** What every side panel view needs: the database (to read), "today", and navigation to a customer. */
 import { createContext, useContext } from 'react';
-import type { AppDB } from '../../lib/db/app-db';
+import type { ReadDb } from '../../lib/db/read-db';
 import type { CrmBases } from '../../lib/sidepanel/crm-links';
 import type { Computer } from '../../lib/sidepanel/compute-client';
 
 export interface SidePanelContextValue {
-  db: AppDB;
+  /** The database, read-only: changes go to the background as messages. */
+  db: ReadDb;
   /** Business "today" (ISO date); entry wiring computes it, tests fix it. */
   asOf: string;
   /** Show a customer in the Customer view. */

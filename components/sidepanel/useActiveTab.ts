@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { AppDB } from '../../lib/db/app-db';
+import type { ReadDb } from '../../lib/db/read-db';
 import { askTabRecord } from '../../lib/popup/active-record';
 import { send } from '../../lib/messaging/client';
 import type { CrmBases } from '../../lib/sidepanel/crm-links';
-import { learnCrmBases, loadCrmBases } from '../../lib/sidepanel/crm-bases-store';
+import { loadCrmBases } from '../../lib/sidepanel/crm-bases-store';
 import { learnCrmBase } from '../../lib/sidepanel/crm-links';
 
 export type TabCustomer = { kind: 'none' } | { kind: 'customer'; customerId: string; key: string } | { kind: 'unknown'; key: string };
@@ -75,8 +75,8 @@ export function useActiveTabCustomer(enabled: boolean): TabCustomer {
   return state;
 }
 
-/** CRM bases: remembered ones at once, then learned from the URLs of open tabs. */
-export function useCrmBases(db: AppDB, learnFromTabs: boolean): CrmBases {
+/** CRM bases: remembered ones at once, then learned (by the background) from the URLs of open tabs. */
+export function useCrmBases(db: ReadDb, learnFromTabs: boolean): CrmBases {
   const [bases, setBases] = useState<CrmBases>({});
   useEffect(() => {
     let live = true;
@@ -88,7 +88,7 @@ export function useCrmBases(db: AppDB, learnFromTabs: boolean): CrmBases {
     const learn = (): void => {
       void browser.tabs
         .query({})
-        .then((tabs) => learnCrmBases(db, tabs.map((t) => t.url ?? '').filter(Boolean)))
+        .then((tabs) => send('learnCrmBases', { urls: tabs.map((t) => t.url ?? '').filter(Boolean) }))
         .catch(() => loadCrmBases(db))
         .then((b) => {
           if (live) setBases((prev) => (JSON.stringify(prev) === JSON.stringify(b) ? prev : b));

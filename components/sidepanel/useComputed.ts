@@ -4,21 +4,22 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AppDB } from '../../lib/db/app-db';
+import type { ReadDb } from '../../lib/db/read-db';
+import { dataRepo } from '../../lib/db/repos/data';
 import type { ComputeRequest, ComputeResults } from '../../lib/sidepanel/compute';
-import { useSettings } from '../shared';
+import { useErrorText, useSettings } from '../shared';
 import { useSidePanel } from './context';
 
 /**
  * A version that changes whenever the book's tables are written: the live query re-runs on
  * any write to them (the counts are cheap index reads), and each re-run is a new version.
  */
-export function useDataVersion(db: AppDB): string | null {
+export function useDataVersion(db: ReadDb): string | null {
   const runs = useRef(0);
-  const snapshot = useLiveQuery(
-    () => Promise.all([db.customers.count(), db.transactions.count(), db.interactions.count(), db.feedback.count(), db.scores.count(), db.meta.count()]),
-    [db],
-  );
+  const snapshot = useLiveQuery(async () => {
+    const n = await dataRepo(db).counts();
+    return [n.customers, n.transactions, n.interactions, n.feedback, n.scores, n.meta];
+  }, [db]);
   const [version, setVersion] = useState<string | null>(null);
   useEffect(() => {
     if (!snapshot) return;
@@ -37,6 +38,7 @@ export interface Computed<T> {
 export function useComputed<R extends ComputeRequest>(req: R | null, key: string): Computed<ComputeResults[R['kind']]> {
   const { db, computer } = useSidePanel();
   const { scoring } = useSettings();
+  const errorText = useErrorText();
   const version = useDataVersion(db);
   const [state, setState] = useState<{ key: string; result?: ComputeResults[R['kind']]; error: string | null }>({ key: '', error: null });
   const reqRef = useRef(req);
@@ -47,11 +49,11 @@ export function useComputed<R extends ComputeRequest>(req: R | null, key: string
     let live = true;
     computer.run(current, version, scoring).then(
       (result) => live && setState({ key, result, error: null }),
-      (e: unknown) => live && setState({ key, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ key, error: errorText(e) }),
     );
     return () => {
       live = false;
     };
-  }, [computer, key, version, scoring]);
+  }, [computer, key, version, scoring, errorText]);
   return state.key === key ? { result: state.result, error: state.error } : { result: undefined, error: null };
 }

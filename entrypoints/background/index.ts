@@ -2,19 +2,22 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
+import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 
 export default defineBackground(() => {
-  const route = createRouter(handlers, {
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-  });
+  const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  const route = createRouter(handlers, ext);
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Broadcasts between pages are not requests for the background.
-    if ((message as { type?: string })?.type === 'rapport:data-changed') return undefined;
+    // Broadcasts between pages (`rapport:…`) are not requests for the background.
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && type.startsWith('rapport:')) return undefined;
     return route(message, sender);
   });
+  browser.runtime.onConnect.addListener((port) => servePort(port, ext));
+  setupSettingsFollowers();
   setupReminders();
   setupCustomDomains();
 });

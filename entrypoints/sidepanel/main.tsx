@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { RapportPage } from '../../components/shared';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
-import { getDb } from '../../lib/db/db';
+import { openReadDb } from '../../lib/db/read-db';
 import { today } from '../../lib/clock';
 import { isIsoDate } from '../../lib/sidepanel/periods';
 import { workerComputer } from '../../lib/sidepanel/compute-client';
@@ -13,7 +13,7 @@ const pinned = new URLSearchParams(location.search).get('asOf') ?? '';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <RapportPage>
-      <SidePanelApp db={getDb()} asOf={isIsoDate(pinned) ? pinned : today()} computer={workerComputer()} />
+      <SidePanelApp db={openReadDb()} asOf={isIsoDate(pinned) ? pinned : today()} computer={workerComputer()} />
     </RapportPage>
   </StrictMode>,
 );

@@ -1,7 +1,8 @@
 /**
- * Whole-database backup as versioned JSON (settings included) and restore. Restore validates
- * every row with the domain schemas before touching the database, reports what it will change
- * (rows per table now vs in the backup) and then replaces everything in one transaction, so
+ * Whole-database backup as versioned JSON (settings included), and reading one back: every row
+ * is validated with the domain schemas before anything touches the database, and the plan says
+ * what a restore would change (rows per table now vs in the backup). The options page builds a
+ * backup (reads only); the background parses, plans and restores (lib/backup/restore.ts), so
  * export → wipe → restore gives an identical database.
  */
 import { z } from '../schemas/zod';
@@ -17,14 +18,20 @@ import {
   TransactionSchema,
 } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
-import { fromStoredCustomer, toStoredCustomer, type AppDB, type MetaRow } from '../db/app-db';
+import type { MetaRow } from '../db/tables';
+import type { ReadDb } from '../db/read-db';
+import { dataRepo } from '../db/repos/data';
+import { DATA_TABLES, type DataTable } from '../db/tables';
+import { CodedError } from '../messaging/errors';
+import { issueToError } from '../messaging/zod-errors';
 import { migrateSettings } from '../settings/migrate';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 export const BACKUP_VERSION = 1;
 
-export const BACKUP_TABLES = ['customers', 'contacts', 'transactions', 'interactions', 'feedback', 'goals', 'actions', 'scores', 'importLog', 'meta'] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** Every data table (lib/db/tables.ts); settings travel in the backup's own `settings` field. */
+export const BACKUP_TABLES = DATA_TABLES;
+export type BackupTable = DataTable;
 
 /** Meta keys that belong to an import in progress (the stored file is a Blob): not backed up. */
 const TRANSIENT_META = /^import(File|Journal)?:/;
@@ -62,28 +69,11 @@ export interface Backup {
   tables: Record<BackupTable, unknown[]>;
 }
 
-export async function createBackup(db: AppDB, settings: Settings, exportedAt: number): Promise<Backup> {
-  const tables = {} as Record<BackupTable, unknown[]>;
-  await db.transaction(
-    'r',
-    BACKUP_TABLES.map((t) => db[t]),
-    async () => {
-      for (const t of BACKUP_TABLES) {
-        const rows: unknown[] = await db[t].toArray();
-        tables[t] =
-          t === 'customers'
-            ? (rows as Parameters<typeof fromStoredCustomer>[0][]).map(fromStoredCustomer)
-            : t === 'meta'
-              ? (rows as MetaRow[]).filter((m) => !TRANSIENT_META.test(m.key))
-              : rows;
-      }
-    },
-  );
+/** Reads only: the options page builds the backup in its Worker from the read-only handle. */
+export async function createBackup(db: ReadDb, settings: Settings, exportedAt: number): Promise<Backup> {
+  const tables = await dataRepo(db).dump();
+  tables.meta = (tables.meta as MetaRow[]).filter((m) => !TRANSIENT_META.test(m.key));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, dbVersion: db.verno, settings, tables };
-}
-
-export class BackupError extends Error {
-  override name = 'BackupError';
 }
 
 export interface RestorePlan {
@@ -92,18 +82,17 @@ export interface RestorePlan {
   changes: { table: BackupTable; current: number; incoming: number }[];
 }
 
-/** Parse and validate a backup file; throws BackupError naming the table, row and field. */
+/** Parse and validate a backup file; throws a CodedError naming the table, row and field (`transactions[0].amount`). */
 export function parseBackup(json: string): Backup {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new BackupError('The file is not JSON.');
+    throw new CodedError('backup.not-json');
   }
   const head = BackupHeaderSchema.safeParse(raw);
-  if (!head.success) throw new BackupError(`Not a Rapport backup: ${head.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
-  if (head.data.version > BACKUP_VERSION)
-    throw new BackupError(`This backup is version ${head.data.version}; this Rapport reads up to version ${BACKUP_VERSION}.`);
+  if (!head.success) throw new CodedError('backup.not-rapport', { where: head.error.issues[0]!.path.join('.') || 'format' });
+  if (head.data.version > BACKUP_VERSION) throw new CodedError('backup.newer', { version: head.data.version, max: BACKUP_VERSION });
   const tables = {} as Record<BackupTable, unknown[]>;
   for (const t of BACKUP_TABLES) {
     const rows = head.data.tables[t] ?? [];
@@ -111,7 +100,8 @@ export function parseBackup(json: string): Backup {
       const r = ROW_SCHEMAS[t].safeParse(row);
       if (!r.success) {
         const issue = r.error.issues[0]!;
-        throw new BackupError(`Invalid backup: ${t}[${i}].${issue.path.join('.')}: ${issue.message}`);
+        const where = [`${t}[${i}]`, ...issue.path.map(String)].join('.');
+        throw new CodedError('backup.invalid-row', { where }, issueToError(issue, row).field);
       }
     });
     // The original rows are kept (validated above) so fields are restored exactly.
@@ -121,33 +111,15 @@ export function parseBackup(json: string): Backup {
   try {
     settings = migrateSettings(head.data.settings);
   } catch (e) {
-    throw new BackupError(`Invalid backup settings: ${e instanceof Error ? e.message : String(e)}`);
+    const field = e instanceof CodedError ? e.error.field : undefined;
+    throw new CodedError('backup.invalid-settings', { where: field ? `settings.${field}` : 'settings' });
   }
   return { format: BACKUP_FORMAT, version: head.data.version, exportedAt: head.data.exportedAt, dbVersion: head.data.dbVersion, settings, tables };
 }
 
-export async function planRestore(db: AppDB, backup: Backup): Promise<RestorePlan> {
-  const changes = await Promise.all(BACKUP_TABLES.map(async (table) => ({ table, current: await db[table].count(), incoming: backup.tables[table].length })));
-  return { backup, changes };
-}
-
-/** Replace the whole database with the backup (one transaction). Settings are returned for the caller to save. */
-export async function restoreBackup(db: AppDB, backup: Backup): Promise<Settings> {
-  await db.transaction(
-    'rw',
-    BACKUP_TABLES.map((t) => db[t]),
-    async () => {
-      for (const t of BACKUP_TABLES) {
-        // Import journals/checkpoints of an unfinished import would point at rows that no longer exist.
-        await db[t].clear();
-        const rows = backup.tables[t];
-        if (!rows.length) continue;
-        if (t === 'customers') await db.customers.bulkAdd((rows as Parameters<typeof toStoredCustomer>[0][]).map(toStoredCustomer));
-        else await (db[t] as unknown as { bulkAdd(r: unknown[]): Promise<unknown> }).bulkAdd(rows);
-      }
-    },
-  );
-  return backup.settings;
+export async function planRestore(db: ReadDb, backup: Backup): Promise<RestorePlan> {
+  const counts = await dataRepo(db).counts();
+  return { backup, changes: BACKUP_TABLES.map((table) => ({ table, current: counts[table], incoming: backup.tables[table].length })) };
 }
 
 export const backupFileName = (exportedAt: number): string => `rapport-backup-${new Date(exportedAt).toISOString().slice(0, 10)}.json`;

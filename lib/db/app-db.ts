@@ -1,26 +1,28 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
 import { MIGRATIONS } from './migrations';
+import { TABLES, type Rows, type TableName } from './tables';
 
-/** A customer row as stored: the canonical customer plus its derived index keys. */
-export type StoredCustomer = Customer & { crmKeys: string[] };
+export type { MetaRow, SettingsRow, StoredCustomer } from './tables';
 
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+type Key<K extends TableName> = (typeof TABLES)[K]['key'];
 
+/**
+ * The extension-origin database. Only repositories (lib/db/repos) touch its tables; the
+ * background opens it through `getDb()` (lib/db/db.ts) and extension pages through the
+ * read-only handle of lib/db/read-db.ts.
+ */
 export class AppDB extends Dexie {
-  customers!: EntityTable<StoredCustomer, 'id'>;
-  contacts!: EntityTable<Contact, 'id'>;
-  transactions!: EntityTable<Transaction, 'id'>;
-  interactions!: EntityTable<Interaction, 'id'>;
-  feedback!: EntityTable<Feedback, 'id'>;
-  goals!: EntityTable<Goal, 'id'>;
-  actions!: EntityTable<Action, 'id'>;
-  scores!: EntityTable<Score, 'customerId'>;
-  importLog!: EntityTable<ImportLog, 'id'>;
-  meta!: EntityTable<MetaRow, 'key'>;
+  customers!: EntityTable<Rows['customers'], Key<'customers'>>;
+  contacts!: EntityTable<Rows['contacts'], Key<'contacts'>>;
+  transactions!: EntityTable<Rows['transactions'], Key<'transactions'>>;
+  interactions!: EntityTable<Rows['interactions'], Key<'interactions'>>;
+  feedback!: EntityTable<Rows['feedback'], Key<'feedback'>>;
+  goals!: EntityTable<Rows['goals'], Key<'goals'>>;
+  actions!: EntityTable<Rows['actions'], Key<'actions'>>;
+  scores!: EntityTable<Rows['scores'], Key<'scores'>>;
+  importLog!: EntityTable<Rows['importLog'], Key<'importLog'>>;
+  meta!: EntityTable<Rows['meta'], Key<'meta'>>;
+  settings!: EntityTable<Rows['settings'], Key<'settings'>>;
 
   constructor(name = 'rapport', upTo = MIGRATIONS.length) {
     super(name);
@@ -31,13 +33,7 @@ export class AppDB extends Dexie {
   }
 }
 
-export const crmKey = (ref: { crm: string; objectType: string; id: string }): string => `${ref.crm}:${ref.objectType}:${ref.id}`;
+// Every table of the list has its property on AppDB (a table added to TABLES without one fails here).
+export type AppDbTables = { [K in TableName]: AppDB[K] };
 
-export function toStoredCustomer(c: Customer): StoredCustomer {
-  return { ...c, crmKeys: c.crmRefs.map(crmKey) };
-}
-
-export function fromStoredCustomer(row: StoredCustomer): Customer {
-  const { crmKeys: _derived, ...customer } = row;
-  return customer;
-}
+export { crmKey, toStoredCustomer, fromStoredCustomer } from './stored';

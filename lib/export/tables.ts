@@ -1,15 +1,21 @@
 /**
- * The CSV exports of the options page: scores (with customer names), actions and goals.
- * Reads Dexie; the CSV text goes through `toCsv` (formula-injection safe).
+ * The CSV exports of the options page: scores (with customer names), actions and goals — one
+ * per table of lib/db/tables.ts that holds them. Reads through the repositories (a page's
+ * read-only handle is enough); the CSV text goes through `toCsv` (formula-injection safe).
  */
-import type { AppDB } from '../db/app-db';
+import type { ReadDb } from '../db/read-db';
+import { actionsRepo } from '../db/repos/actions';
+import { customersRepo } from '../db/repos/customers';
+import { goalsRepo } from '../db/repos/goals';
+import { scoresRepo } from '../db/repos/scores';
+import type { TableName } from '../db/tables';
 import type { RowError } from '../import/rows';
 import { toCsv, type Cell } from './csv';
 
-export type ExportKind = 'scores' | 'actions' | 'goals';
+export type ExportKind = Extract<TableName, 'scores' | 'actions' | 'goals'>;
 
-export async function exportScoresCsv(db: AppDB): Promise<string> {
-  const [scores, customers] = await Promise.all([db.scores.toArray(), db.customers.toArray()]);
+export async function exportScoresCsv(db: ReadDb): Promise<string> {
+  const [scores, customers] = await Promise.all([scoresRepo(db).all(), customersRepo(db).all()]);
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const rows: Cell[][] = scores
     .sort((a, b) => b.riskScore - a.riskScore || a.customerId.localeCompare(b.customerId))
@@ -54,8 +60,8 @@ export async function exportScoresCsv(db: AppDB): Promise<string> {
   );
 }
 
-export async function exportActionsCsv(db: AppDB): Promise<string> {
-  const [actions, customers] = await Promise.all([db.actions.toArray(), db.customers.toArray()]);
+export async function exportActionsCsv(db: ReadDb): Promise<string> {
+  const [actions, customers] = await Promise.all([actionsRepo(db).all(), customersRepo(db).all()]);
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const rows: Cell[][] = actions
     .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
@@ -75,8 +81,8 @@ export async function exportActionsCsv(db: AppDB): Promise<string> {
   return toCsv(['action_id', 'customer_id', 'name', 'kind', 'status', 'due', 'reason', 'snoozed_until', 'status_reason', 'created_at', 'updated_at'], rows);
 }
 
-export async function exportGoalsCsv(db: AppDB): Promise<string> {
-  const goals = await db.goals.toArray();
+export async function exportGoalsCsv(db: ReadDb): Promise<string> {
+  const goals = await goalsRepo(db).all();
   const rows: Cell[][] = goals
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((g) => [
@@ -94,16 +100,16 @@ export async function exportGoalsCsv(db: AppDB): Promise<string> {
   return toCsv(['goal_id', 'name', 'category', 'metric', 'target', 'baseline', 'period_start', 'period_end', 'scope', 'archived'], rows);
 }
 
-export const EXPORTERS: Record<ExportKind, (db: AppDB) => Promise<string>> = {
+export const EXPORTERS: Record<ExportKind, (db: ReadDb) => Promise<string>> = {
   scores: exportScoresCsv,
   actions: exportActionsCsv,
   goals: exportGoalsCsv,
 };
 
-/** The rejected rows of an import, as the downloadable report. */
-export function rejectedRowsCsv(rows: readonly RowError[]): string {
+/** The rejected rows of an import, as the downloadable report; the page passes the reason in its language. */
+export function rejectedRowsCsv(rows: readonly RowError[], reason: (r: RowError) => string = (r) => r.reason): string {
   return toCsv(
     ['file', 'line', 'column', 'reason'],
-    rows.map((r) => [r.file, r.line, r.column ?? '', r.reason]),
+    rows.map((r) => [r.file, r.line, r.column ?? '', reason(r)]),
   );
 }

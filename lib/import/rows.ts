@@ -17,8 +17,10 @@ export interface RowError {
   line: number;
   column?: string;
   reason: string;
-  /** Stable code the UI translates (the English `reason` is for CSV reports and the CLI). */
+  /** Stable code the UI translates (the English `reason` is for the CLI). */
   code?: RowErrorCode;
+  /** What the translated reason names: the offending `value`. */
+  params?: Record<string, string | number>;
 }
 
 export type ImportRecord = Customer | Transaction | Interaction | Feedback;
@@ -129,14 +131,14 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
     if (v === undefined) return undefined;
     const r = parseDate(v, ctx.dateOrder);
     if (r.ok === 'ambiguous') throw new Ambiguous();
-    if (!r.ok) throw new Reject({ column: header(c), code: 'date', reason: r.reason });
+    if (!r.ok) throw new Reject({ column: header(c), code: 'date', reason: r.reason, params: { value: v } });
     return r.iso;
   };
   const enumOf = <K extends 'channel' | 'direction' | 'sentiment' | 'kind' | 'crm'>(c: K, required: boolean): string | undefined => {
     const v = required ? req(c) : opt(c);
     if (v === undefined) return undefined;
     const e = parseEnum(c, v);
-    if (!e) throw new Reject({ column: header(c), code: 'enum', reason: `"${v}" is not one of ${ENUM_LISTS[c].join(', ')}` });
+    if (!e) throw new Reject({ column: header(c), code: 'enum', reason: `"${v}" is not one of ${ENUM_LISTS[c].join(', ')}`, params: { value: v } });
     return e;
   };
 
@@ -149,7 +151,7 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
         const d = date('date', true)!;
         const rawAmount = req('amount');
         const a = parseAmount(rawAmount);
-        if (!a.ok) throw new Reject({ column: header('amount'), code: 'amount', reason: a.reason });
+        if (!a.ok) throw new Reject({ column: header('amount'), code: 'amount', reason: a.reason, params: { value: rawAmount } });
         const currency = opt('currency')?.toUpperCase() ?? a.currency;
         const product = opt('product');
         const orderId = opt('order_id');
@@ -187,7 +189,7 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
         let score: number | undefined;
         if (rawScore !== undefined) {
           const s = parseScore(rawScore);
-          if (!s.ok) throw new Reject({ column: header('score'), code: 'score', reason: s.reason });
+          if (!s.ok) throw new Reject({ column: header('score'), code: 'score', reason: s.reason, params: { value: rawScore } });
           score = s.value;
         }
         const range = kind === 'csat' ? [1, 5] : kind === 'nps' ? [0, 10] : undefined;
@@ -198,7 +200,12 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
             reason: `${kind === 'nps' ? 'an' : 'a'} ${kind.toUpperCase()} response needs a score (${range[0]}–${range[1]})`,
           });
         if (range && score !== undefined && (score < range[0]! || score > range[1]!))
-          throw new Reject({ column: header('score'), code: 'score', reason: `${kind.toUpperCase()} score ${score} is out of range ${range[0]}–${range[1]}` });
+          throw new Reject({
+            column: header('score'),
+            code: 'score',
+            reason: `${kind.toUpperCase()} score ${score} is out of range ${range[0]}–${range[1]}`,
+            params: { value: score },
+          });
         const comment = opt('comment');
         const f: Feedback = { id: `f:${stableHash([customerId, d, kind, score, comment])}`, customerId, date: d, kind };
         if (score !== undefined) f.score = score;

@@ -1,17 +1,19 @@
 /**
- * Runs one file import against the database: reads the file in fixed-size slices, parses each
- * with the streaming ImportParser and writes it in its own transaction with a checkpoint. Used
- * by the options page Worker (and the tests, with fake-indexeddb).
+ * Runs one file import: reads the file in fixed-size slices, parses each with the streaming
+ * ImportParser and hands it to an ImportSink that writes it in its own transaction with a
+ * checkpoint. In the extension the parsing runs in the options page's Worker and the sink is
+ * the background (over a port, lib/import/port-sink.ts), which is the only writer; tests and
+ * the CLI write straight to a database (`dbSink`, lib/import/store.ts).
  *
  * Resume after a crash: slices are fixed-size, so re-parsing slices [0, slicesDone) without
  * writing rebuilds the parser state (header, in-file duplicate keys, dd/MM order) exactly, and
  * writing continues at `slicesDone` with the counters already in the importLog.
  */
-import type { AppDB } from '../db/app-db';
 import type { ImportLog } from '../schemas/domain';
+import { CodedError } from '../messaging/errors';
+import type { ChunkResult, ImportCheckpoint } from '../db/repos/import-log';
 import { ImportParser, merge, type ImportOptions, type ParsedChunk } from './parser';
 import type { RowError } from './rows';
-import { checkpointKey, finishImport, rollbackImport, startImportLog, writeChunk, type ImportCheckpoint } from './store';
 import type { DateOrder } from './values';
 import type { ImportKind } from './columns';
 import { isXlsxName, readXlsxRows } from './xlsx';
@@ -30,18 +32,27 @@ export interface ImportProgress {
   duplicates: number;
 }
 
+/** Where parsed chunks go. Every call is idempotent (a chunk sent twice is counted once). */
+export interface ImportSink {
+  /** The header is read: create the running importLog row and the first checkpoint. */
+  begin(cp: ImportCheckpoint, startedAt: number): Promise<void>;
+  write(chunk: ParsedChunk, seq: number, cp: ImportCheckpoint): Promise<ChunkResult>;
+  finish(importId: string, finishedAt: number): Promise<ImportLog>;
+  /** Undo what the import wrote (cancel). */
+  rollback(importId: string, finishedAt: number): Promise<ImportLog>;
+}
+
 export interface RunImportArgs {
-  db: AppDB;
+  sink: ImportSink;
   file: Blob;
   fileName: string;
   importId: string;
   lastModified?: number;
   opts?: Omit<ImportOptions, 'dateOrder'> & { dateOrder?: DateOrder };
-  /** Continue an unfinished import from its checkpoint instead of starting one. */
+  /** Continue an unfinished import from its checkpoint (and the counters of its log) instead of starting one. */
   resume?: ImportCheckpoint;
+  resumeLog?: ImportLog;
   sliceSize?: number;
-  /** Keep the file in the database so the import can resume after the browser closes. */
-  storeFile?: boolean;
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
@@ -63,7 +74,7 @@ export class ImportCancelled extends Error {
 }
 
 export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
-  const { db, file, importId } = a;
+  const { sink, file, importId } = a;
   const now = a.now ?? Date.now;
   const sliceSize = a.resume?.sliceSize ?? a.sliceSize ?? DEFAULT_SLICE;
   const parser = new ImportParser(a.fileName, {
@@ -77,12 +88,11 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
   const slices = xlsxRows ? Math.ceil(xlsxRows.length / XLSX_BATCH) : Math.ceil(file.size / sliceSize);
   let cp: ImportCheckpoint | undefined = a.resume;
   const changed = new Set<string>();
-  const knownCustomers = new Set<string>();
   let placeholders = 0;
   const progress: ImportProgress = { importId, bytesRead: 0, totalBytes: file.size, rowsSeen: 0, accepted: 0, rejected: 0, duplicates: 0 };
   if (a.resume) {
-    const log = await db.importLog.get(importId);
-    if (!log || log.status !== 'running') throw new Error(`Import ${importId} is not resumable.`);
+    const log = a.resumeLog;
+    if (!log || log.status !== 'running') throw new CodedError('import.not-resumable', { file: a.fileName });
     Object.assign(progress, { rowsSeen: log.rowsSeen, accepted: log.accepted, rejected: log.rejected, duplicates: log.duplicates });
   }
   const read = async (i: number): Promise<Uint8Array> =>
@@ -90,7 +100,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
 
   const write = async (chunk: ParsedChunk, seq: number, next: ImportCheckpoint): Promise<void> => {
     if (a.signal?.aborted) throw new ImportCancelled('Import cancelled.');
-    const r = await writeChunk(db, next.kind, chunk, seq, next, knownCustomers);
+    const r = await sink.write(chunk, seq, next);
     cp = next;
     r.changedCustomerIds.forEach((id) => changed.add(id));
     placeholders += r.placeholdersCreated;
@@ -122,7 +132,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
             sliceSize,
             tailDone: false,
           };
-          await startImportLog(db, cp, a.storeFile ? file : undefined, now());
+          await sink.begin(cp, now());
         }
       }
       if (a.resume && i < a.resume.slicesDone) {
@@ -132,7 +142,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
         continue;
       }
       if (!cp) {
-        if (chunk.records.length || chunk.rejected.length) throw new Error('Rows parsed before the header was read.');
+        if (chunk.records.length || chunk.rejected.length) throw new CodedError('internal');
         a.onProgress?.({ ...progress });
         continue;
       }
@@ -159,26 +169,21 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
         sliceSize,
         tailDone: false,
       };
-      await startImportLog(db, cp, a.storeFile ? file : undefined, now());
+      await sink.begin(cp, now());
     }
     if (parser.needsDateOrder) {
-      if (!a.askDateOrder) throw new Error(`${a.fileName}: dates such as 03/04/2025 could be dd/MM or MM/dd; choose the order.`);
+      if (!a.askDateOrder) throw new CodedError('import.date-order-needed', { file: a.fileName });
       const order = await a.askDateOrder();
       merge(tail, parser.resolveDateOrder(order));
     }
     if (!a.resume?.tailDone) await write(tail, slices, { ...cp, slicesDone: slices, tailDone: true, dateOrder: parser.resolvedDateOrder });
     a.onProgress?.({ ...progress, bytesRead: file.size });
-    const log = await finishImport(db, importId, now());
+    const log = await sink.finish(importId, now());
     return { log, kind: cp.kind, changedCustomerIds: [...changed], unknownColumns: parser.fileHeader!.mapping.unknown, placeholdersCreated: placeholders };
   } catch (e) {
     // A write still in flight must settle before anything else touches the import.
     await inFlight.catch(() => undefined);
-    if (e instanceof ImportCancelled && cp) await rollbackImport(db, importId, now());
+    if (e instanceof ImportCancelled && cp) await sink.rollback(importId, now());
     throw e;
   }
-}
-
-/** The stored checkpoint of an import, if it is unfinished. */
-export async function loadCheckpoint(db: AppDB, importId: string): Promise<ImportCheckpoint | undefined> {
-  return (await db.meta.get(checkpointKey(importId)))?.value as ImportCheckpoint | undefined;
 }

@@ -1,17 +1,25 @@
 /**
- * Writing parsed import chunks into Dexie: one transaction per chunk holding the records, the
- * placeholders they need, the importLog counters and a journal entry — so the database never
- * holds rows that the log doesn't count, and an interrupted import can be rolled back exactly.
+ * Writing parsed import chunks (the background's side of an import): one transaction per chunk
+ * holding the records, the placeholders they need, the importLog counters, a journal entry and
+ * the checkpoint — so the database never holds rows that the log doesn't count, and an
+ * interrupted import can be resumed or rolled back exactly.
  *
- * Idempotency: records are added with `bulkAdd`; a key already stored fails with a
- * ConstraintError that we catch — that row is a duplicate (accepted, not written again).
+ * Idempotency: records are added with `bulkAdd`; a key already stored is a duplicate (accepted,
+ * not written again). A chunk sent twice (the page re-sends after the background restarted)
+ * is answered from its checkpoint instead of being counted twice.
  */
-import Dexie from 'dexie';
-import { crmKey, toStoredCustomer, fromStoredCustomer, type AppDB, type StoredCustomer } from '../db/app-db';
-import type { Customer, ImportLog } from '../schemas/domain';
+import { crmKey, toStoredCustomer, fromStoredCustomer, type AppDB } from '../db/app-db';
+import { transact } from '../db/repo';
+import { customersRepo } from '../db/repos/customers';
+import { feedbackRepo, interactionsRepo, transactionsRepo } from '../db/repos/history';
+import { checkpointKey, importLogRepo, type ChunkResult, type ImportCheckpoint } from '../db/repos/import-log';
+import { metaRepo } from '../db/repos/meta';
+import type { StoredCustomer, TableName } from '../db/tables';
+import type { Customer, Feedback, ImportLog, Interaction, Transaction } from '../schemas/domain';
+import { CodedError } from '../messaging/errors';
 import type { ImportKind } from './columns';
 import type { ParsedChunk } from './parser';
-import type { DateOrder } from './values';
+import type { ImportSink } from './run';
 
 export const TABLE_OF: Record<Exclude<ImportKind, 'customers'>, 'transactions' | 'interactions' | 'feedback'> = {
   transactions: 'transactions',
@@ -19,21 +27,7 @@ export const TABLE_OF: Record<Exclude<ImportKind, 'customers'>, 'transactions' |
   feedback: 'feedback',
 };
 
-/** Where a running import is, stored next to its importLog row (meta `import:<id>`). */
-export interface ImportCheckpoint {
-  importId: string;
-  fileName: string;
-  fileSize: number;
-  lastModified: number;
-  kind: ImportKind;
-  mapping?: Record<string, string>;
-  dateOrder?: DateOrder;
-  /** Number of fixed-size slices fully written (the next slice to write). */
-  slicesDone: number;
-  sliceSize: number;
-  /** The end-of-file batch (held rows, last row) is written. */
-  tailDone: boolean;
-}
+export type { ChunkResult, ImportCheckpoint };
 
 /** meta `importJournal:<id>:<seq>`: what one chunk added or replaced, for rollback. */
 interface JournalEntry {
@@ -43,58 +37,30 @@ interface JournalEntry {
   replacedCustomers: StoredCustomer[];
 }
 
-export const checkpointKey = (id: string): string => `import:${id}`;
-export const fileKey = (id: string): string => `importFile:${id}`;
 const journalPrefix = (id: string): string => `importJournal:${id}:`;
 const journalKey = (id: string, seq: number): string => `${journalPrefix(id)}${String(seq).padStart(8, '0')}`;
+const IMPORT_TABLES: readonly TableName[] = ['customers', 'transactions', 'interactions', 'feedback', 'importLog', 'meta'];
 
-export interface ChunkResult {
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  rowsSeen: number;
-  placeholdersCreated: number;
-  changedCustomerIds: string[];
-}
-
-export async function startImportLog(db: AppDB, cp: ImportCheckpoint, file: Blob | undefined, startedAt: number): Promise<void> {
-  const log: ImportLog = {
-    id: cp.importId,
-    fileName: cp.fileName,
-    kind: cp.kind,
-    startedAt,
-    status: 'running',
-    rowsSeen: 0,
-    accepted: 0,
-    rejected: 0,
-    duplicates: 0,
-  };
-  await db.transaction('rw', db.importLog, db.meta, async () => {
-    await db.importLog.put(log);
-    await db.meta.put({ key: checkpointKey(cp.importId), value: cp });
-    // The file itself, so the import can resume after the tab or browser is closed.
-    if (file) await db.meta.put({ key: fileKey(cp.importId), value: file });
+/** Create the running importLog row and the first checkpoint; a second call for the same import changes nothing. */
+export async function startImportLog(db: AppDB, cp: ImportCheckpoint, startedAt: number): Promise<ImportLog> {
+  return transact(db, 'rw', ['importLog', 'meta'], async () => {
+    const existing = await importLogRepo(db).get(cp.importId);
+    if (existing) return existing;
+    const log: ImportLog = {
+      id: cp.importId,
+      fileName: cp.fileName,
+      kind: cp.kind,
+      startedAt,
+      status: 'running',
+      rowsSeen: 0,
+      accepted: 0,
+      rejected: 0,
+      duplicates: 0,
+    };
+    await importLogRepo(db).put(log);
+    await metaRepo(db).put(checkpointKey(cp.importId), cp);
+    return log;
   });
-}
-
-const failedPositions = (e: unknown): Set<number> => {
-  if (e instanceof Dexie.BulkError) {
-    for (const f of Object.values(e.failuresByPos)) if ((f as Error).name !== 'ConstraintError') throw e;
-    return new Set(Object.keys(e.failuresByPos).map(Number));
-  }
-  throw e;
-};
-
-/** Add rows, skipping keys already stored; returns the ids actually added. */
-async function addNew<T extends { id: string }>(table: Dexie.Table<T, string>, rows: T[]): Promise<string[]> {
-  if (!rows.length) return [];
-  let failed = new Set<number>();
-  try {
-    await table.bulkAdd(rows);
-  } catch (e) {
-    failed = failedPositions(e);
-  }
-  return failed.size ? rows.filter((_, i) => !failed.has(i)).map((r) => r.id) : rows.map((r) => r.id);
 }
 
 const sameCustomer = (a: Customer, b: Customer): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -107,6 +73,43 @@ function mergeCustomer(prev: Customer, next: Customer): Customer {
   const merged: Customer = { ...prev, ...next, emails, crmRefs: refs };
   delete merged.placeholder;
   return merged;
+}
+
+async function writeCustomers(db: AppDB, incoming: Customer[], journal: JournalEntry, changed: Set<string>, result: ChunkResult): Promise<void> {
+  // Within a chunk, the last row of an id wins.
+  const byId = new Map<string, Customer>();
+  for (const c of incoming) byId.set(c.id, c);
+  const ids = [...byId.keys()];
+  const stored = await customersRepo(db).getStored(ids);
+  const puts: StoredCustomer[] = [];
+  ids.forEach((id, i) => {
+    const next = byId.get(id)!;
+    const prevRow = stored[i];
+    if (!prevRow) {
+      puts.push(toStoredCustomer(next));
+      journal.added.push(id);
+      changed.add(id);
+      return;
+    }
+    const prev = fromStoredCustomer(prevRow);
+    const merged = mergeCustomer(prev, next);
+    if (sameCustomer(prev, merged)) {
+      result.duplicates++;
+      return;
+    }
+    puts.push(toStoredCustomer(merged));
+    journal.replacedCustomers.push(prevRow);
+    changed.add(id);
+  });
+  await customersRepo(db).putStored(puts);
+}
+
+type HistoryRow = Transaction | Interaction | Feedback;
+
+function addHistory(db: AppDB, table: JournalEntry['table'], rows: HistoryRow[]): Promise<string[]> {
+  if (table === 'transactions') return transactionsRepo(db).addNew(rows as Transaction[]);
+  if (table === 'interactions') return interactionsRepo(db).addNew(rows as Interaction[]);
+  return feedbackRepo(db).addNew(rows as Feedback[]);
 }
 
 /**
@@ -122,130 +125,109 @@ export async function writeChunk(
   /** Customer ids known to be stored (earlier chunks of this import): no placeholder lookup for them. */
   knownCustomers?: Set<string>,
 ): Promise<ChunkResult> {
-  const result: ChunkResult = {
-    accepted: 0,
-    duplicates: chunk.duplicates,
-    rejected: chunk.rejected.length,
-    rowsSeen: chunk.rowsSeen,
-    placeholdersCreated: 0,
-    changedCustomerIds: [],
-  };
-  const tables = [db.customers, db.importLog, db.meta, ...(kind === 'customers' ? [] : [db[TABLE_OF[kind]]])];
   let newlyKnown: string[] = [];
-  await db.transaction('rw', tables, async () => {
+  const result = await transact(db, 'rw', IMPORT_TABLES, async () => {
+    const stored = await metaRepo(db).get<ImportCheckpoint>(checkpointKey(cp.importId));
+    if (stored?.lastSeq === seq && stored.lastResult) return stored.lastResult;
+    const log = await importLogRepo(db).get(cp.importId);
+    if (!log || log.status !== 'running' || !stored) throw new CodedError('import.not-resumable', { file: cp.fileName });
+    const r: ChunkResult = {
+      accepted: 0,
+      duplicates: chunk.duplicates,
+      rejected: chunk.rejected.length,
+      rowsSeen: chunk.rowsSeen,
+      placeholdersCreated: 0,
+      changedCustomerIds: [],
+    };
     const journal: JournalEntry = { table: kind === 'customers' ? 'customers' : TABLE_OF[kind], added: [], addedCustomers: [], replacedCustomers: [] };
     const changed = new Set<string>();
-    if (kind === 'customers') {
-      const incoming = chunk.records as Customer[];
-      // Within a chunk, the last row of an id wins.
-      const byId = new Map<string, Customer>();
-      for (const c of incoming) byId.set(c.id, c);
-      const ids = [...byId.keys()];
-      const stored = await db.customers.bulkGet(ids);
-      const puts: StoredCustomer[] = [];
-      ids.forEach((id, i) => {
-        const next = byId.get(id)!;
-        const prevRow = stored[i];
-        if (!prevRow) {
-          puts.push(toStoredCustomer(next));
-          journal.added.push(id);
-          changed.add(id);
-          return;
-        }
-        const prev = fromStoredCustomer(prevRow);
-        const merged = mergeCustomer(prev, next);
-        if (sameCustomer(prev, merged)) {
-          result.duplicates++;
-          return;
-        }
-        puts.push(toStoredCustomer(merged));
-        journal.replacedCustomers.push(prevRow);
-        changed.add(id);
-      });
-      // Rows repeating an id inside this chunk with different content were updates, not duplicates.
-      if (puts.length) await db.customers.bulkPut(puts);
-    } else {
-      const table = db[TABLE_OF[kind]] as unknown as Dexie.Table<{ id: string; customerId: string; date: string }, string>;
-      const rows = chunk.records as unknown as { id: string; customerId: string; date: string }[];
-      const added = await addNew(table, rows);
-      result.duplicates += rows.length - added.length;
+    if (kind === 'customers') await writeCustomers(db, chunk.records as Customer[], journal, changed, r);
+    else {
+      const rows = chunk.records as HistoryRow[];
+      const added = await addHistory(db, journal.table, rows);
+      r.duplicates += rows.length - added.length;
       journal.added = added;
       // Placeholders for customers not stored yet (name = the id, created on their first row's date).
       const first = new Map<string, string>();
-      for (const r of rows) {
-        const d = first.get(r.customerId);
-        if (d === undefined || r.date < d) first.set(r.customerId, r.date);
-        changed.add(r.customerId);
+      for (const row of rows) {
+        const d = first.get(row.customerId);
+        if (d === undefined || row.date < d) first.set(row.customerId, row.date);
+        changed.add(row.customerId);
       }
       const unknown = [...first.keys()].filter((id) => !knownCustomers?.has(id));
-      const stored = new Set(unknown.length ? await db.customers.where(':id').anyOf(unknown).primaryKeys() : []);
-      const placeholders: StoredCustomer[] = unknown
-        .filter((id) => !stored.has(id))
+      const present = await customersRepo(db).existing(unknown);
+      const placeholders = unknown
+        .filter((id) => !present.has(id))
         .map((id) => toStoredCustomer({ id, name: id, emails: [], createdAt: first.get(id)!, crmRefs: [], placeholder: true }));
-      journal.addedCustomers = await addNew(db.customers as unknown as Dexie.Table<StoredCustomer, string>, placeholders);
+      journal.addedCustomers = await customersRepo(db).addNew(placeholders);
       newlyKnown = unknown;
-      result.placeholdersCreated = journal.addedCustomers.length;
+      r.placeholdersCreated = journal.addedCustomers.length;
       if (added.length === 0) changed.clear();
     }
-    result.accepted = chunk.records.length + chunk.duplicates;
-    result.changedCustomerIds = [...changed];
-    const log = await db.importLog.get(cp.importId);
-    if (!log) throw new Error(`Import ${cp.importId} has no log row.`);
-    await db.importLog.put({
+    r.accepted = chunk.records.length + chunk.duplicates;
+    r.changedCustomerIds = [...changed];
+    await importLogRepo(db).put({
       ...log,
-      rowsSeen: log.rowsSeen + result.rowsSeen,
-      accepted: log.accepted + result.accepted,
-      rejected: log.rejected + result.rejected,
-      duplicates: log.duplicates + result.duplicates,
+      rowsSeen: log.rowsSeen + r.rowsSeen,
+      accepted: log.accepted + r.accepted,
+      rejected: log.rejected + r.rejected,
+      duplicates: log.duplicates + r.duplicates,
     });
-    await db.meta.put({ key: checkpointKey(cp.importId), value: cp });
+    await metaRepo(db).put(checkpointKey(cp.importId), { ...cp, lastSeq: seq, lastResult: r } satisfies ImportCheckpoint);
     if (journal.added.length || journal.addedCustomers.length || journal.replacedCustomers.length)
-      await db.meta.put({ key: journalKey(cp.importId, seq), value: journal });
+      await metaRepo(db).put(journalKey(cp.importId, seq), journal);
+    return r;
   });
   // Only once the transaction committed: these customers now exist.
   for (const id of newlyKnown) knownCustomers?.add(id);
   return result;
 }
 
-/** Mark an import done and drop its journal and stored file (it can no longer be rolled back). */
+/** Mark an import done and drop its journal (it can no longer be rolled back). Done twice, the second is a no-op. */
 export async function finishImport(db: AppDB, importId: string, finishedAt: number): Promise<ImportLog> {
-  return db.transaction('rw', db.importLog, db.meta, async () => {
-    const log = (await db.importLog.get(importId))!;
+  return transact(db, 'rw', ['importLog', 'meta'], async () => {
+    const log = await importLogRepo(db).get(importId);
+    if (!log) throw new CodedError('import.unknown', { importId });
+    if (log.status === 'done') return log;
     const done: ImportLog = { ...log, status: 'done', finishedAt };
-    await db.importLog.put(done);
-    await db.meta.where('key').startsWith(journalPrefix(importId)).delete();
-    await db.meta.bulkDelete([checkpointKey(importId), fileKey(importId)]);
+    await importLogRepo(db).put(done);
+    await metaRepo(db).deletePrefix(journalPrefix(importId));
+    await metaRepo(db).delete([checkpointKey(importId)]);
     return done;
   });
 }
 
 /** Undo everything an unfinished import wrote; its log row stays, marked cancelled. */
 export async function rollbackImport(db: AppDB, importId: string, finishedAt: number): Promise<ImportLog> {
-  return db.transaction('rw', [db.customers, db.transactions, db.interactions, db.feedback, db.importLog, db.meta], async () => {
-    const entries = (await db.meta.where('key').startsWith(journalPrefix(importId)).toArray()).map((m) => m.value as JournalEntry);
+  return transact(db, 'rw', IMPORT_TABLES, async () => {
+    const log = await importLogRepo(db).get(importId);
+    if (!log) throw new CodedError('import.unknown', { importId });
+    if (log.status === 'cancelled') return log;
+    if (log.status !== 'running') throw new CodedError('import.not-resumable', { file: log.fileName });
+    const entries = (await metaRepo(db).withPrefix(journalPrefix(importId))).map((m) => m.value as JournalEntry);
     for (const e of entries.reverse()) {
-      if (e.table !== 'customers') await db[e.table].bulkDelete(e.added);
-      else await db.customers.bulkDelete(e.added);
-      await db.customers.bulkDelete(e.addedCustomers);
-      if (e.replacedCustomers.length) await db.customers.bulkPut(e.replacedCustomers);
+      if (e.table === 'customers') await customersRepo(db).bulkDelete(e.added);
+      else if (e.table === 'transactions') await transactionsRepo(db).bulkDelete(e.added);
+      else if (e.table === 'interactions') await interactionsRepo(db).bulkDelete(e.added);
+      else await feedbackRepo(db).bulkDelete(e.added);
+      await customersRepo(db).bulkDelete(e.addedCustomers);
+      await customersRepo(db).putStored(e.replacedCustomers);
     }
-    await db.meta.where('key').startsWith(journalPrefix(importId)).delete();
-    await db.meta.bulkDelete([checkpointKey(importId), fileKey(importId)]);
-    const log = (await db.importLog.get(importId))!;
+    await metaRepo(db).deletePrefix(journalPrefix(importId));
+    await metaRepo(db).delete([checkpointKey(importId)]);
     const cancelled: ImportLog = { ...log, status: 'cancelled', finishedAt, accepted: 0, duplicates: 0 };
-    await db.importLog.put(cancelled);
+    await importLogRepo(db).put(cancelled);
     return cancelled;
   });
 }
 
-/** Imports left `running` (tab closed, browser killed), with their checkpoint and stored file. */
-export async function unfinishedImports(db: AppDB): Promise<{ log: ImportLog; checkpoint?: ImportCheckpoint; file?: Blob }[]> {
-  const logs = await db.importLog.where('status').equals('running').toArray();
-  return Promise.all(
-    logs.map(async (log) => ({
-      log,
-      checkpoint: (await db.meta.get(checkpointKey(log.id)))?.value as ImportCheckpoint | undefined,
-      file: (await db.meta.get(fileKey(log.id)))?.value as Blob | undefined,
-    })),
-  );
+/** An ImportSink writing straight to the database: the background's, the CLI's and the tests'. */
+export function dbSink(db: AppDB): ImportSink {
+  const knownCustomers = new Set<string>();
+  return {
+    begin: async (cp, startedAt) => void (await startImportLog(db, cp, startedAt)),
+    write: (chunk, seq, cp) => writeChunk(db, cp.kind, chunk, seq, cp, knownCustomers),
+    finish: (importId, at) => finishImport(db, importId, at),
+    rollback: (importId, at) => rollbackImport(db, importId, at),
+  };
 }

@@ -1,31 +1,42 @@
 /**
- * The import Worker: parsing, validation and Dexie writes off the page's main thread
- * (started by the options page with `new Worker(new URL(...), { type: 'module' })`).
+ * The import Worker of the options page: reading and parsing files (CSV, XLSX) and validating
+ * rows off the page's main thread. It writes nothing: parsed chunks go to the background
+ * (lib/import/worker-sink.ts), which writes them. It also builds backups from the read-only
+ * database handle.
  */
-import { getDb } from '../db/db';
+import { openReadDb } from '../db/read-db';
+import { CodedError, toAppError, type AppError } from '../messaging/errors';
 import { ImportFileError } from './parser';
 import { ImportCancelled, runImport, type RunImportArgs } from './run';
-import { rollbackImport, unfinishedImports } from './store';
 import { inspectRows } from './inspect';
 import { readXlsxRows } from './xlsx';
-import { createBackup, parseBackup, planRestore, restoreBackup, type Backup } from '../backup/backup';
+import { createBackup } from '../backup/backup';
 import type { DateOrder } from './values';
+import { readImportFile, storeImportFile } from './worker-files';
+import { workerSink } from './worker-sink';
 import { importLockName, type FromWorker, type ToWorker } from './worker-protocol';
 
 const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
 
+const sink = workerSink((request) => post({ type: 'request', request }));
 let controller: AbortController | undefined;
-let pendingBackup: Backup | undefined;
 let dateOrderWaiter: ((o: DateOrder) => void) | undefined;
 
-async function run(args: Omit<RunImportArgs, 'db' | 'onProgress' | 'onRejected' | 'askDateOrder' | 'signal'>): Promise<void> {
+/** A file refused as a whole, as the code the page translates. */
+function fileError(e: ImportFileError): AppError {
+  return e.missing.length
+    ? { code: 'import.missing-columns', params: { file: e.file, columns: e.missing.join(', ') } }
+    : { code: 'import.empty', params: { file: e.file } };
+}
+
+async function run(args: Omit<RunImportArgs, 'sink' | 'onProgress' | 'onRejected' | 'askDateOrder' | 'signal'>): Promise<void> {
   controller = new AbortController();
   const signal = controller.signal;
   await navigator.locks.request(importLockName(args.importId), async () => {
     try {
       const r = await runImport({
         ...args,
-        db: getDb(),
+        sink,
         signal,
         onProgress: (progress) => post({ type: 'progress', progress }),
         onRejected: (rows) => post({ type: 'rejected', rows }),
@@ -36,87 +47,59 @@ async function run(args: Omit<RunImportArgs, 'db' | 'onProgress' | 'onRejected' 
             post({ type: 'needDateOrder' });
           }),
       });
-      post({
-        type: 'done',
-        log: r.log,
-        kind: r.kind,
-        changedCustomerIds: r.changedCustomerIds,
-        unknownColumns: r.unknownColumns,
-        placeholdersCreated: r.placeholdersCreated,
-      });
+      post({ type: 'done', log: r.log, kind: r.kind, unknownColumns: r.unknownColumns, placeholdersCreated: r.placeholdersCreated });
     } catch (e) {
       if (e instanceof ImportCancelled) post({ type: 'cancelled' });
-      else post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: e instanceof ImportFileError });
+      else if (e instanceof ImportFileError) post({ type: 'error', error: fileError(e), refused: true });
+      else post({ type: 'error', error: toAppError(e), refused: false });
     }
   });
 }
 
+async function start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  // Kept so the import can resume after the tab or the browser is closed.
+  await storeImportFile(m.importId, m.file).catch((e: unknown) => console.warn('[Rapport] could not keep a copy of the file for resuming:', e));
+  await run({
+    file: m.file,
+    fileName: m.file.name,
+    lastModified: m.file.lastModified,
+    importId: m.importId,
+    opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf },
+    sliceSize: m.sliceSize,
+  });
+}
+
+async function resume(m: Extract<ToWorker, { type: 'resume' }>): Promise<void> {
+  const file = await readImportFile(m.importId);
+  if (!file) throw new CodedError('import.file-missing', { file: m.log.fileName });
+  await run({ file, fileName: m.log.fileName, importId: m.importId, resume: m.checkpoint, resumeLog: m.log, opts: { asOf: m.asOf } });
+}
+
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
+  const fail = (e: unknown, refused = false): void => post({ type: 'error', error: toAppError(e), refused });
   switch (m.type) {
     case 'start':
-      void run({
-        file: m.file,
-        fileName: m.file.name,
-        lastModified: m.file.lastModified,
-        importId: m.importId,
-        opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf },
-        sliceSize: m.sliceSize,
-        storeFile: true,
-      });
+      void start(m).catch((e: unknown) => fail(e));
       break;
     case 'resume':
-      void (async () => {
-        const open = (await unfinishedImports(getDb())).find((u) => u.log.id === m.importId);
-        if (!open?.checkpoint || !open.file) {
-          post({ type: 'error', message: 'This import can no longer be resumed.', refused: false });
-          return;
-        }
-        await run({ file: open.file, fileName: open.log.fileName, importId: m.importId, resume: open.checkpoint, opts: { asOf: m.asOf } });
-      })();
+      void resume(m).catch((e: unknown) => fail(e));
       break;
     case 'inspect':
       void readXlsxRows(m.file).then(
         (rows) => post({ type: 'inspection', inspection: inspectRows(rows.slice(0, 6), 'xlsx', ',') }),
-        (e: unknown) => post({ type: 'error', message: `${m.file.name}: ${e instanceof Error ? e.message : String(e)}`, refused: true }),
-      );
-      break;
-    case 'rollback':
-      void navigator.locks.request(importLockName(m.importId), () =>
-        rollbackImport(getDb(), m.importId, Date.now()).then(
-          (log) => post({ type: 'rolledBack', log }),
-          (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
-        ),
+        () => fail(new CodedError('import.xlsx-unreadable', { file: m.file.name }), true),
       );
       break;
     case 'backup':
-      void createBackup(getDb(), m.settings, m.exportedAt).then(
+      void createBackup(openReadDb(), m.settings, m.exportedAt).then(
         (b) => post({ type: 'backup', blob: new Blob([JSON.stringify(b)], { type: 'application/json' }) }),
-        (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
+        (e: unknown) => fail(e),
       );
       break;
-    case 'planRestore':
-      void m.file
-        .text()
-        .then(async (json) => {
-          pendingBackup = parseBackup(json);
-          const plan = await planRestore(getDb(), pendingBackup);
-          post({ type: 'restorePlan', exportedAt: pendingBackup.exportedAt, changes: plan.changes });
-        })
-        .catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: true }));
+    case 'reply':
+      sink.settle(m.reply);
       break;
-    case 'restore': {
-      const b = pendingBackup;
-      if (!b) {
-        post({ type: 'error', message: 'No backup to restore.', refused: false });
-        break;
-      }
-      void restoreBackup(getDb(), b).then(
-        (settings) => post({ type: 'restored', settings }),
-        (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: false }),
-      );
-      break;
-    }
     case 'dateOrder':
       dateOrderWaiter?.(m.order);
       dateOrderWaiter = undefined;

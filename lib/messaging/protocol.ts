@@ -3,8 +3,12 @@
  * Type-only: importing it adds nothing to a bundle (the content script stays free of zod).
  */
 import type { MessagePayload, MessageSchemaMap } from '../schemas/messages';
-import type { Action, Customer, Score } from '../schemas/domain';
+import type { Action, Customer, Goal, ImportLog, Score } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
+import type { Settings } from '../schemas/settings';
+import type { ContentSettings } from '../settings/content';
+import type { CrmBases } from '../sidepanel/crm-links';
+import type { AppError } from './errors';
 
 export interface CustomerSummary {
   id: string;
@@ -41,6 +45,15 @@ export interface Results {
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
   rescoreAll: { customers: number };
+  getSettings: Settings;
+  getContentSettings: ContentSettings;
+  saveSettings: Settings;
+  saveGoal: Goal;
+  setGoalArchived: Goal;
+  learnCrmBases: CrmBases;
+  recordTierSnapshot: { taken: boolean };
+  rollbackImport: ImportLog;
+  deleteAllData: { cleared: true };
 }
 
 export type MessageType = keyof MessageSchemaMap & keyof Results;
@@ -50,7 +63,8 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: MessagePayload<K>;
 }
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+/** Every answer of the background: the data, or an error as a code the page translates (lib/messaging/errors.ts). */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 /** BG → CS/pages broadcast after data changed (interaction logged, import finished…). */
 export interface DataChanged {
@@ -68,6 +82,13 @@ export interface GetRecordRequest {
   type: 'rapport:get-record';
 }
 export const GET_RECORD_REQUEST: GetRecordRequest['type'] = 'rapport:get-record';
+
+/** BG → extension pages after the settings were saved: the settings as now stored (pages never read the store). */
+export interface SettingsSaved {
+  type: 'rapport:settings-saved';
+  settings: Settings;
+}
+export const SETTINGS_SAVED: SettingsSaved['type'] = 'rapport:settings-saved';
 
 /** BG → extension pages: progress of a full rescore (options page progress bar). */
 export interface RescoreProgress {

@@ -1,11 +1,14 @@
 /**
  * The background's single entry for messages: checks the sender, validates the payload with
- * its zod schema, runs the handler, and always answers `{ ok, data | error }` — a malformed
- * message gets a clear error naming the message and the field, never a crash or a silent drop.
+ * its zod schema, runs the handler, and always answers `{ ok, data | error }` — the error as a
+ * code (lib/messaging/errors.ts) naming the field when a payload field is wrong, never English
+ * text, a crash or a silent drop.
  */
 import { MessageSchemas, EXTENSION_PAGE_ONLY, type MessageSchemaMap } from '../schemas/messages';
 import type { z } from '../schemas/zod';
+import { toAppError, type AppError } from './errors';
 import type { MessageType, Reply, Results } from './protocol';
+import { issueToError } from './zod-errors';
 
 export interface Sender {
   id?: string;
@@ -23,29 +26,31 @@ export interface RouterOptions {
   extensionOrigin: string;
 }
 
-const describeIssues = (type: string, error: z.ZodError): string =>
-  `Invalid "${type}" message: ` + error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`).join('; ');
+const fail = (error: AppError): Reply<never> => ({ ok: false, error });
+
+/** A sender is one of Rapport's own pages (popup, side panel, options), not a content script. */
+export const isExtensionPage = (sender: Sender, opts: RouterOptions): boolean =>
+  sender.id === opts.extensionId && (sender.url ?? '').startsWith(opts.extensionOrigin);
 
 /** Handlers are registered per service module; a type without one answers a clear error. */
 export function createRouter(handlers: Partial<Handlers>, opts: RouterOptions) {
   return async function route(message: unknown, sender: Sender): Promise<Reply<unknown>> {
-    if (sender.id !== opts.extensionId) return { ok: false, error: 'Rejected: message from another extension or page.' };
-    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string')
-      return { ok: false, error: 'Rejected: a message must be an object with a string "type".' };
+    if (sender.id !== opts.extensionId) return fail({ code: 'message.rejected-sender' });
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return fail({ code: 'message.malformed' });
     const { type, payload } = message as { type: string; payload?: unknown };
-    if (!Object.hasOwn(MessageSchemas, type)) return { ok: false, error: `Rejected: unknown message type "${type}".` };
+    if (!Object.hasOwn(MessageSchemas, type)) return fail({ code: 'message.unknown-type', params: { type: type.slice(0, 100) } });
     const key = type as MessageType;
-    if (EXTENSION_PAGE_ONLY.has(key) && !(sender.url ?? '').startsWith(opts.extensionOrigin))
-      return { ok: false, error: `Rejected: "${type}" may only be sent from Rapport's own pages.` };
+    if (EXTENSION_PAGE_ONLY.has(key) && !isExtensionPage(sender, opts)) return fail({ code: 'message.page-only', params: { type } });
     const parsed = MessageSchemas[key].safeParse(payload);
-    if (!parsed.success) return { ok: false, error: describeIssues(type, parsed.error) };
+    if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!, payload));
     const handler = handlers[key] as ((p: unknown, s: Sender) => Promise<unknown>) | undefined;
-    if (!handler) return { ok: false, error: `Rejected: no handler for "${type}".` };
+    if (!handler) return fail({ code: 'message.no-handler', params: { type } });
     try {
       return { ok: true, data: await handler(parsed.data, sender) };
     } catch (e) {
-      console.error(`[Rapport] "${type}" failed:`, e);
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const error = toAppError(e);
+      if (error.code === 'internal') console.error(`[Rapport] "${type}" failed:`, e);
+      return fail(error);
     }
   };
 }

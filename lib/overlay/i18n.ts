@@ -6,9 +6,11 @@ import type { Locale } from '../i18n';
 import type { common } from '../i18n/catalogs/common';
 import type { overlay } from '../i18n/catalogs/overlay';
 import type { scoring } from '../i18n/catalogs/scoring';
+import type { errors } from '../i18n/catalogs/errors';
 import { send } from '../messaging/client';
+import { toAppError } from '../messaging/errors';
 
-export type OverlayKey = keyof (typeof common)['en'] | keyof (typeof scoring)['en'] | keyof (typeof overlay)['en'];
+export type OverlayKey = keyof (typeof common)['en'] | keyof (typeof scoring)['en'] | keyof (typeof overlay)['en'] | keyof (typeof errors)['en'];
 export type OverlayT = (key: OverlayKey, params?: Record<string, string | number>) => string;
 
 export function makeT(strings: Record<string, string>): OverlayT {
@@ -22,6 +24,12 @@ export async function loadOverlayT(language: 'auto' | Locale): Promise<{ t: Over
   const languages = language === 'auto' ? [...navigator.languages] : [language === 'zh_CN' ? 'zh-CN' : 'en'];
   const { locale, strings } = await send('getOverlayStrings', { languages });
   return { t: makeT(strings), locale };
+}
+
+/** A failed request's error code (lib/messaging/errors.ts) as a sentence in the overlay's language. */
+export function errorMessage(t: OverlayT, e: unknown): string {
+  const error = toAppError(e);
+  return t(`error.${error.code}` as OverlayKey, error.params);
 }
 
 /** A translated sentence for a stored key (factor / reason ids); unknown keys fall back to text. */

@@ -9,13 +9,13 @@ import type { Locale } from '../i18n';
 import { send } from '../messaging/client';
 import { addDays, today } from '../clock';
 import { h } from './dom';
-import type { OverlayT } from './i18n';
+import { errorMessage, type OverlayT } from './i18n';
 import { renderRecord, type RecordView } from './record-view';
 import { onDomChange, waitFor } from './wait';
 
 const HOST_SEL = '[data-rapport-overlay="record"]';
 
-const failed = (e: unknown): RecordView => ({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+const failed = (t: OverlayT, e: unknown): RecordView => ({ state: 'error', message: errorMessage(t, e) });
 /** How long to wait for the CRM to render the record title before floating. */
 export const TITLE_TIMEOUT_MS = 3000;
 
@@ -98,7 +98,7 @@ export class RecordOverlay {
       this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: shown.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
-      this.view = failed(e);
+      this.view = failed(this.opts.t, e);
     }
     this.render(signal);
   }
@@ -118,7 +118,7 @@ export class RecordOverlay {
       if (signal && !signal.aborted) void this.load(signal);
     };
     const fail = (e: unknown): void => {
-      this.view = failed(e);
+      this.view = failed(this.opts.t, e);
       this.render(signal);
     };
     renderRecord(this.shadow, v, {

@@ -9,7 +9,7 @@ import { descriptorFor } from '../crm/registry';
 import { driftMessage, settleDrift, startDrift } from '../dom/drift';
 import type { DataChanged, GetRecordRequest } from '../messaging/protocol';
 import type { Settings } from '../schemas/settings';
-import { onSettingsChanged, readSettings } from '../settings/read';
+import { onSettingsChanged, readSettings, type ContentSettings } from '../settings/read';
 import { browser } from './browser';
 import { loadOverlayT, type OverlayT } from './i18n';
 import type { Locale } from '../i18n';
@@ -25,7 +25,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let lastHref = '';
   let record: RecordOverlay | null = null;
   let list: ListChips | null = null;
-  let settings: Settings | null = null;
+  let settings: ContentSettings | null = null;
   let i18n: { t: OverlayT; locale: Locale; language: Settings['language'] } | null = null;
 
   /** `href`: WXT's location-change event fires before `location` updates, so it passes the new URL. */

@@ -1,7 +1,6 @@
 /**
- * Background errors name the field they are about (`summary: …`, the router's zod messages
- * `Invalid "logInteraction" message: feedback.score: …`). The popup maps them back to the
- * field so the error shows next to it.
+ * The quick-log's fields: the background's errors name one of these in their `field`
+ * (lib/messaging/errors.ts), so the popup shows the error next to it.
  */
 export const QUICK_LOG_FIELDS = [
   'customerId',
@@ -21,16 +20,9 @@ export const QUICK_LOG_FIELDS = [
 
 export type QuickLogField = (typeof QUICK_LOG_FIELDS)[number];
 
-/** The first quick-log field an error message names, if any. */
-export function fieldOfError(message: string): QuickLogField | undefined {
-  let best: { field: QuickLogField; at: number } | undefined;
-  for (const field of QUICK_LOG_FIELDS) {
-    const re = new RegExp(`(?:^|[\\s;:])${field.replace('.', '\\.')}:`);
-    const m = re.exec(message);
-    if (m && (!best || m.index < best.at || (m.index === best.at && field.length > best.field.length))) best = { field, at: m.index };
-  }
-  return best?.field;
-}
+/** The quick-log field an error is about, if it names one. */
+export const quickLogField = (field: string | undefined): QuickLogField | undefined =>
+  (QUICK_LOG_FIELDS as readonly string[]).includes(field ?? '') ? (field as QuickLogField) : undefined;
 
 /** True for a real calendar day in `yyyy-MM-dd` form (rejects 2025-02-30). */
 export function isCalendarDate(s: string): boolean {

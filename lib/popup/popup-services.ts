@@ -1,12 +1,13 @@
 /**
  * What the quick-log needs from the rest of the extension, behind one interface so the
  * component tests run it against fakes or the real handlers. The real implementation reads
- * Dexie directly (an extension page shares the background's database) and writes only
- * through the background.
+ * the database through the read-only handle (an extension page shares the background's
+ * database) and changes data only by asking the background.
  */
-import { getDb } from '../db/db';
-import type { AppDB } from '../db/app-db';
+import { openReadDb, type ReadDb } from '../db/read-db';
 import { customersRepo } from '../db/repos/customers';
+import { contactsRepo } from '../db/repos/history';
+import { scoresRepo } from '../db/repos/scores';
 import type { RecordRef } from '../crm/types';
 import { send } from '../messaging/client';
 import type { CustomerSummary, Results } from '../messaging/protocol';
@@ -46,8 +47,8 @@ export interface PopupServices {
 const summaryOf = (c: Customer): CustomerSummary => (c.domain ? { id: c.id, name: c.name, domain: c.domain } : { id: c.id, name: c.name });
 
 /** The popup's context: ask the target tab for its record and match it to a customer. */
-export async function resolvePopupContext(db: AppDB, search: string): Promise<PopupContext> {
-  const emptyBook = (await db.customers.count()) === 0;
+export async function resolvePopupContext(db: ReadDb, search: string): Promise<PopupContext> {
+  const emptyBook = (await customersRepo(db).count()) === 0;
   const tabId = await resolveTargetTabId(search);
   const record = tabId === undefined ? null : await askTabRecord(tabId);
   if (!record) return { record: null, customer: null, candidates: [], emptyBook };
@@ -57,18 +58,18 @@ export async function resolvePopupContext(db: AppDB, search: string): Promise<Po
     : { record, customer: null, candidates: match.candidates.map(summaryOf), emptyBook };
 }
 
-export async function customerDetails(db: AppDB, customerId: string): Promise<CustomerDetails | null> {
+export async function customerDetails(db: ReadDb, customerId: string): Promise<CustomerDetails | null> {
   const customer = await customersRepo(db).get(customerId);
   if (!customer) return null;
-  const [contacts, score] = await Promise.all([db.contacts.where('customerId').equals(customerId).sortBy('name'), db.scores.get(customerId)]);
-  return { customer, contacts, score: score ?? null };
+  const [contacts, score] = await Promise.all([contactsRepo(db).forCustomer(customerId), scoresRepo(db).get(customerId)]);
+  return { customer, contacts: contacts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), score: score ?? null };
 }
 
 export function browserPopupServices(win: Window, openOptions: () => void): PopupServices {
   return {
-    resolveContext: () => resolvePopupContext(getDb(), win.location.search),
+    resolveContext: () => resolvePopupContext(openReadDb(), win.location.search),
     search: (query, limit) => send('searchCustomers', { query, limit }),
-    details: (id) => customerDetails(getDb(), id),
+    details: (id) => customerDetails(openReadDb(), id),
     log: (p) => send('logInteraction', p),
     undo: (p) => send('undoInteraction', p),
     track: async (record) => summaryOf(await send('trackCustomer', { lookup: toLookup(record) })),

@@ -69,8 +69,26 @@ export const MessageSchemas = {
     /** Generic customers besides the six stories (benchmarks load bigger books). */
     customers: z.number().int().min(0).max(100_000).optional(),
   }),
-  /** Options page → BG: recompute every customer's score after an import or a settings change. */
+  /** Extension pages → BG: recompute every customer's score (imports, restores, goal and settings changes do it themselves). */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
+  /** Extension pages → BG: the settings (pages do not read the settings store themselves). */
+  getSettings: z.object({}),
+  /** CS → BG: the few settings a content script needs (it cannot read the settings store). */
+  getContentSettings: z.object({}),
+  /** Options page → BG: validate and store the settings (the only way settings change). */
+  saveSettings: z.object({ settings: z.record(z.string(), z.unknown()) }),
+  /** Side panel → BG: create or replace a goal; every customer's actions are re-ranked. */
+  saveGoal: z.object({ goal: z.record(z.string(), z.unknown()) }),
+  /** Side panel → BG: archive or restore a goal. */
+  setGoalArchived: z.object({ goalId: z.string().min(1).max(200), archived: z.boolean() }),
+  /** Side panel → BG: remember CRM bases seen in these tab URLs (for "Open in CRM" links). */
+  learnCrmBases: z.object({ urls: z.array(z.string().max(4_000)).max(1_000) }),
+  /** Side panel → BG: keep this week's tier snapshot (the pyramid's "moved since"). */
+  recordTierSnapshot: z.object({ asOf: IsoDateSchema }),
+  /** Options page → BG: undo an interrupted import. */
+  rollbackImport: z.object({ importId: z.string().min(1).max(200) }),
+  /** Options page → BG: delete every customer, interaction, score, goal and import (settings stay). */
+  deleteAllData: z.object({}),
 } as const;
 
 export type MessageSchemaMap = typeof MessageSchemas;
@@ -78,4 +96,46 @@ export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSc
 export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 
 /** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(['loadSampleData', 'undoInteraction', 'rescoreAll']);
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set([
+  'loadSampleData',
+  'undoInteraction',
+  'rescoreAll',
+  'getSettings',
+  'saveSettings',
+  'saveGoal',
+  'setGoalArchived',
+  'learnCrmBases',
+  'recordTierSnapshot',
+  'rollbackImport',
+  'deleteAllData',
+]);
+
+const ImportCheckpointSchema = z.object({
+  importId: z.string().min(1).max(200),
+  fileName: z.string().max(1_000),
+  fileSize: z.number().min(0),
+  lastModified: z.number(),
+  kind: z.enum(['customers', 'transactions', 'interactions', 'feedback']),
+  mapping: z.record(z.string(), z.string()).optional(),
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  slicesDone: z.number().int().min(0),
+  sliceSize: z.number().int().min(1),
+  tailDone: z.boolean(),
+});
+
+const id = z.number().int().min(0);
+
+/** Requests on the import port (lib/messaging/ports.ts); a chunk's rows are checked against the domain schemas separately. */
+export const ImportRequestSchema = z.discriminatedUnion('op', [
+  z.object({ id, op: z.literal('begin'), checkpoint: ImportCheckpointSchema, startedAt: z.number() }),
+  z.object({ id, op: z.literal('write'), seq: z.number().int().min(0), checkpoint: ImportCheckpointSchema, chunk: z.string() }),
+  z.object({ id, op: z.literal('finish'), importId: z.string().min(1).max(200), at: z.number() }),
+  z.object({ id, op: z.literal('rollback'), importId: z.string().min(1).max(200), at: z.number() }),
+]);
+
+/** Requests on the restore port. */
+export const RestoreRequestSchema = z.discriminatedUnion('op', [
+  z.object({ id, op: z.literal('part'), index: z.number().int().min(0), text: z.string() }),
+  z.object({ id, op: z.literal('plan'), parts: z.number().int().min(1) }),
+  z.object({ id, op: z.literal('restore') }),
+]);

@@ -1,18 +1,27 @@
 /**
  * The background's message handlers, one service module per area. Each service module
- * exports a `Partial<Handlers>`; this file only merges them.
+ * exports its handlers; this file only merges them.
  */
 import type { Handlers } from '../messaging/router';
+import { dropAllImportFiles, dropImportFile } from '../import/worker-files';
 import { interactionsHandlers } from './interactions';
 import { actionsHandlers } from './actions';
-import { importHandlers } from './import';
+import { rescoreAllHandlers } from './rescore-all';
 import { sampleHandlers } from './sample';
 import { overlayHandlers } from './overlay';
+import { settingsHandlers } from './settings';
+import { goalsHandlers } from './goals';
+import { sidePanelHandlers } from './sidepanel';
+import { createBackgroundDataHandlers } from './data';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
   ...actionsHandlers,
-  ...importHandlers,
+  ...rescoreAllHandlers(),
   ...sampleHandlers,
   ...overlayHandlers,
+  ...settingsHandlers,
+  ...goalsHandlers,
+  ...sidePanelHandlers,
+  ...createBackgroundDataHandlers((importId) => (importId ? dropImportFile(importId) : dropAllImportFiles())),
 };

@@ -4,11 +4,14 @@
  * customer at once, tell open pages) and `searchCustomers` (an in-memory index with pinyin
  * keys, built once and rebuilt when customers change).
  */
-import Dexie from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
+import { transact } from '../db/repo';
+import { onTableChanged } from '../db/changes';
 import { customersRepo } from '../db/repos/customers';
+import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/history';
 import type { Handlers } from '../messaging/router';
+import { CodedError } from '../messaging/errors';
 import { FeedbackSchema, type Contact, type Feedback, type Interaction, type Score } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
@@ -33,8 +36,11 @@ export interface InteractionsDeps {
 }
 
 /** The privacy list refused the interaction; nothing was written. */
-export class NeverLogRefusal extends Error {
+export class NeverLogRefusal extends CodedError {
   override name = 'NeverLogRefusal';
+  constructor(name: string, entry: string) {
+    super('interaction.never-log', { name, entry });
+  }
 }
 
 type LogPayload = Parameters<Handlers['logInteraction']>[0];
@@ -43,13 +49,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
 
 function checkFields(p: LogPayload, asOf: string): void {
-  if (!isCalendarDate(p.date)) throw new Error(`date: ${p.date} is not a calendar day.`);
-  if (p.date > asOf) throw new Error(`date: ${p.date} is in the future (today is ${asOf}).`);
-  if (!p.summary.trim()) throw new Error('summary: say in a few words what happened.');
-  if (p.nextStepDue !== undefined && !isCalendarDate(p.nextStepDue)) throw new Error(`nextStepDue: ${p.nextStepDue} is not a calendar day.`);
-  if (p.nextStepDue !== undefined && !p.nextStep?.trim()) throw new Error('nextStep: a due date needs a next step.');
-  if (p.nextStepDue !== undefined && p.nextStepDue < p.date) throw new Error(`nextStepDue: ${p.nextStepDue} is before the interaction (${p.date}).`);
+  if (!isCalendarDate(p.date)) throw new CodedError('date.not-calendar', { value: p.date }, 'date');
+  if (p.date > asOf) throw new CodedError('date.future', { value: p.date, today: asOf }, 'date');
+  if (!p.summary.trim()) throw new CodedError('summary.required', undefined, 'summary');
+  if (p.nextStepDue !== undefined && !isCalendarDate(p.nextStepDue)) throw new CodedError('date.not-calendar', { value: p.nextStepDue }, 'nextStepDue');
+  if (p.nextStepDue !== undefined && !p.nextStep?.trim()) throw new CodedError('next-step.required', undefined, 'nextStep');
+  if (p.nextStepDue !== undefined && p.nextStepDue < p.date)
+    throw new CodedError('next-step-due.before-date', { value: p.nextStepDue, date: p.date }, 'nextStepDue');
 }
+
+const SCORE_RANGE = { csat: { min: 1, max: 5 }, nps: { min: 0, max: 10 } } as const;
 
 function toFeedback(p: LogPayload, id: string): Feedback | undefined {
   if (!p.feedback) return undefined;
@@ -64,7 +73,9 @@ function toFeedback(p: LogPayload, id: string): Feedback | undefined {
   });
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new Error(`feedback.${i.path.join('.') || 'kind'}: ${i.message}`);
+    const field = `feedback.${i.path.join('.') || 'kind'}`;
+    if (field === 'feedback.score' && p.feedback.kind !== 'complaint') throw new CodedError('feedback.score-range', SCORE_RANGE[p.feedback.kind], field);
+    throw new CodedError('value.invalid', undefined, field);
   }
   return parsed.data;
 }
@@ -86,7 +97,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
     async logInteraction(p) {
       const db = deps.db();
       const customer = await customersRepo(db).get(p.customerId);
-      if (!customer) throw new Error(`customerId: there is no customer "${p.customerId}"; pick one from the list or track the CRM record first.`);
+      if (!customer) throw new CodedError('customer.unknown', { customerId: p.customerId }, 'customerId');
       const settings = await deps.settings();
       const hit = neverLogHit(settings.neverLog, {
         customerId: customer.id,
@@ -94,7 +105,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         emails: customer.emails,
         contact: p.contact,
       });
-      if (hit) throw new NeverLogRefusal(`Not logged: "${customer.name}" matches "${hit}" on your privacy "never log" list.`);
+      if (hit) throw new NeverLogRefusal(customer.name, hit);
       const asOf = deps.asOf();
       checkFields(p, asOf);
 
@@ -115,9 +126,9 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       };
       const feedback = toFeedback(p, deps.newId());
 
-      await db.transaction('rw', db.interactions, db.feedback, db.contacts, async () => {
-        await db.interactions.add(interaction);
-        if (feedback) await db.feedback.add(feedback);
+      await transact(db, 'rw', ['interactions', 'feedback', 'contacts'], async () => {
+        await interactionsRepo(db).add(interaction);
+        if (feedback) await feedbackRepo(db).add(feedback);
         if (contactName) await rememberContact(db, customer.id, contactName, p.contactIsDecisionMaker ?? false, deps.newId);
       });
 
@@ -128,15 +139,15 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
 
     async undoInteraction({ interactionId, feedbackId }) {
       const db = deps.db();
-      const customerId = await db.transaction('rw', db.interactions, db.feedback, async () => {
-        const interaction = await db.interactions.get(interactionId);
-        if (!interaction) throw new Error(`interactionId: there is no interaction "${interactionId}" (already undone?).`);
+      const customerId = await transact(db, 'rw', ['interactions', 'feedback'], async () => {
+        const interaction = await interactionsRepo(db).get(interactionId);
+        if (!interaction) throw new CodedError('interaction.unknown', { interactionId }, 'interactionId');
         if (feedbackId) {
-          const fb = await db.feedback.get(feedbackId);
-          if (fb && fb.customerId !== interaction.customerId) throw new Error(`feedbackId: "${feedbackId}" belongs to another customer.`);
-          await db.feedback.delete(feedbackId);
+          const fb = await feedbackRepo(db).get(feedbackId);
+          if (fb && fb.customerId !== interaction.customerId) throw new CodedError('value.invalid', undefined, 'feedbackId');
+          await feedbackRepo(db).delete(feedbackId);
         }
-        await db.interactions.delete(interactionId);
+        await interactionsRepo(db).delete(interactionId);
         return interaction.customerId;
       });
       const score = (await deps.rescore(db, customerId, await deps.settings(), deps.asOf())) ?? null;
@@ -151,15 +162,14 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
  * tool, not in the rep's head); ticking "decision-maker" marks an existing one as such.
  */
 async function rememberContact(db: AppDB, customerId: string, name: string, isDecisionMaker: boolean, newId: () => string): Promise<void> {
-  const existing = (await db.contacts.where('customerId').equals(customerId).toArray()).find(
-    (c) => fold(c.name) === fold(name) || (c.email !== undefined && fold(c.email) === fold(name)),
-  );
+  const contacts = contactsRepo(db);
+  const existing = (await contacts.forCustomer(customerId)).find((c) => fold(c.name) === fold(name) || (c.email !== undefined && fold(c.email) === fold(name)));
   if (existing) {
-    if (isDecisionMaker && !existing.isDecisionMaker) await db.contacts.update(existing.id, { isDecisionMaker: true });
+    if (isDecisionMaker && !existing.isDecisionMaker) await contacts.markDecisionMaker(existing.id);
     return;
   }
   const contact: Contact = { id: newId(), customerId, name, isDecisionMaker, ...(EMAIL.test(name) ? { email: name } : {}) };
-  await db.contacts.add(contact);
+  await contacts.add(contact);
 }
 
 /**
@@ -170,15 +180,15 @@ async function rememberContact(db: AppDB, customerId: string, name: string, isDe
 function createSearchIndexCache(getDb: () => AppDB): () => Promise<SearchIndex> {
   let cache: { db: AppDB; index: SearchIndex; count: number } | undefined;
   let dirty = true;
-  Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((k) => k === 'all' || k.includes('/customers/'))) dirty = true;
+  onTableChanged('customers', () => {
+    dirty = true;
   });
   return async () => {
     const db = getDb();
-    const count = await db.customers.count();
+    const count = await customersRepo(db).count();
     if (cache && cache.db === db && !dirty && cache.count === count) return cache.index;
     dirty = false;
-    const rows = await db.customers.toArray();
+    const rows = await customersRepo(db).all();
     cache = { db, index: buildSearchIndex(rows), count: rows.length };
     return cache.index;
   };

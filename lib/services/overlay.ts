@@ -3,9 +3,12 @@
  * rows, and "track this customer". Matching never guesses: an ambiguous or unknown record
  * gets the track state with candidates, never another customer's scores.
  */
-import { crmKey, fromStoredCustomer, type AppDB } from '../db/app-db';
+import { crmKey, type AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
+import { actionQueue } from '../db/repos/action-queue';
 import { customersRepo, normaliseDomain, type RecordLookup } from '../db/repos/customers';
+import { interactionsRepo } from '../db/repos/history';
+import { scoresRepo } from '../db/repos/scores';
 import { today } from '../clock';
 import type { CustomerSummary, RecordOverlay, RowChip } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
@@ -13,15 +16,16 @@ import type { Customer, CrmRef } from '../schemas/domain';
 import type { CrmId, ObjectType } from '../schemas/enums';
 import type { Settings } from '../schemas/settings';
 import { loadSettings } from '../settings/store';
-import { openActionsFor } from './actions';
 import { broadcastDataChanged } from './broadcast';
 import { rescoreCustomer } from './rescore';
 import { mergeCatalogs, resolveLocale } from '../i18n';
 import { common } from '../i18n/catalogs/common';
 import { overlay } from '../i18n/catalogs/overlay';
 import { scoring } from '../i18n/catalogs/scoring';
+import { errors } from '../i18n/catalogs/errors';
 
-const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(common, scoring), overlay);
+/** The overlay's strings, with the error sentences its error state shows. */
+const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, scoring), overlay), errors);
 
 const summary = (c: Customer): CustomerSummary => ({ id: c.id, name: c.name, ...(c.domain ? { domain: c.domain } : {}) });
 
@@ -29,25 +33,20 @@ export async function recordOverlay(db: AppDB, lookup: RecordLookup, settings: S
   const match = await customersRepo(db).matchRecord(lookup);
   if (match.kind === 'unknown') return { state: 'unknown-customer', candidates: match.candidates.slice(0, 5).map(summary) };
   const customer = match.customer;
-  const score = (await db.scores.get(customer.id)) ?? (await rescoreCustomer(db, customer.id, settings, asOf));
+  const score = (await scoresRepo(db).get(customer.id)) ?? (await rescoreCustomer(db, customer.id, settings, asOf));
   if (!score) return { state: 'unknown-customer', candidates: [summary(customer)] };
-  const recent = await db.interactions
-    .where('[customerId+date]')
-    .between([customer.id, '0000-00-00'], [customer.id, asOf], true, true)
-    .reverse()
-    .limit(30)
-    .toArray();
+  const recent = await interactionsRepo(db).recent(customer.id, asOf, 30);
   const openNextSteps = recent
     .filter((i) => i.nextStep && (!i.nextStepDue || i.nextStepDue >= asOf))
     .slice(0, 3)
     .map((i) => ({ text: i.nextStep!, ...(i.nextStepDue ? { due: i.nextStepDue } : {}) }));
-  return { state: 'ready', customer: summary(customer), score, actions: await openActionsFor(db, customer.id, asOf), openNextSteps };
+  return { state: 'ready', customer: summary(customer), score, actions: await actionQueue(db).openFor(customer.id, asOf), openNextSteps };
 }
 
 export async function rowChips(db: AppDB, crm: CrmId, objectType: ObjectType, ids: readonly string[]): Promise<Record<string, RowChip>> {
   const keys = ids.map((id) => crmKey({ crm, objectType, id }));
-  const customers = await db.customers.where('crmKeys').anyOf(keys).toArray();
-  const scores = await db.scores.bulkGet(customers.map((c) => c.id));
+  const customers = await customersRepo(db).byCrmKeys(keys);
+  const scores = await scoresRepo(db).bulkGet(customers.map((c) => c.id));
   const out: Record<string, RowChip> = {};
   customers.forEach((c, i) => {
     const s = scores[i];
@@ -66,8 +65,8 @@ export async function trackCustomer(db: AppDB, lookup: RecordLookup, customerId:
   let customer: Customer;
   if (customerId) customer = await repo.linkRef(customerId, ref);
   else {
-    const taken = await db.customers.where('crmKeys').equals(crmKey(ref)).first();
-    if (taken) return fromStoredCustomer(taken);
+    const taken = await repo.byCrmRef(ref);
+    if (taken) return taken;
     const domain = lookup.domain ? normaliseDomain(lookup.domain) : undefined;
     customer = {
       id: `${ref.crm}-${ref.id}`,

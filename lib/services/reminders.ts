@@ -3,10 +3,10 @@
  * `browser.alarms` alarm at the chosen local hour; when it fires and actions are overdue, one
  * notification; clicking it opens the side panel's Today queue.
  */
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
+import { actionsRepo } from '../db/repos/actions';
 import { today } from '../clock';
 import { createT, resolveLocale } from '../i18n';
 import { sidepanel as catalog } from '../i18n/catalogs/sidepanel';
@@ -38,21 +38,8 @@ export async function applyReminderSettings(reminders: Settings['reminders'], no
   await browser.alarms.create(REMINDER_ALARM, { when, periodInMinutes: DAY_MINUTES });
 }
 
-/**
- * Actions overdue as of `asOf`: open ones due before today, and snoozed ones due before today
- * whose snooze has ended. Two indexed range reads on [status+due].
- */
-export async function countOverdue(db: AppDB, asOf: string): Promise<number> {
-  const [open, snoozed] = await Promise.all([
-    db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, false).count(),
-    db.actions
-      .where('[status+due]')
-      .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, false)
-      .filter((a) => (a.snoozedUntil ?? '') <= asOf)
-      .count(),
-  ]);
-  return open + snoozed;
-}
+/** Actions overdue as of `asOf` (open, or snoozed with the snooze over), from the [status+due] index. */
+export const countOverdue = (db: AppDB, asOf: string): Promise<number> => actionsRepo(db).countOverdue(asOf);
 
 /** Notify when anything is overdue; returns the count notified about (0 = no notification). */
 export async function notifyOverdue(db: AppDB, asOf: string, settings: Pick<Settings, 'language'>, languages: readonly string[]): Promise<number> {
@@ -102,7 +89,9 @@ async function openSidePanel(): Promise<void> {
 /** Background wiring: keep the alarm in step with settings, notify on the alarm, open on click. */
 export function setupReminders(): void {
   void loadSettings().then((s) => applyReminderSettings(s.reminders));
-  watchSettings((s) => void applyReminderSettings(s.reminders));
+  watchSettings((s, previous) => {
+    if (JSON.stringify(s.reminders) !== JSON.stringify(previous.reminders)) void applyReminderSettings(s.reminders);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REMINDER_ALARM) return;
     void loadSettings().then((s) => (s.reminders.enabled ? notifyOverdue(getDb(), today(), s, navigator.languages) : 0));

@@ -7,12 +7,14 @@
  * model, one customer's rows read through the customerId indexes.
  */
 import type { AppDB } from '../db/app-db';
+import { transact } from '../db/repo';
 import { actionsRepo, planActions, type ActionPlan } from '../db/repos/actions';
+import { bookRepo } from '../db/repos/book';
+import { customersRepo } from '../db/repos/customers';
 import { scoresRepo } from '../db/repos/scores';
 import type { Action, Goal, Score } from '../schemas/domain';
 import type { ScoringSettings, Settings } from '../schemas/settings';
 import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/index';
-import type { CustomerHistory } from '../scoring/types';
 
 /** Customers written per transaction. */
 export const RESCORE_CHUNK = 2_000;
@@ -30,19 +32,7 @@ export async function rescoreAll(
 ): Promise<{ customers: number; ms: number }> {
   const started = performance.now();
   const settings = scoringOf(settingsIn);
-  const tables = [db.customers, db.transactions, db.interactions, db.feedback, db.contacts, db.actions, db.goals];
-  const book = await db.transaction('r', tables, async () => {
-    const [customers, transactions, interactions, feedback, contacts, actions, goals] = await Promise.all([
-      db.customers.toArray(),
-      db.transactions.toArray(),
-      db.interactions.toArray(),
-      db.feedback.toArray(),
-      db.contacts.toArray(),
-      db.actions.toArray(),
-      db.goals.toArray(),
-    ]);
-    return { customers, transactions, interactions, feedback, contacts, actions, goals };
-  });
+  const book = await bookRepo(db).readAll();
   const histories = groupHistories(book);
   const { model, scores, ranked } = scoreBook(histories, settings, asOf, { goals: activeGoals(book.goals, asOf) });
   const total = scores.length;
@@ -57,38 +47,21 @@ export async function rescoreAll(
       plan.put.push(...p.put);
       plan.remove.push(...p.remove);
     }
-    await db.transaction('rw', [db.scores, db.actions], async () => {
-      await scoresRepo.putMany(db, scores.slice(from, to));
-      await actionsRepo.apply(db, plan);
+    await transact(db, 'rw', ['scores', 'actions'], async () => {
+      await scoresRepo(db).putMany(scores.slice(from, to));
+      await actionsRepo(db).apply(plan);
     });
     onProgress?.(to, total);
   }
   // Scores and open actions of customers that no longer exist (deleted / restored book).
-  await db.transaction('rw', [db.scores, db.actions, db.meta], async () => {
-    const staleScores = (await db.scores.toCollection().primaryKeys()).filter((id) => !liveIds.has(id));
-    if (staleScores.length) await db.scores.bulkDelete(staleScores);
+  await transact(db, 'rw', ['scores', 'actions', 'meta'], async () => {
+    const staleScores = (await scoresRepo(db).ids()).filter((id) => !liveIds.has(id));
+    await scoresRepo(db).bulkDelete(staleScores);
     const staleActions = book.actions.filter((a: Action) => !liveIds.has(a.customerId) && a.status === 'open').map((a) => a.id);
-    if (staleActions.length) await db.actions.bulkDelete(staleActions);
-    await scoresRepo.putModel(db, model);
+    await actionsRepo(db).bulkDelete(staleActions);
+    await scoresRepo(db).putModel(model);
   });
   return { customers: total, ms: performance.now() - started };
-}
-
-/** One customer's history through the customerId indexes. */
-async function loadHistory(db: AppDB, customerId: string): Promise<{ history: CustomerHistory | null; goals: Goal[] }> {
-  return db.transaction('r', [db.customers, db.transactions, db.interactions, db.feedback, db.contacts, db.actions, db.goals], async () => {
-    const customer = await db.customers.get(customerId);
-    if (!customer) return { history: null, goals: [] };
-    const [transactions, interactions, feedback, contacts, actions, goals] = await Promise.all([
-      db.transactions.where('customerId').equals(customerId).toArray(),
-      db.interactions.where('customerId').equals(customerId).toArray(),
-      db.feedback.where('customerId').equals(customerId).toArray(),
-      db.contacts.where('customerId').equals(customerId).toArray(),
-      db.actions.where('customerId').equals(customerId).toArray(),
-      db.goals.toArray(),
-    ]);
-    return { history: { customer, transactions, interactions, feedback, contacts, actions }, goals };
-  });
 }
 
 /**
@@ -97,19 +70,19 @@ async function loadHistory(db: AppDB, customerId: string): Promise<{ history: Cu
  */
 export async function rescoreCustomer(db: AppDB, customerId: string, settingsIn: ScoringSettings | Settings, asOf: string): Promise<Score | null> {
   const settings = scoringOf(settingsIn);
-  const model = await scoresRepo.getModel(db);
+  const model = await scoresRepo(db).getModel();
   if (!model) {
-    if (!(await db.customers.get(customerId))) return null;
+    if (!(await customersRepo(db).get(customerId))) return null;
     await rescoreAll(db, settings, asOf);
-    return (await scoresRepo.get(db, customerId)) ?? null;
+    return (await scoresRepo(db).get(customerId)) ?? null;
   }
-  const { history, goals } = await loadHistory(db, customerId);
+  const { history, goals } = await bookRepo(db).customerHistory(customerId);
   if (!history) return null;
   const { score, ranked } = scoreCustomerDetailed(history, model, settings, asOf, { goals: activeGoals(goals, asOf) });
   const plan = planActions(customerId, history.actions, ranked, asOf, Date.now());
-  await db.transaction('rw', [db.scores, db.actions], async () => {
-    await db.scores.put(score);
-    await actionsRepo.apply(db, plan);
+  await transact(db, 'rw', ['scores', 'actions'], async () => {
+    await scoresRepo(db).put(score);
+    await actionsRepo(db).apply(plan);
   });
   return score;
 }

@@ -1,25 +1,23 @@
 /**
- * Reading settings where bundle size matters (the content script): plain `browser.storage`,
- * the same key `lib/settings/store.ts` writes (`local:settings` → `settings`), merged over the
- * defaults. Writes always go through lib/settings/save.ts.
+ * Settings for the content script: it cannot read the settings store (it lives in the
+ * extension's database), so it asks the background for the few it needs and hears about
+ * changes from the background's `rapport:settings-changed` message. Zod-free and small.
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS } from '../schemas/settings-defaults';
-import type { Settings } from '../schemas/settings';
+import { send } from '../messaging/client';
+import { SETTINGS_CHANGED, type ContentSettings, type SettingsChanged } from './content';
 
-const KEY = 'settings';
+export type { ContentSettings } from './content';
 
-const withDefaults = (v: unknown): Settings => (v && typeof v === 'object' ? { ...DEFAULT_SETTINGS, ...(v as Partial<Settings>) } : DEFAULT_SETTINGS);
-
-export async function readSettings(): Promise<Settings> {
-  const got = await browser.storage.local.get(KEY);
-  return withDefaults(got[KEY]);
+export function readSettings(): Promise<ContentSettings> {
+  return send('getContentSettings', {});
 }
 
-export function onSettingsChanged(cb: (s: Settings) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'local' && KEY in changes) cb(withDefaults(changes[KEY]!.newValue));
+export function onSettingsChanged(cb: (s: ContentSettings) => void, signal: AbortSignal): void {
+  const listener = (message: unknown): undefined => {
+    if ((message as SettingsChanged | null)?.type === SETTINGS_CHANGED) cb((message as SettingsChanged).settings);
+    return undefined;
   };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 }

@@ -3,7 +3,7 @@
  * Workers are unavailable (unit tests). `version` names the data the answer must reflect; the
  * Worker reloads the book when it changes.
  */
-import type { AppDB } from '../db/app-db';
+import type { ReadDb } from '../db/read-db';
 import { compute, type ComputeRequest, type ComputeResults } from './compute';
 import { loadBook, type Book } from './queries';
 
@@ -48,7 +48,7 @@ export function workerComputer(): Computer {
 }
 
 /** Same answers on the calling thread (tests; small books). */
-export function inlineComputer(db: AppDB): Computer {
+export function inlineComputer(db: ReadDb): Computer {
   let cache: { key: string; book: Promise<Book> } | null = null;
   return {
     async run(req, version, scoring) {

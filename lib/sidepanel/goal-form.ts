@@ -3,7 +3,8 @@
  * validated Goal, with one error per field as an i18n key the form shows beside that field.
  */
 import { addDays } from '../clock';
-import { END_BEFORE_START, GoalValidationError, TARGET_EQUALS_BASELINE, parseGoal } from '../db/repos/goals';
+import { GoalValidationError, parseGoal } from '../db/repos/goals';
+import type { AppError } from '../messaging/errors';
 import type { Goal, GoalScope } from '../schemas/domain';
 import type { GoalCategory, KpiId, Tier } from '../schemas/enums';
 import { isIsoDate, presetPeriod } from './periods';
@@ -130,15 +131,25 @@ export function validateGoalDraft(draft: GoalDraft, identity: { id: string; crea
     return { ok: true, goal };
   } catch (e) {
     if (!(e instanceof GoalValidationError)) throw e;
-    for (const [f, message] of Object.entries(e.fields)) {
-      const field = FIELD_OF[f] ?? 'name';
-      errors[field] =
-        message === TARGET_EQUALS_BASELINE
-          ? 'sidepanel.goals.error.targetEqualsBaseline'
-          : message === END_BEFORE_START
-            ? 'sidepanel.goals.error.endBeforeStart'
-            : 'sidepanel.goals.error.invalid';
-    }
-    return { ok: false, errors };
+    return { ok: false, errors: goalFieldErrors(e.errors) };
   }
+}
+
+/** The background's (or parseGoal's) errors on a goal, as the form's field → message key. */
+export function goalFieldErrors(list: readonly AppError[]): Partial<Record<GoalField, GoalErrorKey>> {
+  const errors: Partial<Record<GoalField, GoalErrorKey>> = {};
+  for (const e of list) {
+    const field = FIELD_OF[(e.field ?? '').split('.')[0]!] ?? 'name';
+    errors[field] ??=
+      e.code === 'goal.target-equals-baseline'
+        ? 'sidepanel.goals.error.targetEqualsBaseline'
+        : e.code === 'goal.end-before-start'
+          ? 'sidepanel.goals.error.endBeforeStart'
+          : e.code === 'value.required'
+            ? 'sidepanel.goals.error.required'
+            : e.code === 'value.too-long'
+              ? 'sidepanel.goals.error.tooLong'
+              : 'sidepanel.goals.error.invalid';
+  }
+  return errors;
 }

@@ -1,10 +1,11 @@
 /**
- * The Today queue's view model: the ranked actions from `todayQueue` (lib/services/actions),
- * with each customer's name and CRM refs read in one bulk get, and how many are due in all;
- * the panel shows a bounded, virtualised list of a big book.
+ * The Today queue's view model: the ranked actions (lib/db/repos/action-queue.ts), with each
+ * customer's name and CRM refs read in one bulk get, and how many are due in all; the panel
+ * shows a bounded, virtualised list of a big book.
  */
-import type { AppDB } from '../db/app-db';
-import { todayQueue } from '../services/actions';
+import type { ReadDb } from '../db/read-db';
+import { actionQueue } from '../db/repos/action-queue';
+import { customersRepo } from '../db/repos/customers';
 import type { Action, CrmRef } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
 
@@ -15,7 +16,7 @@ export interface QueueItem {
   action: Action;
   customer: { id: string; name: string; crmRefs: CrmRef[] };
   score?: { tier: Tier; risk: RiskBand; riskScore: number };
-  /** A Platinum/Gold customer at high risk: the key-account early warning (预警), from todayQueue. */
+  /** A Platinum/Gold customer at high risk: the key-account early warning (预警). */
   keyAccountAtRisk: boolean;
 }
 
@@ -25,12 +26,12 @@ export interface TodayQueue {
   total: number;
 }
 
-export async function loadTodayQueue(db: AppDB, asOf: string, limit: number): Promise<TodayQueue> {
-  // todayQueue reads every due action to rank them, so ask for all: the count comes free.
-  const all = await todayQueue(db, asOf, Number.MAX_SAFE_INTEGER);
+export async function loadTodayQueue(db: ReadDb, asOf: string, limit: number): Promise<TodayQueue> {
+  // The queue reads every due action to rank them, so ask for all: the count comes free.
+  const all = await actionQueue(db).today(asOf, Number.MAX_SAFE_INTEGER);
   const ranked = all.slice(0, limit);
   const ids = [...new Set(ranked.map((e) => e.action.customerId))];
-  const customers = await db.customers.bulkGet(ids);
+  const customers = await customersRepo(db).getStored(ids);
   const byId = new Map(ids.map((id, i) => [id, customers[i]]));
   const items = ranked.map(({ action, score, keyAccountAtRisk }): QueueItem => {
     const customer = byId.get(action.customerId);

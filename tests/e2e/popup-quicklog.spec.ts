@@ -19,7 +19,9 @@ type Chrome = {
   tabs: { query: (q: { url: string }) => Promise<{ id?: number }[]> };
 };
 
+/** Generating, writing and scoring the sample book takes up to ~50 s on a loaded machine: the test gets more time. */
 async function loadSample(page: Page): Promise<void> {
+  test.slow();
   const reply = await page.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'loadSampleData', payload: {} }));
   expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 }

@@ -12,5 +12,6 @@ export interface Migration {
 }
 
 import { v1 } from './001-initial';
+import { v2 } from './002-settings';
 
-export const MIGRATIONS: readonly Migration[] = [v1];
+export const MIGRATIONS: readonly Migration[] = [v1, v2];

@@ -6,7 +6,7 @@
  * count that lengthens the rest, and the acceptance-rate report, read these).
  */
 import Dexie from 'dexie';
-import type { AppDB } from '../app-db';
+import { defineRepo } from '../repo';
 import type { Action } from '../../schemas/domain';
 import type { ActionKind } from '../../schemas/enums';
 import type { RankedAction } from '../../scoring/actions';
@@ -69,24 +69,52 @@ export function planActions(customerId: string, existing: readonly Action[], ran
   return { put, remove };
 }
 
-export const actionsRepo = {
-  forCustomer(db: AppDB, customerId: string): Promise<Action[]> {
-    return db.actions.where('customerId').equals(customerId).toArray();
-  },
-  async apply(db: AppDB, plan: ActionPlan): Promise<void> {
-    if (plan.remove.length) await db.actions.bulkDelete(plan.remove);
-    if (plan.put.length) await db.actions.bulkPut(plan.put);
-  },
-  /** Open actions due by asOf and snoozed ones whose snooze has ended (a snooze moves `due` to its end), across customers. */
-  async dueBy(db: AppDB, asOf: string): Promise<Action[]> {
-    const [open, snoozed] = await Promise.all([
-      db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, true).toArray(),
-      db.actions
-        .where('[status+due]')
-        .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, true)
-        .filter((a) => (a.snoozedUntil ?? a.due) <= asOf)
-        .toArray(),
-    ]);
-    return [...open, ...snoozed];
-  },
-};
+export const actionsRepo = defineRepo(
+  (db) => ({
+    get: (id: string): Promise<Action | undefined> => db.actions.get(id),
+    all: (): Promise<Action[]> => db.actions.toArray(),
+    forCustomer: (customerId: string): Promise<Action[]> => db.actions.where('customerId').equals(customerId).toArray(),
+    /** A customer's actions in one status, through the [customerId+status] index. */
+    withStatus: (customerId: string, status: Action['status']): Promise<Action[]> =>
+      db.actions.where('[customerId+status]').equals([customerId, status]).toArray(),
+    /** Open actions due by asOf and snoozed ones whose snooze has ended (a snooze moves `due` to its end), across customers. */
+    async dueBy(asOf: string): Promise<Action[]> {
+      const [open, snoozed] = await Promise.all([
+        db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, true).toArray(),
+        db.actions
+          .where('[status+due]')
+          .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, true)
+          .filter((a) => (a.snoozedUntil ?? a.due) <= asOf)
+          .toArray(),
+      ]);
+      return [...open, ...snoozed];
+    },
+    /**
+     * Actions overdue as of `asOf`: open ones due before today, and snoozed ones due before today
+     * whose snooze has ended. Two indexed range reads on [status+due].
+     */
+    async countOverdue(asOf: string): Promise<number> {
+      const [open, snoozed] = await Promise.all([
+        db.actions.where('[status+due]').between(['open', Dexie.minKey], ['open', asOf], true, false).count(),
+        db.actions
+          .where('[status+due]')
+          .between(['snoozed', Dexie.minKey], ['snoozed', asOf], true, false)
+          .filter((a) => (a.snoozedUntil ?? '') <= asOf)
+          .count(),
+      ]);
+      return open + snoozed;
+    },
+  }),
+  (db) => ({
+    async put(action: Action): Promise<void> {
+      await db.actions.put(action);
+    },
+    async apply(plan: ActionPlan): Promise<void> {
+      if (plan.remove.length) await db.actions.bulkDelete(plan.remove);
+      if (plan.put.length) await db.actions.bulkPut(plan.put);
+    },
+    async bulkDelete(ids: readonly string[]): Promise<void> {
+      if (ids.length) await db.actions.bulkDelete([...ids]);
+    },
+  }),
+);

@@ -1,77 +1,77 @@
 /**
- * Goals: SMART relationship goals the side panel creates, edits and archives. Every write is
- * validated with GoalSchema first, so a bad goal never reaches the database.
+ * Goals: SMART relationship goals. The side panel asks the background to save or archive one
+ * (lib/services/goals.ts); every write is validated with GoalSchema first, so a bad goal never
+ * reaches the database.
  */
-import type { AppDB } from '../app-db';
+import { defineRepo } from '../repo';
 import { GoalSchema, type Goal } from '../../schemas/domain';
+import { CodedError, type AppError } from '../../messaging/errors';
+import { issuesToErrors } from '../../messaging/zod-errors';
 
-export class GoalValidationError extends Error {
+export class GoalValidationError extends CodedError {
   override name = 'GoalValidationError';
   constructor(
-    /** Field → message, e.g. `{ target: 'Invalid input: expected number' }`. */
-    readonly fields: Record<string, string>,
+    /** One error per bad field, schema order. */
+    readonly errors: AppError[],
   ) {
-    super(
-      `Invalid goal: ${Object.entries(fields)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join('; ')}`,
-    );
+    const first = errors[0]!;
+    super(first.code, first.params, first.field);
   }
 }
-
-export const END_BEFORE_START = 'The period must end after it starts';
-export const TARGET_EQUALS_BASELINE = 'The target must differ from the baseline';
 
 /** Parse a goal with GoalSchema plus the cross-field rules a schema of one field cannot state. */
 export function parseGoal(input: unknown): Goal {
   const parsed = GoalSchema.safeParse(input);
-  const fields: Record<string, string> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'goal');
-      fields[key] ??= issue.message;
-    }
-    throw new GoalValidationError(fields);
+    const seen = new Set<string>();
+    const errors = issuesToErrors(parsed.error, input).filter((e) => {
+      const key = (e.field ?? 'goal').split('.')[0]!;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    throw new GoalValidationError(errors);
   }
   const g = parsed.data;
-  if (g.periodEnd <= g.periodStart) fields.periodEnd = END_BEFORE_START;
-  if (g.target === g.baseline) fields.target = TARGET_EQUALS_BASELINE;
-  if (Object.keys(fields).length) throw new GoalValidationError(fields);
+  const errors: AppError[] = [];
+  if (g.periodEnd <= g.periodStart) errors.push({ code: 'goal.end-before-start', field: 'periodEnd' });
+  if (g.target === g.baseline) errors.push({ code: 'goal.target-equals-baseline', field: 'target' });
+  if (errors.length) throw new GoalValidationError(errors);
   return g;
 }
 
-export function goalsRepo(db: AppDB) {
-  return {
-    get(id: string): Promise<Goal | undefined> {
-      return db.goals.get(id);
-    },
+const newestFirst = (a: Goal, b: Goal): number => b.createdAt - a.createdAt;
 
+export const goalsRepo = defineRepo(
+  (db) => ({
+    get: (id: string): Promise<Goal | undefined> => db.goals.get(id),
+    all: (): Promise<Goal[]> => db.goals.toArray(),
     /** Goals not archived, newest first. (Booleans are not IndexedDB keys, so this filters; goals are few.) */
     async listActive(): Promise<Goal[]> {
-      const all = await db.goals.toArray();
-      return all.filter((g) => !g.archived).sort((a, b) => b.createdAt - a.createdAt);
+      return (await db.goals.toArray()).filter((g) => !g.archived).sort(newestFirst);
     },
-
     async listArchived(): Promise<Goal[]> {
-      const all = await db.goals.toArray();
-      return all.filter((g) => g.archived).sort((a, b) => b.createdAt - a.createdAt);
+      return (await db.goals.toArray()).filter((g) => g.archived).sort(newestFirst);
     },
-
+  }),
+  (db) => ({
     /** Create or replace a goal; throws GoalValidationError naming each bad field. */
     async save(input: unknown): Promise<Goal> {
       const goal = parseGoal(input);
       await db.goals.put(goal);
       return goal;
     },
-
     async setArchived(id: string, archived: boolean): Promise<Goal> {
       return db.transaction('rw', db.goals, async () => {
         const goal = await db.goals.get(id);
-        if (!goal) throw new Error(`No goal with id "${id}"`);
+        if (!goal) throw new CodedError('goal.unknown', { goalId: id }, 'goalId');
         const next = { ...goal, archived };
         await db.goals.put(next);
         return next;
       });
     },
-  };
-}
+    async bulkAdd(goals: readonly Goal[]): Promise<void> {
+      if (goals.length) await db.goals.bulkAdd([...goals]);
+    },
+  }),
+);

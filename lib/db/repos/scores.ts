@@ -2,27 +2,41 @@
  * Scores (one row per customer) and the stored book model (meta 'bookModel') that lets one
  * customer be rescored alone after a quick-log without refitting the whole book.
  */
-import type { AppDB } from '../app-db';
+import { defineRepo } from '../repo';
 import type { Score } from '../../schemas/domain';
+import { TIERS, type Tier } from '../../schemas/enums';
 import type { BookModel } from '../../scoring/types';
 
 export const BOOK_MODEL_KEY = 'bookModel';
 
-export const scoresRepo = {
-  get(db: AppDB, customerId: string): Promise<Score | undefined> {
-    return db.scores.get(customerId);
-  },
-  bulkGet(db: AppDB, customerIds: readonly string[]): Promise<(Score | undefined)[]> {
-    return db.scores.bulkGet([...customerIds]);
-  },
-  async putMany(db: AppDB, scores: readonly Score[]): Promise<void> {
-    await db.scores.bulkPut([...scores]);
-  },
-  async getModel(db: AppDB): Promise<BookModel | undefined> {
-    const row = await db.meta.get(BOOK_MODEL_KEY);
-    return row?.value as BookModel | undefined;
-  },
-  async putModel(db: AppDB, model: BookModel): Promise<void> {
-    await db.meta.put({ key: BOOK_MODEL_KEY, value: model });
-  },
-};
+export const scoresRepo = defineRepo(
+  (db) => ({
+    get: (customerId: string): Promise<Score | undefined> => db.scores.get(customerId),
+    bulkGet: (customerIds: readonly string[]): Promise<(Score | undefined)[]> => db.scores.bulkGet([...customerIds]),
+    all: (): Promise<Score[]> => db.scores.toArray(),
+    ids: (): Promise<string[]> => db.scores.toCollection().primaryKeys(),
+    /** Counts per tier from the tier index, without reading score rows. */
+    async tierCounts(): Promise<Record<Tier, number>> {
+      const counts = await Promise.all(TIERS.map((t) => db.scores.where('tier').equals(t).count()));
+      return Object.fromEntries(TIERS.map((t, i) => [t, counts[i]!])) as Record<Tier, number>;
+    },
+    async getModel(): Promise<BookModel | undefined> {
+      const row = await db.meta.get(BOOK_MODEL_KEY);
+      return row?.value as BookModel | undefined;
+    },
+  }),
+  (db) => ({
+    async put(score: Score): Promise<void> {
+      await db.scores.put(score);
+    },
+    async putMany(scores: readonly Score[]): Promise<void> {
+      await db.scores.bulkPut([...scores]);
+    },
+    async bulkDelete(customerIds: readonly string[]): Promise<void> {
+      if (customerIds.length) await db.scores.bulkDelete([...customerIds]);
+    },
+    async putModel(model: BookModel): Promise<void> {
+      await db.meta.put({ key: BOOK_MODEL_KEY, value: model });
+    },
+  }),
+);

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
-import { BACKUP_TABLES, BackupError, createBackup, parseBackup, planRestore, restoreBackup } from '../../../lib/backup/backup';
+import { BACKUP_TABLES, createBackup, parseBackup, planRestore } from '../../../lib/backup/backup';
+import { restoreBackup } from '../../../lib/backup/restore';
+import { CodedError } from '../../../lib/messaging/errors';
+import { dbSink } from '../../../lib/import/store';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
 import { runImport } from '../../../lib/import/run';
 
@@ -64,7 +67,7 @@ async function seed(): Promise<void> {
     computedAt: 9,
   });
   await db.meta.add({ key: 'searchIndexVersion', value: { v: 2 } });
-  await runImport({ db, file: new Blob(['customer_id,date,amount\nC3,2025-01-01,1\n']), fileName: 'x.csv', importId: 'imp1', now: () => 3 });
+  await runImport({ sink: dbSink(db), file: new Blob(['customer_id,date,amount\nC3,2025-01-01,1\n']), fileName: 'x.csv', importId: 'imp1', now: () => 3 });
 }
 
 describe('backup', () => {
@@ -86,11 +89,25 @@ describe('backup', () => {
     await seed();
     const before = await dump(db);
     const b = await createBackup(db, DEFAULT_SETTINGS, 1);
+    const valid = structuredClone(b);
     (b.tables.transactions[0] as { date: string }).date = '01/02/2025';
-    expect(() => parseBackup(JSON.stringify(b))).toThrow(/transactions\[0\]\.date/);
-    expect(() => parseBackup('{')).toThrow(BackupError);
-    expect(() => parseBackup(JSON.stringify({ format: 'other' }))).toThrow(/Not a Rapport backup/);
-    expect(() => parseBackup(JSON.stringify({ ...b, version: 99 }))).toThrow(/version 99/);
+    const refusal = (json: string): unknown => {
+      try {
+        parseBackup(json);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CodedError);
+        return (e as CodedError).error;
+      }
+      throw new Error('parseBackup accepted it');
+    };
+    expect(refusal(JSON.stringify(b))).toEqual({ code: 'backup.invalid-row', field: 'date', params: { where: 'transactions[0].date' } });
+    expect(refusal('{')).toEqual({ code: 'backup.not-json' });
+    expect(refusal(JSON.stringify({ format: 'other' }))).toMatchObject({ code: 'backup.not-rapport' });
+    expect(refusal(JSON.stringify({ ...b, version: 99 }))).toEqual({ code: 'backup.newer', params: { version: 99, max: 1 } });
+    expect(refusal(JSON.stringify({ ...valid, settings: { version: 1, scoring: { clvHorizonMonths: 0 } } }))).toEqual({
+      code: 'backup.invalid-settings',
+      params: { where: 'settings.scoring.clvHorizonMonths' },
+    });
     expect(await dump(db)).toEqual(before);
   });
 });

@@ -39,6 +39,19 @@ describe('Dexie migrations', () => {
     expect(idx('actions')).toEqual(expect.arrayContaining(['[status+due]', '[customerId+status]']));
   });
 
+  it('v2 adds the settings store (one row per key) and keeps v1 data', async () => {
+    const old = await openAt('mig-v2', 1);
+    await old.table('meta').put({ key: 'bookModel', value: { asOf: '2025-01-01' } });
+    old.close();
+    const db = await openAt('mig-v2', 2);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name)).toContain('settings');
+    expect(db.table('settings').schema.primKey.keyPath).toBe('key');
+    await db.table('settings').put({ key: 'settings', value: { version: 1 } });
+    expect(await db.table('settings').count()).toBe(1);
+    expect(await db.table('meta').get('bookModel')).toEqual({ key: 'bookModel', value: { asOf: '2025-01-01' } });
+  });
+
   it('every version upgrades a database written by the one before it, keeping its rows', async () => {
     for (let v = 1; v < MIGRATIONS.length; v++) {
       const name = `mig-upgrade-${v}`;

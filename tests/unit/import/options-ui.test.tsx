@@ -44,7 +44,7 @@ describe('ImportJobCard contract', () => {
     const job: ImportJob = {
       ...base,
       log: { id: 'j', fileName: 'f.csv', kind: 'transactions', startedAt: 0, status: 'done', rowsSeen: 7, accepted: 5, rejected: 2, duplicates: 1 },
-      rejectedPreview: [{ file: 'f.csv', line: 3, column: 'date', reason: '"x" is not a date', code: 'date' }],
+      rejectedPreview: [{ file: 'f.csv', line: 3, column: 'date', reason: '"x" is not a date', code: 'date', params: { value: 'x' } }],
       rejectedCount: 2,
     };
     const { container } = render(
@@ -60,12 +60,17 @@ describe('ImportJobCard contract', () => {
       el.getAttribute('data-duplicates'),
     ]).toEqual(['done', '5', '2', '1']);
     expect(screen.getByText(/Imported 5 rows \(1 already present\), 2 rejected/)).toBeTruthy();
-    expect(screen.getByText(/not a valid date — "x" is not a date/)).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'not a valid date: “x”' })).toBeTruthy();
     expect(screen.getByText(/and 1 more in the download/)).toBeTruthy();
   });
 
-  it('a refused file carries data-import-status="error" with the message', () => {
-    const job: ImportJob = { ...base, phase: 'error', refused: true, message: 'f.csv: missing required column amount for a transactions file.' };
+  it('a refused file carries data-import-status="error" with the reason, in Chinese throughout for zh_CN', () => {
+    const job: ImportJob = {
+      ...base,
+      phase: 'error',
+      refused: true,
+      error: { code: 'import.missing-columns', params: { file: 'f.csv', columns: 'amount' } },
+    };
     const { container } = render(
       <RapportPage settings={{ ...en, language: 'zh_CN' }}>
         <ImportJobCard job={job} onStartWithMapping={noop} onDiscard={noop} onDateOrder={noop} onCancel={noop} rejectedRows={() => []} />
@@ -73,6 +78,26 @@ describe('ImportJobCard contract', () => {
     );
     const el = container.querySelector('[data-import-status="error"]')!;
     expect(el.getAttribute('data-accepted')).toBeNull();
-    expect(screen.getByRole('alert').textContent).toBe('文件被拒绝：f.csv: missing required column amount for a transactions file.');
+    expect(screen.getByRole('alert').textContent).toBe('文件被拒绝：f.csv 缺少必需的列：amount。');
+  });
+
+  it('zh_CN: rejected rows, a failed rescore and an interrupted import show no English sentence', () => {
+    const job: ImportJob = {
+      ...base,
+      log: { id: 'j', fileName: 'f.csv', kind: 'feedback', startedAt: 0, status: 'done', rowsSeen: 2, accepted: 1, rejected: 1, duplicates: 0 },
+      rejectedPreview: [{ file: 'f.csv', line: 3, column: 'score', reason: 'CSAT score 7 is out of range 1–5', code: 'score', params: { value: 7 } }],
+      rejectedCount: 1,
+      rescore: { state: 'error', error: { code: 'internal' } },
+    };
+    const { container } = render(
+      <RapportPage settings={{ ...en, language: 'zh_CN' }}>
+        <ImportJobCard job={job} onStartWithMapping={noop} onDiscard={noop} onDateOrder={noop} onCancel={noop} rejectedRows={() => []} />
+      </RapportPage>,
+    );
+    expect(screen.getByRole('cell', { name: '评分超出范围：“7”' })).toBeTruthy();
+    const text = container.textContent ?? '';
+    expect(text).toContain('无法重新计算评分：Rapport 内部出错');
+    // Only the file name, the column name and Rapport's own name are Latin letters here.
+    expect(text.replace(/f\.csv|score|Rapport|CSV/g, '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { AppDB } from '../../../lib/db/app-db';
 import { ImportFileError } from '../../../lib/import';
 import { ImportCancelled, runImport, type RunImportArgs } from '../../../lib/import/run';
-import { unfinishedImports } from '../../../lib/import/store';
+import { dbSink } from '../../../lib/import/store';
+import { importLogRepo } from '../../../lib/db/repos/import-log';
 
 let db: AppDB;
 let n = 0;
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 const blob = (s: string): Blob => new Blob([s]);
 const run = (text: string, over: Partial<RunImportArgs> = {}) =>
-  runImport({ db, file: blob(text), fileName: 'f.csv', importId: `imp-${Math.random()}`, opts: { asOf: '2025-06-01' }, now: () => 1, ...over });
+  runImport({ sink: dbSink(db), file: blob(text), fileName: 'f.csv', importId: `imp-${Math.random()}`, opts: { asOf: '2025-06-01' }, now: () => 1, ...over });
 
 const txCsv = (rows: number, bad = 0): string =>
   [
@@ -70,7 +71,7 @@ describe('runImport', () => {
     // ~380 KB: the first 64 KiB are read before the encoding is decided and the header parsed.
     const text = txCsv(20_000, 5);
     const reference = new AppDB(`ref-${Math.random()}`);
-    await runImport({ db: reference, file: blob(text), fileName: 'f.csv', importId: 'ref', sliceSize: 16_384, now: () => 1 });
+    await runImport({ sink: dbSink(reference), file: blob(text), fileName: 'f.csv', importId: 'ref', sliceSize: 16_384, now: () => 1 });
     const refLog = await reference.importLog.get('ref');
     const refTx = await reference.transactions.orderBy('id').toArray();
     reference.close();
@@ -80,13 +81,12 @@ describe('runImport', () => {
       run(text, {
         importId: 'imp',
         sliceSize: 16_384,
-        storeFile: true,
         onProgress: () => {
           if (++calls === 8) throw new Error('browser killed');
         },
       }),
     ).rejects.toThrow('browser killed');
-    const [open] = await unfinishedImports(db);
+    const [open] = await importLogRepo(db).unfinished();
     expect(open!.log.status).toBe('running');
     expect(open!.checkpoint!.slicesDone).toBe(8);
     expect(open!.log.rowsSeen).toBeGreaterThan(3000);
@@ -94,18 +94,19 @@ describe('runImport', () => {
     expect(open!.log.accepted - open!.log.duplicates).toBe(await db.transactions.count());
     const rejected: number[] = [];
     const done = await runImport({
-      db,
-      file: open!.file!,
+      sink: dbSink(db),
+      file: blob(text),
       fileName: 'f.csv',
       importId: 'imp',
       resume: open!.checkpoint,
+      resumeLog: open!.log,
       now: () => 1,
       onRejected: (r) => rejected.push(...r.map((x) => x.line)),
     });
     expect(done.log).toEqual({ ...refLog, id: 'imp' });
     expect(await db.transactions.orderBy('id').toArray()).toEqual(refTx);
     expect(rejected).toEqual([2, 3, 4, 5, 6]);
-    expect(await unfinishedImports(db)).toEqual([]);
+    expect(await importLogRepo(db).unfinished()).toEqual([]);
   });
 
   it('rolling back (cancel) restores the database as it was', async () => {
@@ -146,7 +147,7 @@ describe('runImport — XLSX', () => {
     const bytes = readFileSync('tests/fixtures/import/fxiaoke-transactions.xlsx');
     const rejected: { line: number; column?: string }[] = [];
     const r = await runImport({
-      db,
+      sink: dbSink(db),
       file: new Blob([bytes]),
       fileName: 'fxiaoke-transactions.xlsx',
       importId: 'x1',
@@ -161,7 +162,7 @@ describe('runImport — XLSX', () => {
       ['FX-001', '2025-03-14', 12000, '年度服务'],
       ['FX-002', '2025-03-15', 5800, '实施费'],
     ]);
-    const again = await runImport({ db, file: new Blob([bytes]), fileName: 'fxiaoke-transactions.xlsx', importId: 'x2', now: () => 1 });
+    const again = await runImport({ sink: dbSink(db), file: new Blob([bytes]), fileName: 'fxiaoke-transactions.xlsx', importId: 'x2', now: () => 1 });
     expect(again.log).toMatchObject({ accepted: 2, duplicates: 2 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../lib/messaging/router';
+import { CodedError } from '../../../lib/messaging/errors';
 
 const opts = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
 const contentScript = { id: 'ext', url: 'https://acme.lightning.force.com/lightning/r/Account/001/view', tab: { id: 1 } };
@@ -11,20 +12,41 @@ describe('message router', () => {
   const route = createRouter({ searchCustomers, loadSampleData }, opts);
 
   it.each([
-    ['another extension', { type: 'searchCustomers', payload: { query: 'a', limit: 5 } }, { id: 'evil' }, /another extension/],
-    ['a web page (no id)', { type: 'searchCustomers', payload: { query: 'a', limit: 5 } }, { url: 'https://evil.example' }, /another extension/],
-    ['a non-object', 'searchCustomers', contentScript, /must be an object/],
-    ['null', null, contentScript, /must be an object/],
-    ['an unknown type', { type: 'dropDatabase', payload: {} }, contentScript, /unknown message type "dropDatabase"/],
-    ['a prototype key as type', { type: 'constructor', payload: {} }, contentScript, /unknown message type/],
-    ['a bad payload field', { type: 'searchCustomers', payload: { query: 'a', limit: 500 } }, contentScript, /limit/],
-    ['a missing payload', { type: 'searchCustomers' }, contentScript, /Invalid "searchCustomers"/],
-    ['a page-only message from a content script', { type: 'loadSampleData', payload: {} }, contentScript, /only be sent from Rapport's own pages/],
-    ['a type with no handler', { type: 'updateAction', payload: { actionId: 'a', status: 'done' } }, popup, /no handler/],
-  ])('rejects %s with a clear error', async (_label, message, sender, error) => {
+    ['another extension', { type: 'searchCustomers', payload: { query: 'a', limit: 5 } }, { id: 'evil' }, { code: 'message.rejected-sender' }],
+    [
+      'a web page (no id)',
+      { type: 'searchCustomers', payload: { query: 'a', limit: 5 } },
+      { url: 'https://evil.example' },
+      { code: 'message.rejected-sender' },
+    ],
+    ['a non-object', 'searchCustomers', contentScript, { code: 'message.malformed' }],
+    ['null', null, contentScript, { code: 'message.malformed' }],
+    ['an unknown type', { type: 'dropDatabase', payload: {} }, contentScript, { code: 'message.unknown-type', params: { type: 'dropDatabase' } }],
+    ['a prototype key as type', { type: 'constructor', payload: {} }, contentScript, { code: 'message.unknown-type', params: { type: 'constructor' } }],
+    [
+      'a bad payload field',
+      { type: 'searchCustomers', payload: { query: 'a', limit: 500 } },
+      contentScript,
+      { code: 'value.too-big', field: 'limit', params: { max: 50 } },
+    ],
+    ['a missing payload', { type: 'searchCustomers' }, contentScript, { code: 'value.required' }],
+    ['a missing payload field', { type: 'searchCustomers', payload: { query: 'a' } }, contentScript, { code: 'value.required', field: 'limit' }],
+    [
+      'a page-only message from a content script',
+      { type: 'loadSampleData', payload: {} },
+      contentScript,
+      { code: 'message.page-only', params: { type: 'loadSampleData' } },
+    ],
+    ['a write from a content script', { type: 'deleteAllData', payload: {} }, contentScript, { code: 'message.page-only', params: { type: 'deleteAllData' } }],
+    [
+      'a type with no handler',
+      { type: 'updateAction', payload: { actionId: 'a', status: 'done' } },
+      popup,
+      { code: 'message.no-handler', params: { type: 'updateAction' } },
+    ],
+  ])('rejects %s with an error code (no English text)', async (_label, message, sender, error) => {
     const reply = await route(message, sender);
-    expect(reply.ok).toBe(false);
-    expect(reply.ok ? '' : reply.error).toMatch(error);
+    expect(reply).toEqual({ ok: false, error });
     expect(searchCustomers).not.toHaveBeenCalled();
   });
 
@@ -39,15 +61,23 @@ describe('message router', () => {
     expect(reply).toEqual({ ok: true, data: { customers: 3 } });
   });
 
-  it('turns a handler exception into an error reply', async () => {
+  it("answers a service's coded error as it is, and anything else as `internal` (its text stays in the console)", async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing = createRouter(
       {
-        searchCustomers: async () => {
+        searchCustomers: async ({ query }) => {
+          if (query === 'coded') throw new CodedError('customer.unknown', { customerId: 'C9' }, 'customerId');
           throw new Error('db closed');
         },
       },
       opts,
     );
-    expect(await failing({ type: 'searchCustomers', payload: { query: '', limit: 1 } }, popup)).toEqual({ ok: false, error: 'db closed' });
+    expect(await failing({ type: 'searchCustomers', payload: { query: 'coded', limit: 1 } }, popup)).toEqual({
+      ok: false,
+      error: { code: 'customer.unknown', field: 'customerId', params: { customerId: 'C9' } },
+    });
+    expect(await failing({ type: 'searchCustomers', payload: { query: '', limit: 1 } }, popup)).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearDraft, draftKey, draftsItem, latestDraft, loadDraft, saveDraft } from '../../../lib/popup/draft';
 import { emptyDraft, toPayload, validateDraft } from '../../../lib/popup/quicklog-form';
-import { fieldOfError, isCalendarDate } from '../../../lib/popup/field-errors';
+import { isCalendarDate, quickLogField } from '../../../lib/popup/field-errors';
 
 const DAY = 86_400_000;
 const globex = { id: 'C-1002', name: 'Globex Industrial' };
@@ -53,11 +53,12 @@ describe('quick-log form rules', () => {
     expect(validateDraft({ ...d, ...over }, date, '2026-11-20')).toEqual({ [field]: key });
   });
 
-  it('finds the field named in a background error', () => {
-    expect(fieldOfError('Invalid "logInteraction" message: summary: Too small')).toBe('summary');
-    expect(fieldOfError('feedback.score: CSAT score must be an integer 1–5')).toBe('feedback.score');
-    expect(fieldOfError('nextStepDue: 2026-11-01 is before the interaction')).toBe('nextStepDue');
-    expect(fieldOfError('Not logged: "Globex" matches "x"')).toBeUndefined();
+  it('takes the field a background error names, if it is a quick-log field', () => {
+    expect(quickLogField('summary')).toBe('summary');
+    expect(quickLogField('feedback.score')).toBe('feedback.score');
+    expect(quickLogField('nextStepDue')).toBe('nextStepDue');
+    expect(quickLogField('actionId')).toBeUndefined();
+    expect(quickLogField(undefined)).toBeUndefined();
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);
   });

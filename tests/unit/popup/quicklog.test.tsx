@@ -173,10 +173,23 @@ describe('popup quick-log', () => {
     await user.keyboard('Quick check-in');
     await db.customers.delete('C-1002'); // gone before the save reaches the background
     await user.keyboard('{Control>}{Enter}{/Control}');
-    expect(await screen.findByText(/Not saved: customerId: there is no customer "C-1002"/)).toBeTruthy();
+    expect(await screen.findByText('Not saved: There is no customer “C-1002”; pick one from the list or track the CRM record first.')).toBeTruthy();
+    // The error's `field` puts it beside the Customer field too.
+    expect(screen.getAllByText('There is no customer “C-1002”; pick one from the list or track the CRM record first.')).toHaveLength(1);
     expect(screen.queryByText(/Saved for/)).toBeNull();
     expect(screen.getByRole('textbox', { name: 'Summary' })).toHaveProperty('value', 'Quick check-in');
     expect((await loadDraft(draftKey('C-1002')))?.summary).toBe('Quick check-in');
+  });
+
+  it('zh_CN: an error from the background reads in Chinese, beside its field', async () => {
+    const user = userEvent.setup();
+    renderPopup(services({ record, customer: GLOBEX }), 'zh_CN');
+    await screen.findByRole('textbox', { name: '摘要' });
+    await user.keyboard('回访');
+    await db.customers.delete('C-1002');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('未保存：没有客户“C-1002”；请从列表中选择，或先跟踪该 CRM 记录。')).toBeTruthy();
+    expect(screen.getByText('没有客户“C-1002”；请从列表中选择，或先跟踪该 CRM 记录。')).toBeTruthy();
   });
 
   it('refuses a customer on the never-log list with a clear message', async () => {

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 import type { JSX } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
+import Dexie from 'dexie';
 import { RapportPage, useCommonT, useLocale, useEffectiveTheme } from '../../../components/shared';
-import { saveSettings } from '../../../lib/settings/save';
+import { AppDB } from '../../../lib/db/app-db';
+import { setDbForTests } from '../../../lib/db/db';
+import { settingsHandlers } from '../../../lib/services/settings';
+import { broadcastSettings } from '../../../lib/services/broadcast';
+import { saveSettings } from '../../../lib/settings/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';
+import { installFakeBackground } from '../messaging/fake-background';
 
 function Probe(): JSX.Element {
   const t = useCommonT();
@@ -17,9 +23,18 @@ function Probe(): JSX.Element {
 
 const settings = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 
-afterEach(() => {
+let db: AppDB;
+beforeEach(async () => {
+  db = new AppDB(`page-${Math.random()}`);
+  await db.open();
+  setDbForTests(db);
+});
+afterEach(async () => {
   cleanup();
   delete document.documentElement.dataset.theme;
+  setDbForTests(undefined);
+  db.close();
+  await Dexie.delete(db.name);
 });
 
 describe('RapportPage (shared settings, locale, theme)', () => {
@@ -35,7 +50,8 @@ describe('RapportPage (shared settings, locale, theme)', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 
-  it('reads stored settings and follows changes live', async () => {
+  it('asks the background for the settings and follows its saves live', async () => {
+    const bg = installFakeBackground(settingsHandlers);
     await saveSettings(settings({ language: 'en', theme: 'light' }));
     render(
       <RapportPage>
@@ -44,8 +60,9 @@ describe('RapportPage (shared settings, locale, theme)', () => {
     );
     expect(await screen.findByText('Churn risk')).toBeTruthy();
     expect(document.documentElement.dataset.theme).toBe('light');
+    expect(bg.requests).toEqual(['getSettings']);
     await act(async () => {
-      await saveSettings(settings({ language: 'zh_CN', theme: 'dark' }));
+      await broadcastSettings(await saveSettings(settings({ language: 'zh_CN', theme: 'dark' })));
     });
     expect(await screen.findByText('流失风险')).toBeTruthy();
     expect(document.documentElement.dataset.theme).toBe('dark');

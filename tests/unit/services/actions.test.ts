@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
 import { setDbForTests } from '../../../lib/db/db';
-import { actionsHandlers, applyActionUpdate, openActionsFor, todayQueue } from '../../../lib/services/actions';
+import { actionsHandlers, applyActionUpdate } from '../../../lib/services/actions';
+import { actionQueue } from '../../../lib/db/repos/action-queue';
+import type { AppDB as Db } from '../../../lib/db/app-db';
+
+const openActionsFor = (db: Db, customerId: string, asOf: string) => actionQueue(db).openFor(customerId, asOf);
+const todayQueue = (db: Db, asOf: string, limit: number) => actionQueue(db).today(asOf, limit);
 import { rescoreAll } from '../../../lib/services/rescore';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF } from '../../../lib/sample/stories';
@@ -65,12 +70,12 @@ describe('updateAction', () => {
   });
 
   it('snoozed: needs a later date, hides the action until then', async () => {
-    await expect(applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF))).rejects.toThrow(
-      /snoozedUntil/,
-    );
+    await expect(applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed' }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF))).rejects.toMatchObject({
+      error: { code: 'snooze.until-required', field: 'snoozedUntil' },
+    });
     await expect(
       applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: SAMPLE_AS_OF }, settings, SAMPLE_AS_OF, at(SAMPLE_AS_OF)),
-    ).rejects.toThrow(/not after today/);
+    ).rejects.toMatchObject({ error: { code: 'snooze.not-after-today' } });
     const r = await applyActionUpdate(
       db,
       { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: '2026-11-27' },
@@ -84,8 +89,13 @@ describe('updateAction', () => {
     expect((await todayQueue(db, '2026-11-27', 1000)).some((e) => e.action.id === 'C-1001:cross-sell')).toBe(true);
   });
 
-  it('refuses an unknown action with a clear error', async () => {
-    await expect(applyActionUpdate(db, { actionId: 'nope', status: 'done' }, settings, SAMPLE_AS_OF, 0)).rejects.toThrow(/no action "nope"/);
+  it('refuses an unknown action or a snooze into the past with a code naming the field', async () => {
+    await expect(applyActionUpdate(db, { actionId: 'nope', status: 'done' }, settings, SAMPLE_AS_OF, 0)).rejects.toMatchObject({
+      error: { code: 'action.unknown', field: 'actionId', params: { actionId: 'nope' } },
+    });
+    await expect(
+      applyActionUpdate(db, { actionId: 'C-1001:cross-sell', status: 'snoozed', snoozedUntil: SAMPLE_AS_OF }, settings, SAMPLE_AS_OF, 0),
+    ).rejects.toMatchObject({ error: { code: 'snooze.not-after-today', field: 'snoozedUntil', params: { value: SAMPLE_AS_OF, today: SAMPLE_AS_OF } } });
   });
 
   it('the background handler updates the stored action and tells open pages', async () => {
@@ -100,7 +110,7 @@ describe('updateAction', () => {
   });
 });
 
-describe('todayQueue and openActionsFor', () => {
+describe('the action queue: today and one customer', () => {
   it('lists due and overdue actions, at-risk key accounts first (预警), nothing due later', async () => {
     const q = await todayQueue(db, SAMPLE_AS_OF, 1000);
     expect(q.length).toBeGreaterThan(0);

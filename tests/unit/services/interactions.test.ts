@@ -108,10 +108,9 @@ describe('logInteraction', () => {
   });
 
   it('refuses a CSAT score outside 1–5 naming the field, and writes nothing', async () => {
-    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat', score: 7 } }, sender)).rejects.toThrow(
-      /^feedback\.score: CSAT score must be an integer 1–5/,
-    );
-    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat' } }, sender)).rejects.toThrow(/feedback\.score/);
+    const range = { error: { code: 'feedback.score-range', field: 'feedback.score', params: { min: 1, max: 5 } } };
+    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat', score: 7 } }, sender)).rejects.toMatchObject(range);
+    await expect(h.logInteraction({ ...base, feedback: { kind: 'csat' } }, sender)).rejects.toMatchObject(range);
     expect(await db.interactions.count()).toBe(0);
     expect(rescore).not.toHaveBeenCalled();
   });
@@ -129,7 +128,9 @@ describe('logInteraction', () => {
   });
 
   it('refuses an unknown customer with an error naming the field', async () => {
-    await expect(h.logInteraction({ ...base, customerId: 'C-404' }, sender)).rejects.toThrow(/^customerId: there is no customer "C-404"/);
+    await expect(h.logInteraction({ ...base, customerId: 'C-404' }, sender)).rejects.toMatchObject({
+      error: { code: 'customer.unknown', field: 'customerId', params: { customerId: 'C-404' } },
+    });
     expect(await db.interactions.count()).toBe(0);
   });
 
@@ -140,25 +141,32 @@ describe('logInteraction', () => {
     ['an employee email domain', ['Other.example', 'GLOBEX.example']],
   ])('refuses customers on the "never log" list by %s', async (_label, neverLog) => {
     settings = { ...settings, neverLog };
-    await expect(h.logInteraction(base, sender)).rejects.toThrow(/Not logged: "Globex Industrial" matches .* "never log" list/);
+    await expect(h.logInteraction(base, sender)).rejects.toMatchObject({
+      error: { code: 'interaction.never-log', params: { name: 'Globex Industrial', entry: neverLog.at(-1) } },
+    });
     expect(await db.interactions.count()).toBe(0);
     expect(broadcast).not.toHaveBeenCalled();
   });
 
   it('refuses when the contact typed is a person on the "never log" list', async () => {
     settings = { ...settings, neverLog: ['ceo@stark.example'] };
-    await expect(h.logInteraction({ ...base, customerId: 'C-1006', contact: 'Tony <CEO@stark.example>' }, sender)).rejects.toThrow(/never log/);
+    await expect(h.logInteraction({ ...base, customerId: 'C-1006', contact: 'Tony <CEO@stark.example>' }, sender)).rejects.toMatchObject({
+      error: { code: 'interaction.never-log', params: { entry: 'ceo@stark.example' } },
+    });
     await expect(h.logInteraction({ ...base, customerId: 'C-1006', contact: 'Pepper' }, sender)).resolves.toBeTruthy();
   });
 
   it.each([
-    [{ date: '2026-02-30' }, /^date: 2026-02-30 is not a calendar day/],
-    [{ date: '2026-11-21' }, /^date: 2026-11-21 is in the future/],
-    [{ summary: '   ' }, /^summary:/],
-    [{ nextStepDue: '2026-12-01' }, /^nextStep: a due date needs a next step/],
-    [{ nextStep: 'x', nextStepDue: '2026-11-01' }, /^nextStepDue: 2026-11-01 is before/],
-  ])('rejects %o with a message naming the field', async (over, error) => {
-    await expect(h.logInteraction({ ...base, ...over }, sender)).rejects.toThrow(error);
+    [{ date: '2026-02-30' }, { code: 'date.not-calendar', field: 'date', params: { value: '2026-02-30' } }],
+    [{ date: '2026-11-21' }, { code: 'date.future', field: 'date', params: { value: '2026-11-21', today: '2026-11-20' } }],
+    [{ summary: '   ' }, { code: 'summary.required', field: 'summary' }],
+    [{ nextStepDue: '2026-12-01' }, { code: 'next-step.required', field: 'nextStep' }],
+    [
+      { nextStep: 'x', nextStepDue: '2026-11-01' },
+      { code: 'next-step-due.before-date', field: 'nextStepDue', params: { value: '2026-11-01', date: '2026-11-19' } },
+    ],
+  ])('rejects %o with a code naming the field', async (over, error) => {
+    await expect(h.logInteraction({ ...base, ...over }, sender)).rejects.toMatchObject({ error });
     expect(await db.interactions.count()).toBe(0);
   });
 });
@@ -173,7 +181,9 @@ describe('undoInteraction', () => {
     expect(await db.interactions.count()).toBe(0);
     expect(await db.feedback.count()).toBe(0);
     expect(broadcast).toHaveBeenLastCalledWith(['C-1002']);
-    await expect(h.undoInteraction({ interactionId: r.interactionId }, sender)).rejects.toThrow(/^interactionId: .*already undone/);
+    await expect(h.undoInteraction({ interactionId: r.interactionId }, sender)).rejects.toMatchObject({
+      error: { code: 'interaction.unknown', field: 'interactionId' },
+    });
   });
 });
 

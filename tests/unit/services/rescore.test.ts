@@ -90,7 +90,7 @@ describe('rescoreAll', () => {
 describe('rescoreCustomer', () => {
   it('rescores one customer with the stored model, without refitting', async () => {
     await rescoreAll(db, DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
-    const model = await scoresRepo.getModel(db);
+    const model = await scoresRepo(db).getModel();
     const before = (await db.scores.get('C-1005'))!;
     await db.interactions.add({
       id: 'new',
@@ -105,13 +105,13 @@ describe('rescoreCustomer', () => {
     expect(after.lastContact).toBe(SAMPLE_AS_OF);
     expect(after.riskScore).toBeLessThan(before.riskScore);
     expect(await db.scores.get('C-1005')).toEqual(after);
-    expect((await scoresRepo.getModel(db))!.fittedAt).toBe(model!.fittedAt);
+    expect((await scoresRepo(db).getModel())!.fittedAt).toBe(model!.fittedAt);
   });
 
   it('fits the book first when no model is stored, and answers null for an unknown customer', async () => {
     const s = await rescoreCustomer(db, 'C-1002', DEFAULT_SETTINGS, SAMPLE_AS_OF);
     expect(s).toMatchObject({ customerId: 'C-1002', tier: 'platinum', risk: 'high' });
-    expect(await scoresRepo.getModel(db)).toBeDefined();
+    expect(await scoresRepo(db).getModel()).toBeDefined();
     expect(await db.scores.count()).toBe(sample.customers.length);
     expect(await rescoreCustomer(db, 'nobody', DEFAULT_SETTINGS, SAMPLE_AS_OF)).toBeNull();
   });

@@ -6,11 +6,12 @@ import { GoalsView } from '../../../components/sidepanel/GoalsView';
 import { goalProgress } from '../../../lib/scoring/goals';
 import { loadBook } from '../../../lib/sidepanel/queries';
 import type { AppDB } from '../../../lib/db/app-db';
-import { customer, dropDb, freshDb, putCustomers, renderInPanel, score } from './support';
+import { customer, dropDb, freshDb, panelBackground, putCustomers, renderInPanel, score } from './support';
 
 let db: AppDB;
 beforeEach(async () => {
   db = await freshDb();
+  panelBackground();
   await putCustomers(db, [customer('A'), customer('B')]);
   await db.scores.bulkPut([score('A'), score('B')]);
   await db.feedback.bulkPut([

@@ -108,7 +108,7 @@ describe('goals repo', () => {
     expect((await repo.listArchived()).map((g) => g.id)).toEqual(['a']);
     await repo.setArchived('a', false);
     expect((await repo.listActive()).map((g) => g.id)).toEqual(['b', 'a']);
-    await expect(repo.setArchived('zzz', true)).rejects.toThrow('No goal with id "zzz"');
+    await expect(repo.setArchived('zzz', true)).rejects.toMatchObject({ error: { code: 'goal.unknown', params: { goalId: 'zzz' } } });
   });
 
   it('refuses an invalid goal before writing, naming the fields', async () => {
@@ -116,8 +116,13 @@ describe('goals repo', () => {
     const bad = { ...goal('c', 3), metric: 'happiness', target: Number.NaN };
     const err = await repo.save(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GoalValidationError);
-    expect(Object.keys((err as GoalValidationError).fields).sort()).toEqual(['metric', 'target']);
-    await expect(repo.save({ ...goal('d', 4), periodEnd: '2026-10-01' })).rejects.toThrow('periodEnd');
+    expect((err as GoalValidationError).errors.map((e) => [e.field, e.code])).toEqual([
+      ['metric', 'value.not-allowed'],
+      ['target', 'value.type'],
+    ]);
+    await expect(repo.save({ ...goal('d', 4), periodEnd: '2026-10-01' })).rejects.toMatchObject({
+      error: { code: 'goal.end-before-start', field: 'periodEnd' },
+    });
     expect(await db.goals.count()).toBe(0);
   });
 });

@@ -5,11 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { PyramidView } from '../../../components/sidepanel/PyramidView';
 import { SNAPSHOT_KEY } from '../../../lib/sidepanel/pyramid';
 import type { AppDB } from '../../../lib/db/app-db';
-import { customer, dropDb, freshDb, putCustomers, renderInPanel, score } from './support';
+import { customer, dropDb, freshDb, panelBackground, putCustomers, renderInPanel, score } from './support';
 
 let db: AppDB;
 beforeEach(async () => {
   db = await freshDb();
+  panelBackground();
   await putCustomers(db, [customer('A', { name: 'Acme' }), customer('B', { name: 'Bolt' }), customer('C', { name: 'Crane' })]);
   await db.scores.bulkPut([score('A', { tier: 'platinum', clv: 9000 }), score('B', { tier: 'gold', clv: 1000 }), score('C', { tier: 'lead', clv: -200 })]);
 });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../../lib/db/app-db';
 import { setDbForTests } from '../../../lib/db/db';
 import { applyReminderSettings, countOverdue, nextReminderAt, notifyOverdue, REMINDER_ALARM, setupReminders } from '../../../lib/services/reminders';
-import { saveSettings } from '../../../lib/settings/save';
+import { saveSettings } from '../../../lib/settings/store';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
 import type { Action } from '../../../lib/schemas/domain';
 

@@ -2,7 +2,12 @@
 import type { ReactNode } from 'react';
 import Dexie from 'dexie';
 import { render, type RenderResult } from '@testing-library/react';
+import { vi } from 'vitest';
 import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
+import { setDbForTests } from '../../../lib/db/db';
+import { goalsHandlers } from '../../../lib/services/goals';
+import { sidePanelHandlers } from '../../../lib/services/sidepanel';
+import { installFakeBackground } from '../messaging/fake-background';
 import { RapportPage } from '../../../components/shared';
 import { SidePanelContext } from '../../../components/sidepanel/context';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';
@@ -12,16 +17,24 @@ import { inlineComputer } from '../../../lib/sidepanel/compute-client';
 
 export const AS_OF = '2026-11-20';
 
+/** A fresh database, also the (test) background's. */
 export async function freshDb(): Promise<AppDB> {
   const db = new AppDB(`sp-${Math.random()}`);
   await db.open();
+  setDbForTests(db);
   return db;
 }
 
 export async function dropDb(db: AppDB): Promise<void> {
+  vi.restoreAllMocks();
+  setDbForTests(undefined);
   db.close();
   await Dexie.delete(db.name);
 }
+
+/** The background's side panel handlers (goals, remembered state) answering the panel's messages. */
+export const panelBackground = (): ReturnType<typeof installFakeBackground> =>
+  installFakeBackground({ ...goalsHandlers, ...sidePanelHandlers }, 'sidepanel.html');
 
 export const settingsEn: Settings = { ...DEFAULT_SETTINGS, language: 'en', theme: 'light' };
 

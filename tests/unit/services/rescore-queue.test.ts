@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
-import { createImportHandlers, type RescoreAllFn } from '../../../lib/services/import';
+import { createRescoreQueue, rescoreAllHandlers, type RescoreAllFn } from '../../../lib/services/rescore-all';
 import type { RescoreProgress } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-describe('rescoreAll handler', () => {
+describe('the full-rescore queue', () => {
   it('rescores with the stored settings and asOf, reports progress and broadcasts', async () => {
     const calls: string[] = [];
     const progress: RescoreProgress[] = [];
@@ -25,14 +25,16 @@ describe('rescoreAll handler', () => {
       calls.push(`${settings.scoring.currency}@${asOf}`);
       onProgress?.(2, 3);
     };
-    const h = createImportHandlers({
-      db: () => db,
-      settings: async () => DEFAULT_SETTINGS,
-      rescoreAll,
-      broadcast: async () => void broadcasts++,
-      progress: (p) => progress.push(p),
-    });
-    await expect(h.rescoreAll!({ asOf: '2025-06-01' }, {})).resolves.toEqual({ customers: 3 });
+    const h = rescoreAllHandlers(
+      createRescoreQueue({
+        db: () => db,
+        settings: async () => DEFAULT_SETTINGS,
+        rescoreAll,
+        broadcast: async () => void broadcasts++,
+        progress: (p) => progress.push(p),
+      }),
+    );
+    await expect(h.rescoreAll({ asOf: '2025-06-01' }, {})).resolves.toEqual({ customers: 3 });
     expect(calls).toEqual(['USD@2025-06-01']);
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/3', '2/3', '3/3']);
     expect(broadcasts).toBe(1);
@@ -52,15 +54,15 @@ describe('rescoreAll handler', () => {
         throw new Error('scorer failed');
       }
     };
-    const h = createImportHandlers({
+    const queue = createRescoreQueue({
       db: () => db,
       settings: async () => DEFAULT_SETTINGS,
       rescoreAll,
       broadcast: async () => undefined,
       progress: () => undefined,
     });
-    const a = h.rescoreAll!({ asOf: '2025-06-01' }, {});
-    const b = h.rescoreAll!({ asOf: '2025-06-01' }, {});
+    const a = queue('2025-06-01');
+    const b = queue('2025-06-01');
     await expect(a).rejects.toThrow('scorer failed');
     await expect(b).resolves.toEqual({ customers: 3 });
     expect(maxActive).toBe(1);
@@ -73,15 +75,16 @@ describe('import → rescoreAll (real scorer)', () => {
     const { rescoreAll } = await import('../../../lib/services/rescore');
     const fs = await import('node:fs');
     const bytes = fs.readFileSync('../shared/data/cdnow/transactions-sample.csv');
-    await runImport({ db, file: new Blob([bytes]), fileName: 'cdnow.csv', importId: 'c', now: () => 1 });
-    const h = createImportHandlers({
+    const { dbSink } = await import('../../../lib/import/store');
+    await runImport({ sink: dbSink(db), file: new Blob([bytes]), fileName: 'cdnow.csv', importId: 'c', now: () => 1 });
+    const queue = createRescoreQueue({
       db: () => db,
       settings: async () => DEFAULT_SETTINGS,
       rescoreAll,
       broadcast: async () => undefined,
       progress: () => undefined,
     });
-    const r = await h.rescoreAll!({ asOf: '1997-10-01' }, {});
+    const r = await queue('1997-10-01');
     const customers = await db.customers.count();
     expect(customers).toBe(2357 + 3);
     expect(r).toEqual({ customers });

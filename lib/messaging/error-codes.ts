@@ -1,0 +1,61 @@
+/** Every error code the background answers with (lib/messaging/errors.ts); each has a sentence in lib/i18n/catalogs/errors.ts. */
+export const ERROR_CODES = [
+  // the router
+  'message.rejected-sender',
+  'message.malformed',
+  'message.unknown-type',
+  'message.page-only',
+  'message.no-handler',
+  'background.no-answer',
+  'internal',
+  // a value of a message, a setting, a goal or a backup row (from its schema)
+  'value.required',
+  'value.type',
+  'value.too-small',
+  'value.too-big',
+  'value.too-short',
+  'value.too-long',
+  'value.not-integer',
+  'value.date-format',
+  'value.not-allowed',
+  'value.invalid',
+  // records and rules of the services
+  'customer.unknown',
+  'interaction.unknown',
+  'interaction.never-log',
+  'date.not-calendar',
+  'date.future',
+  'summary.required',
+  'next-step.required',
+  'next-step-due.before-date',
+  'feedback.score-range',
+  'action.unknown',
+  'snooze.until-required',
+  'snooze.not-after-today',
+  'goal.unknown',
+  'goal.end-before-start',
+  'goal.target-equals-baseline',
+  // settings
+  'settings.not-object',
+  'settings.version-unknown',
+  'settings.version-newer',
+  'settings.no-migration',
+  // imports
+  'import.empty',
+  'import.missing-columns',
+  'import.date-order-needed',
+  'import.not-resumable',
+  'import.unknown',
+  'import.xlsx-unreadable',
+  'import.file-missing',
+  'import.interrupted',
+  // backups
+  'backup.not-json',
+  'backup.not-rapport',
+  'backup.newer',
+  'backup.invalid-row',
+  'backup.invalid-settings',
+  'restore.interrupted',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,35 @@
+/**
+ * Whole-book operations on request of the options page: "delete all data" (every data table
+ * of lib/db/tables.ts; settings stay) and rolling back an interrupted import.
+ */
+import type { AppDB } from '../db/app-db';
+import { getDb } from '../db/db';
+import { dataRepo } from '../db/repos/data';
+import { rollbackImport } from '../import/store';
+import type { Handlers } from '../messaging/router';
+import { broadcastDataChanged } from './broadcast';
+
+export function createDataHandlers(deps: {
+  db: () => AppDB;
+  broadcast: () => Promise<void>;
+  /** Drop stored copies of import files (all of them, or one import's). */
+  dropFiles: (importId?: string) => Promise<void>;
+}): Pick<Handlers, 'deleteAllData' | 'rollbackImport'> {
+  return {
+    async deleteAllData() {
+      await dataRepo(deps.db()).clearAll();
+      await deps.dropFiles().catch(() => undefined);
+      await deps.broadcast();
+      return { cleared: true };
+    },
+    async rollbackImport({ importId }) {
+      const log = await rollbackImport(deps.db(), importId, Date.now());
+      await deps.dropFiles(importId).catch(() => undefined);
+      await deps.broadcast();
+      return log;
+    },
+  };
+}
+
+export const createBackgroundDataHandlers = (dropFiles: (importId?: string) => Promise<void>): Pick<Handlers, 'deleteAllData' | 'rollbackImport'> =>
+  createDataHandlers({ db: getDb, broadcast: () => broadcastDataChanged(), dropFiles });
