@@ -13,13 +13,15 @@ export const GECKO_ID = 'rapport@rapport.example';
 /**
  * Oldest browsers the code runs on (the reasons are in docs/store-listing.md, "Minimum browser
  * versions"): Chrome 116 for sidePanel.open and AbortSignal.any; Firefox 140, the current ESR,
- * is the first to read data_collection_permissions (the code itself needs 124, AbortSignal.any).
+ * is the first to read data_collection_permissions (the code itself needs 124, AbortSignal.any);
+ * on Android that is 142.
  */
 export const MIN_CHROME = '116';
 export const MIN_FIREFOX = '140.0';
+export const MIN_FIREFOX_ANDROID = '142.0';
 /** Host pattern for custom CRM domains, requested one origin at a time (options page). */
 export const CUSTOM_DOMAINS = 'https://*/*';
-const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' };
 const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
 
 export default defineConfig({
@@ -27,6 +29,23 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // `npm run zip`: the store packages, and for Firefox the sources zip Mozilla's reviewers rebuild
+  // from (docs/store-listing.md, "Sources for Mozilla's review"): what the build reads, nothing else.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'scripts/icons/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'docs/store-listing.md',
+    ],
+  },
   hooks: {
     // Extension pages and the background keep the polyfill; the CRM content script, which
     // loads on every CRM page, uses the browser's own API and stays small.
@@ -48,8 +67,9 @@ export default defineConfig({
       short_name: '__MSG_extShortName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      // Rendered from scripts/icons/*.svg by `npm run icons`; Firefox's add-ons manager also wants 96.
-      icons: firefox ? { ...ICONS, 96: 'icon/96.png' } : ICONS,
+      // Rendered from scripts/icons/*.svg by `npm run icons`. 96 is for Firefox's add-ons manager;
+      // WXT lists every public/icon/<size>.png anyway, so Chrome's manifest names it too.
+      icons: ICONS,
       // WXT copies `action` into MV2's browser_action only when the popup has not set one, so MV2 names it itself.
       [mv2 ? 'browser_action' : 'action']: { default_icon: TOOLBAR_ICONS },
       // Only what the code calls (docs/store-listing.md, "Permissions"). No `tabs`: the tabs we
@@ -67,6 +87,8 @@ export default defineConfig({
         ? {
             browser_specific_settings: {
               gecko: { id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } },
+              // Firefox for Android reads data_collection_permissions from 142 on.
+              gecko_android: { strict_min_version: MIN_FIREFOX_ANDROID },
             },
           }
         : { minimum_chrome_version: MIN_CHROME }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRM_MATCHES } from '../../../lib/crm/registry';
-import { CUSTOM_DOMAINS, GECKO_ID, MIN_CHROME, MIN_FIREFOX } from '../../../wxt.config';
+import { CUSTOM_DOMAINS, GECKO_ID, MIN_CHROME, MIN_FIREFOX, MIN_FIREFOX_ANDROID } from '../../../wxt.config';
 import { CHROME, FIREFOX, manifestFor } from './manifest-config';
 import en from '../../../public/_locales/en/messages.json';
 import zh from '../../../public/_locales/zh_CN/messages.json';
@@ -20,7 +20,7 @@ describe('manifest: Chrome (MV3)', () => {
     expect(Number(MIN_CHROME)).toBeGreaterThanOrEqual(116); // sidePanel.open, AbortSignal.any
     expect(m.browser_specific_settings).toBeUndefined();
     expect(m.action?.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
-    expect(Object.keys(m.icons ?? {})).toEqual(['16', '32', '48', '128']);
+    expect(Object.keys(m.icons ?? {})).toEqual(['16', '32', '48', '96', '128']);
     expect(Object.keys(m.commands ?? {})).toEqual(['_execute_action']);
   });
 });
@@ -36,10 +36,13 @@ describe('manifest: Firefox (MV2)', () => {
   });
 
   it('names the add-on, its minimum version and that it collects no data', async () => {
-    const gecko = (await manifestFor(FIREFOX)).browser_specific_settings?.gecko;
+    const settings = (await manifestFor(FIREFOX)).browser_specific_settings;
+    const gecko = settings?.gecko;
     expect(gecko).toEqual({ id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } });
     expect(GECKO_ID).toMatch(/^[a-z0-9._-]+@[a-z0-9.-]+$/);
     expect(Number.parseFloat(MIN_FIREFOX)).toBeGreaterThanOrEqual(140); // data_collection_permissions
+    expect(settings?.gecko_android).toEqual({ strict_min_version: MIN_FIREFOX_ANDROID });
+    expect(Number.parseFloat(MIN_FIREFOX_ANDROID)).toBeGreaterThanOrEqual(142); // the same on Android
   });
 
   it('puts the icons on browser_action and binds the shortcut with the MV2 command name', async () => {
