@@ -3,9 +3,9 @@
  * Firefox build, offline, plus a check that the built manifests kept what wxt.config.ts asks for
  * (WXT rewrites the MV2 manifest, and once silently dropped optional_host_permissions).
  *
- * Errors fail. A warning passes only when it is one of the EXPLAINED ones below — recognised by
- * its code and the bundled code around it — each answered in docs/store-listing.md ("web-ext lint
- * warnings"). Anything new fails until it is fixed or explained there.
+ * Errors fail. A warning passes only when it is one of those in lint-firefox/explained.ts —
+ * recognised by its code and the bundled code around it — each answered in docs/store-listing.md
+ * ("web-ext lint warnings"). Anything new fails until it is fixed or explained there.
  *
  * Usage: tsx scripts/lint-firefox.ts [firefox build dir] [chrome build dir]
  * (defaults: .output/firefox-mv2 and .output/chrome-mv3).
@@ -13,20 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPLAINED } from './lint-firefox/explained';
 import { builtManifestProblems } from './lint-firefox/manifest-check';
 
 type LintMessage = { code: string; message: string; description?: string; file?: string; line?: number; column?: number };
 type LintReport = { summary: { errors: number; warnings: number; notices: number }; errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
-
-/** Warnings from bundled libraries that cannot be fixed in our code: the explanation is in docs/store-listing.md. */
-const EXPLAINED: { id: string; code: string; around: RegExp[] }[] = [
-  // zod probes whether `new Function` works before compiling validators; we set jitless (lib/schemas/zod.ts), so the probe never runs.
-  { id: 'zod-jit-probe', code: 'DANGEROUS_EVAL', around: [/jitless/, /Function\(\s*(``|''|"")\s*\)/] },
-  // @stdlib's generator-support check (via gammaincinv): eval of a constant string, inside try/catch; extension CSP blocks it.
-  { id: 'stdlib-generator-probe', code: 'DANGEROUS_EVAL', around: [/exports\s*=\s*eval\b/] },
-  // React DOM's dangerouslySetInnerHTML branch; Rapport never passes dangerouslySetInnerHTML (lint forbids innerHTML).
-  { id: 'react-dangerously-set-inner-html', code: 'UNSAFE_VAR_ASSIGNMENT', around: [/dangerouslySetInnerHTML/, /__html/, /\.innerHTML\s*=/] },
-];
 
 const firefoxDir = process.argv[2] ?? '.output/firefox-mv2';
 const chromeDir = process.argv[3] ?? '.output/chrome-mv3';
