@@ -18,7 +18,7 @@ import type { Tier } from '../schemas/values';
 import { addDays, dayOf, isoOfDay } from '../clock';
 import { growableI32, growableU8, StatsColumns } from './columns';
 import { dataSources, FEATURE_COUNT, riskFeatures, type DataSources, type RiskInputs } from './features';
-import { fitModels, type FitReport } from './fit';
+import { fitModels, type FitHint, type FitReport } from './fit';
 import { rfmEdges, type RfmEdges } from './rfm';
 import { fallbackReason, MAX_TRAINING_ROWS, priorRiskModel, riskProbability, trainRiskModel, type RiskModel } from './risk';
 import { relationshipSignals } from './signals';
@@ -42,6 +42,8 @@ interface DateModel {
   fitReport: FitReport;
   value: ValueModel;
   cutoffs: TierCutoffs;
+  /** The CLV memo of this date's fits (pass 3 reuses today's). */
+  cache: ClvCache;
   /** Per customer (pass order): existed on that day; their pyramid value. */
   present: Uint8Array;
   values: Float64Array;
@@ -113,7 +115,11 @@ export class BookScorer {
   /** After pass 1: fit both dates, and decide whether the book can be learnt from. */
   fit(): void {
     this.nowModel = this.dateModel(this.now, this.day, this.asOf, this.sourcesNow, true);
-    this.pastModel = this.dateModel(this.past, this.trainDay, this.trainAt, this.sourcesPast, false);
+    // the book one horizon earlier is fitted from today's fit as its start
+    this.pastModel = this.dateModel(this.past, this.trainDay, this.trainAt, this.sourcesPast, false, {
+      bgnbd: this.nowModel.value.bgnbd,
+      gammaGamma: this.nowModel.value.gammaGamma,
+    });
     let start = this.trainDay;
     let customers = 0;
     let churned = 0;
@@ -128,7 +134,7 @@ export class BookScorer {
     this.sampleStep = Math.max(1, Math.ceil(customers / MAX_TRAINING_ROWS));
   }
 
-  private dateModel(cols: StatsColumns, day: number, asOf: string, sources: DataSources, forScoring: boolean): DateModel {
+  private dateModel(cols: StatsColumns, day: number, asOf: string, sources: DataSources, forScoring: boolean, hint?: FitHint): DateModel {
     const present = new Uint8Array(cols.n);
     const known: CustomerStats[] = [];
     for (let i = 0; i < cols.n; i++)
@@ -136,7 +142,7 @@ export class BookScorer {
         present[i] = 1;
         known.push(cols.at(i));
       }
-    const fits = fitModels(known);
+    const fits = fitModels(known, hint);
     const buyers = known.filter((s) => s.purchaseDays > 0);
     let spendSum = 0;
     let spendDays = 0;
@@ -168,6 +174,7 @@ export class BookScorer {
       fitReport: fits.report,
       value,
       cutoffs,
+      cache,
       present,
       values,
       tiers,
@@ -289,6 +296,11 @@ export class BookScorer {
       fittedAt: Date.now(),
     };
     return this.model;
+  }
+
+  /** Today's CLV memo, for scoring against the model this scorer fitted. */
+  clvCache(): ClvCache {
+    return this.nowModel?.cache ?? new Map();
   }
 
   /** Whether customer i (pass order) existed on asOf. */

@@ -161,7 +161,7 @@ export function scoreBook(
 ): { model: BookModel; scores: Score[]; ranked: RankedAction[][]; detailed: ScoredCustomer[]; scorer: BookScorer } {
   const scorer = fitBookSync(settings, asOf, histories);
   const model = scorer.finish();
-  const detailed = scoreChunk(histories, model, settings, asOf, context);
+  const detailed = scoreChunk(histories, model, settings, asOf, context, scorer.clvCache());
   return { model, scores: detailed.map((d) => d.score), ranked: detailed.map((d) => d.ranked), detailed, scorer };
 }
 
@@ -179,7 +179,7 @@ export async function scoreBookChunked(
 ): Promise<BookModel> {
   const scorer = await fitBookChunked(settings, asOf, chunks);
   const model = scorer.finish();
-  const cache: ClvCache = new Map();
+  const cache = scorer.clvCache();
   for await (const chunk of chunks()) await onScored(scoreChunk(chunk, model, settings, asOf, context, cache), chunk);
   return model;
 }

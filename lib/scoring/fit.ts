@@ -7,9 +7,9 @@
  *   (spend without a finite mean) → no spend model (shrunk observed means, see value.ts).
  * See docs/scoring.md.
  */
-import { fitBgNbd, type BgNbdFit } from './bgnbd';
+import { fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgnbd';
 import { fitBgFixedDropout } from './bgnbd-boundary';
-import { fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma';
 import type { CustomerStats } from './stats';
 
 /** Below these the fits are not trusted and the heuristics are used. */
@@ -47,7 +47,17 @@ function sample<T>(rows: readonly T[], max: number): readonly T[] {
   return Array.from({ length: max }, (_, i) => rows[Math.floor(i * step)]!);
 }
 
-function purchaseModel(buyers: readonly CustomerStats[]): { fit: BgNbdFit | null; status: BgNbdStatus } {
+/** Fits of a nearby date to start from (the same book a horizon later): one start instead of several. */
+export interface FitHint {
+  bgnbd?: BgNbdParams | null;
+  gammaGamma?: GammaGammaParams | null;
+}
+
+function purchaseModel(buyers: readonly CustomerStats[], hint?: BgNbdParams | null): { fit: BgNbdFit | null; status: BgNbdStatus } {
+  if (hint && hint.a + hint.b < 1e6) {
+    const warm = fitBgNbd(buyers, { starts: [hint] });
+    if (warm.converged && finite(warm.r, warm.alpha, warm.a, warm.b)) return { fit: warm, status: 'converged' };
+  }
   const full = fitBgNbd(buyers);
   if (full.converged && finite(full.r, full.alpha, full.a, full.b)) return { fit: full, status: 'converged' };
   // The likelihood kept rising towards a point-mass dropout (or none): fit that limit itself.
@@ -62,19 +72,20 @@ function purchaseModel(buyers: readonly CustomerStats[]): { fit: BgNbdFit | null
 }
 
 /** BG/NBD + Gamma-Gamma on the buyers' summaries, each only when it converged. */
-export function fitModels(stats: readonly CustomerStats[]): Fits {
+export function fitModels(stats: readonly CustomerStats[], hint?: FitHint): Fits {
   const allBuyers = stats.filter((s) => s.purchaseDays > 0);
   const repeatBuyers = allBuyers.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0);
   const counts = { buyers: allBuyers.length, repeatBuyers };
   if (allBuyers.length < MIN_BUYERS_TO_FIT || repeatBuyers < MIN_REPEAT_BUYERS_TO_FIT)
     return { bgnbd: null, gammaGamma: null, report: { bgnbd: 'too-thin', gammaGamma: 'too-thin', ...counts } };
   const buyers = sample(allBuyers, MAX_FIT_ROWS);
-  const bg = purchaseModel(buyers);
+  const bg = purchaseModel(buyers, hint?.bgnbd);
   const ggRows = buyers.filter((s) => s.x > 0 && s.meanRepeatSpend > 0).map((s) => ({ x: s.x, mean: s.meanRepeatSpend }));
   let gammaGamma: GammaGammaFit | null = null;
   let ggStatus: GammaGammaStatus = 'too-thin';
   if (ggRows.length >= MIN_REPEAT_BUYERS_TO_FIT) {
-    const gg = fitGammaGamma(ggRows);
+    const warm = hint?.gammaGamma ? fitGammaGamma(ggRows, { starts: [hint.gammaGamma] }) : null;
+    const gg = warm?.converged ? warm : fitGammaGamma(ggRows);
     // E[M] needs q > 1; and p beyond RIDGE_P (γ → 0) is the ridge one outlier pulls the fit onto,
     // where each customer's spend would have no spread at all: not a maximum anyone should use
     const usable = gg.converged && finite(gg.p, gg.q, gg.gamma) && gg.q > 1 && gg.p < RIDGE_P;

@@ -13,8 +13,8 @@ import { gammaGammaGradient, type GammaGammaFit, type GammaGammaRow } from './ga
 import type { CustomerStats } from './stats';
 import { customerValue, type ValueModel } from './value';
 
-const DRAWS = 16;
-const SAMPLE = 120;
+const DRAWS = 12;
+const SAMPLE = 100;
 /** The curvature is measured on at most this many buyers and scaled to the book (it grows linearly with it). */
 const CURVATURE_ROWS = 4_000;
 const STEP = 1e-4;

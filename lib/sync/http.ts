@@ -26,6 +26,12 @@ export interface RequestOptions {
   /** A form body (application/x-www-form-urlencoded), e.g. OAuth token requests. */
   form?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * The connector's own reading of an answer, before the generic status mapping: return a
+   * ConnectorError for CRM-specific signals (a limit code in the body, an error on HTTP 200,
+   * a wait in the CRM's own headers), or undefined to fall back to the generic mapping.
+   */
+  classify?: (res: HttpResult<unknown>, now: number) => ConnectorError | undefined;
 }
 
 export interface HttpResult<T> {
@@ -77,6 +83,8 @@ export async function requestJson<T = unknown>(ctx: ConnectorContext, url: strin
       parsed = text;
     }
   }
+  const own = opts.classify?.({ status: res.status, headers: res.headers, body: parsed }, ctx.now());
+  if (own) throw own;
   if (!res.ok) throw errorFor(res.status, `HTTP ${res.status}${errorCodeOf(parsed)}`, res.headers, ctx.now());
   return { status: res.status, headers: res.headers, body: parsed as T };
 }

@@ -76,6 +76,18 @@ export interface ChangeBatch {
   cursor: SyncCursor;
   /** Records read so far in this pass, and the total when the API tells it. */
   progress: { read: number; total?: number };
+  /**
+   * Records read but left out because they did not map onto a valid canonical row (a missing
+   * date, an amount that is not a number…): counted and named so the engine can report them,
+   * never a reason to stop the sync. Absent when none were skipped.
+   */
+  skipped?: SkippedRecord[];
+}
+
+/** A CRM record that could not be mapped: which one and why (field and rule, never its values). */
+export interface SkippedRecord {
+  record: RecordKey;
+  reason: string;
 }
 
 /** A quick-log to write back as the CRM's own activity. */

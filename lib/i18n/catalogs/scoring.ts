@@ -11,7 +11,7 @@ export const scoring = defineCatalog(
     'factor.recency': 'Last purchase {days} days ago',
     'factor.frequency': 'Bought on {count} different days so far',
     'factor.tenure': 'A customer for {days} days',
-    'factor.purchase-trend': 'Purchases: {recent} in the last {days} days vs {previous} before',
+    'factor.purchase-trend': 'Purchases: {recent} in the last {days} days vs {previous} in the {days} before',
     'factor.spend-trend': 'Spend {pct}% against the previous {days} days',
     'factor.spend-new': 'Spending again after nothing in the {days} days before',
     'factor.spend-none': 'No spend in the last {days} days, nor in the {days} before',
