@@ -8,11 +8,44 @@ import { CRM_MATCHES } from './lib/crm/registry';
 /** The content script's extension API without the webextension polyfill (see lib/overlay/browser.ts). */
 const CONTENT_BROWSER = fileURLToPath(new URL('./lib/overlay/browser.ts', import.meta.url));
 
+/** Firefox's add-on id: stable across versions, so updates and storage follow the same add-on. */
+export const GECKO_ID = 'rapport@rapport.example';
+/**
+ * Oldest browsers the code runs on (the reasons are in docs/store-listing.md, "Minimum browser
+ * versions"): Chrome 116 for sidePanel.open and AbortSignal.any; Firefox 140, the current ESR,
+ * is the first to read data_collection_permissions (the code itself needs 124, AbortSignal.any);
+ * on Android that is 142.
+ */
+export const MIN_CHROME = '116';
+export const MIN_FIREFOX = '140.0';
+export const MIN_FIREFOX_ANDROID = '142.0';
+/** Host pattern for custom CRM domains, requested one origin at a time (options page). */
+export const CUSTOM_DOMAINS = 'https://*/*';
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' };
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
+
 export default defineConfig({
   // Parallel builds (e2e work, the demo) can write elsewhere without clobbering .output/.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // `npm run zip`: the store packages, and for Firefox the sources zip Mozilla's reviewers rebuild
+  // from (docs/store-listing.md, "Sources for Mozilla's review"): what the build reads, nothing else.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'scripts/icons/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'docs/store-listing.md',
+    ],
+  },
   hooks: {
     // Extension pages and the background keep the polyfill; the CRM content script, which
     // loads on every CRM page, uses the browser's own API and stays small.
@@ -26,21 +59,45 @@ export default defineConfig({
       };
     },
   },
-  manifest: ({ browser }) => ({
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'en',
-    // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [...CRM_MATCHES],
-    // Custom CRM domains (Salesforce My Domain, on-premise Dynamics…) are requested at
-    // runtime from the options page, never as <all_urls>.
-    optional_host_permissions: ['https://*/*'],
-    commands: {
-      _execute_action: {
-        suggested_key: { default: 'Alt+Shift+L', mac: 'Alt+Shift+L' },
-        description: '__MSG_commandQuickLog__',
+  manifest: ({ browser, manifestVersion }) => {
+    const firefox = browser === 'firefox';
+    const mv2 = manifestVersion === 2;
+    return {
+      name: '__MSG_extName__',
+      short_name: '__MSG_extShortName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      // Rendered from scripts/icons/*.svg by `npm run icons`. 96 is for Firefox's add-ons manager;
+      // WXT lists every public/icon/<size>.png anyway, so Chrome's manifest names it too.
+      icons: ICONS,
+      // WXT copies `action` into MV2's browser_action only when the popup has not set one, so MV2 names it itself.
+      [mv2 ? 'browser_action' : 'action']: { default_icon: TOOLBAR_ICONS },
+      // Only what the code calls (docs/store-listing.md, "Permissions"). No `tabs`: the tabs we
+      // read are CRM pages we hold host permission for. Firefox has no sidePanel API: WXT turns
+      // the side panel into a sidebar_action there.
+      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      host_permissions: [...CRM_MATCHES],
+      // Asked for at runtime from the options page: notifications when reminders are turned on;
+      // custom CRM domains (Salesforce My Domain, on-premise Dynamics…) one origin at a time,
+      // never <all_urls>. MV2 has no optional_host_permissions (WXT drops it), so there the
+      // origins go with the optional API permissions.
+      optional_permissions: ['notifications', ...(mv2 ? [CUSTOM_DOMAINS] : [])],
+      ...(mv2 ? {} : { optional_host_permissions: [CUSTOM_DOMAINS] }),
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: { id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } },
+              // Firefox for Android reads data_collection_permissions from 142 on.
+              gecko_android: { strict_min_version: MIN_FIREFOX_ANDROID },
+            },
+          }
+        : { minimum_chrome_version: MIN_CHROME }),
+      commands: {
+        [mv2 ? '_execute_browser_action' : '_execute_action']: {
+          suggested_key: { default: 'Alt+Shift+L', mac: 'Alt+Shift+L' },
+          description: '__MSG_commandQuickLog__',
+        },
       },
-    },
-  }),
+    };
+  },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: type-check, lint, unit + DOM tests, Chrome and Firefox builds, e2e on the built
-# extension. Every stage runs even when an earlier one failed, so one run shows everything;
+# npm test: type-check, lint, unit + DOM tests, Chrome and Firefox builds, web-ext lint, e2e on
+# the built extension. Every stage runs even when an earlier one failed, so one run shows everything;
 # the last line is `N passed, N failed`, counted from the runners' JSON reports.
 set -u
 cd "$(dirname "$0")/.."
@@ -20,6 +20,8 @@ echo "▶ unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 check build-chrome npx wxt build
 check build-firefox npx wxt build -b firefox
+# Mozilla's linter on the Firefox build (offline), and both built manifests against wxt.config.ts.
+check web-ext-lint npx tsx scripts/lint-firefox.ts
 if [ -f .output/chrome-mv3/manifest.json ]; then
   echo "▶ e2e tests"
   CI=1 npx playwright test

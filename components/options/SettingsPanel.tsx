@@ -317,7 +317,12 @@ export function SettingsPanel(): JSX.Element {
           <input
             type="checkbox"
             checked={draft.reminders.enabled}
-            onChange={(e) => setDraft((d) => ({ ...d, reminders: { ...d.reminders, enabled: e.target.checked } }))}
+            onChange={(e) => {
+              const enabled = e.target.checked;
+              // `notifications` is optional: ask now, inside the click's user gesture; refused stays off.
+              const allowed = enabled ? browser.permissions.request({ permissions: ['notifications'] }).catch(() => false) : Promise.resolve(true);
+              void allowed.then((ok) => ok && setDraft((d) => ({ ...d, reminders: { ...d.reminders, enabled } })));
+            }}
           />{' '}
           {t('options.reminders.enabled')}
         </label>

@@ -43,10 +43,13 @@ export const countOverdue = (db: AppDB, asOf: string): Promise<number> => action
 
 /** Notify when anything is overdue; returns the count notified about (0 = no notification). */
 export async function notifyOverdue(db: AppDB, asOf: string, settings: Pick<Settings, 'language'>, languages: readonly string[]): Promise<number> {
+  const notifications = notificationsApi();
+  if (!notifications) return 0; // permission not granted (or revoked since)
   const count = await countOverdue(db, asOf);
   if (count === 0) return 0;
   const t = createT(catalog, resolveLocale(settings.language, languages));
-  await browser.notifications.create(REMINDER_NOTIFICATION, {
+  listenForClicks(); // granted since the background started
+  await notifications.create(REMINDER_NOTIFICATION, {
     type: 'basic',
     iconUrl: await notificationIcon(),
     title: t('sidepanel.reminder.title'),
@@ -96,9 +99,22 @@ export function setupReminders(): void {
     if (alarm.name !== REMINDER_ALARM) return;
     void loadSettings().then((s) => (s.reminders.enabled ? notifyOverdue(getDb(), today(), s, navigator.languages) : 0));
   });
-  browser.notifications.onClicked.addListener((id) => {
-    if (id !== REMINDER_NOTIFICATION) return;
-    void browser.notifications.clear(id);
-    void openSidePanel();
-  });
+  listenForClicks();
+}
+
+/**
+ * `notifications` is an optional permission, asked for when the user turns reminders on
+ * (options page): until it is granted the browser leaves the API out.
+ */
+const notificationsApi = (): typeof browser.notifications | undefined => browser.notifications as typeof browser.notifications | undefined;
+
+function onNotificationClicked(id: string): void {
+  if (id !== REMINDER_NOTIFICATION) return;
+  void notificationsApi()?.clear(id);
+  void openSidePanel();
+}
+
+function listenForClicks(): void {
+  const notifications = notificationsApi();
+  if (notifications && !notifications.onClicked.hasListener(onNotificationClicked)) notifications.onClicked.addListener(onNotificationClicked);
 }
