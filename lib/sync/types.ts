@@ -74,8 +74,11 @@ export interface ChangeBatch {
   merged: { objectType: ObjectType; from: string; into: string }[];
   /** Cursor to resume after this batch. */
   cursor: SyncCursor;
-  /** Records read so far in this pass, and the total when the API tells it. */
-  progress: { read: number; total?: number };
+  /**
+   * Records read so far in this pass, and the total when the API tells it; `skipped` counts the
+   * records read so far that failed validation once mapped (malformed), which the batch left out.
+   */
+  progress: { read: number; total?: number; skipped?: number };
 }
 
 /** A quick-log to write back as the CRM's own activity. */
