@@ -7,11 +7,11 @@
  * Cursor: `phase` (table index), `next` (the next link inside that table), `d:<set>` (delta
  * link) or `m:<set>` (modifiedon marker, '' = this table is read by date, nothing seen yet).
  */
-import { BatchCollector } from '../../sync/connector-kit';
+import { BatchCollector, type ParentIndex } from '../../sync/connector-kit';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type RecordKey, type SyncCursor } from '../../sync/types';
 import { dataverse, type Dataverse, type DataversePage } from './connector-http';
 import * as map from './connector-map';
-import { AccountResolver, accountOfContact, accountOfOpportunity } from './connector-parents';
+import { accountIndex, accountOfContact, accountOfOpportunity } from './connector-parents';
 
 interface Table {
   set: string;
@@ -63,7 +63,7 @@ async function currencies(api: Dataverse): Promise<Map<string, string>> {
 
 interface Pass {
   col: BatchCollector;
-  parents: AccountResolver;
+  parents: ParentIndex;
   currencies: Map<string, string>;
   incremental: boolean;
 }
@@ -111,7 +111,7 @@ export async function* readDynamics(conn: Connection, cursor: SyncCursor | null,
   const api = dataverse(new URL(conn.apiBase).origin, ctx);
   let cur: SyncCursor = { phase: 0, next: null, ...cursor };
   const start = typeof cur.phase === 'number' && cur.phase < TABLES.length ? cur.phase : 0;
-  const p: Pass = { col: new BatchCollector(), parents: new AccountResolver(api), currencies: new Map(), incremental: false };
+  const p: Pass = { col: new BatchCollector(), parents: accountIndex(api), currencies: new Map(), incremental: false };
   for (let i = start; i < TABLES.length; i++) {
     const t = TABLES[i]!;
     if (t.set === 'opportunities') p.currencies = await currencies(api);
