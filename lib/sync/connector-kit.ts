@@ -236,3 +236,14 @@ export class ParentIndex {
     return this.known.get(`${ref.table}:${ref.id}`) ?? undefined;
   }
 }
+
+/** The connect fields a connector needs, trimmed; a missing one is named in the error. */
+export function requiredFields(input: Record<string, string>, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = (input[n] ?? '').trim();
+    if (!v) throw new ConnectorError('rejected', `${n}: required`);
+    out[n] = v;
+  }
+  return out;
+}
