@@ -119,8 +119,12 @@ export async function* readZoho(conn: Connection, cursor: SyncCursor | null, ctx
       const body = await api.get<Page>(path, since);
       const rows = body?.data ?? [];
       p.col.seen(rows.length);
-      if (deletions) for (const r of rows) typeof r.id === 'string' ? p.col.deleted({ objectType: OBJECT[module], id: r.id }) : p.col.skip();
-      else await mapPage(module, rows, p);
+      if (!deletions) await mapPage(module, rows, p);
+      else
+        for (const r of rows) {
+          if (typeof r.id === 'string') p.col.deleted({ objectType: OBJECT[module], id: r.id });
+          else p.col.skip();
+        }
       for (const r of rows) latest = later(latest, deletions ? r.deleted_time : r.Modified_Time);
       const more = body?.info?.more_records === true && rows.length > 0;
       const next = body?.info?.next_page_token;
