@@ -100,15 +100,13 @@ export class ZohoMock extends MockBase implements ZohoStore {
     if (!rec) throw new Error(`ZohoMock.remove: no ${module}/${id}`);
     this.modules.get(module)!.delete(id);
     if (!this.deleted.has(module)) this.deleted.set(module, []);
-    this.deleted
-      .get(module)!
-      .push({
-        id,
-        display_name: rec.Account_Name ?? rec.Subject ?? id,
-        type: 'recycle',
-        deleted_by: { name: this.user.full_name, id: this.user.id },
-        deleted_time: this.time(),
-      });
+    this.deleted.get(module)!.push({
+      id,
+      display_name: rec.Account_Name ?? rec.Subject ?? id,
+      type: 'recycle',
+      deleted_by: { name: this.user.full_name, id: this.user.id },
+      deleted_time: this.time(),
+    });
   }
 
   record(module: string, id: string): Rec | undefined {
