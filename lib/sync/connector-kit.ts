@@ -190,12 +190,6 @@ export function activityTime(draft: ActivityDraft, now: number): number {
   return Math.min(Date.parse(`${draft.date}T12:00:00Z`), now - 60_000);
 }
 
-/** Lower-case hex SHA-256 of a string (Web Crypto, available in the service worker, pages and Node). */
-export async function sha256Hex(s: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Looks up the account a record belongs to; undefined when it has none (or it is gone). */
 export type ParentFetch = (id: string) => Promise<string | undefined>;
 
