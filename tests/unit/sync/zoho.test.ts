@@ -173,5 +173,13 @@ describe('Zoho readChanges', () => {
     const err = await rejectionOf(readAll(zc, conn, null, ctx));
     expect(err).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 60_000 });
     expect(err.detail).toContain('TOO_MANY_REQUESTS');
+    // Zoho's limit code is honoured whatever status carries it.
+    mock.credits = { limit: Number.POSITIVE_INFINITY, used: 0, retryAfterS: undefined };
+    mock.fail({
+      path: /\/crm\/v6\/Accounts$/,
+      times: 1,
+      response: { status: 400, body: { code: 'TOO_MANY_REQUESTS', details: {}, message: 'too many requests', status: 'error' } },
+    });
+    expect(await rejectionOf(readAll(zc, conn, null, ctx))).toMatchObject({ code: 'rate-limited', status: 400 });
   });
 });
