@@ -1,5 +1,5 @@
 /**
- * npm run sample:csv [-- DIR]: the sample book as canonical CSV files (DESIGN.md "Import"
+ * npm run sample:csv [-- DIR]: the sample book as canonical CSV files (docs/import.md
  * headers), to try the options page import or the score CLI with real-looking files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,11 +1,5 @@
-import type { CrmId } from '../../lib/schemas/enums';
+import { BOOKS } from '../../lib/crm/books';
+import { CRM_IDS, type CrmId } from '../../lib/schemas/values';
 
-/** Product names as the vendors write them (not translated). */
-export const CRM_NAMES: Record<CrmId, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  zoho: 'Zoho CRM',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  fxiaoke: '纷享销客 Fxiaoke',
-};
+/** Product names as the vendors write them (not translated), from each CRM's book. */
+export const CRM_NAMES = Object.fromEntries(CRM_IDS.map((id) => [id, BOOKS[id].name])) as Record<CrmId, string>;

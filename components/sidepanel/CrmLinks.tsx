@@ -1,17 +1,9 @@
 import type { JSX } from 'react';
 import type { CrmRef } from '../../lib/schemas/domain';
 import { recordUrl } from '../../lib/sidepanel/crm-links';
+import { CRM_NAMES } from '../options/crm-names';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
-
-export const CRM_NAMES: Record<CrmRef['crm'], string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  zoho: 'Zoho CRM',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  fxiaoke: '纷享销客',
-};
 
 /**
  * "Open in CRM" links for a customer's CRM records — only where a correct URL can be built

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_MATCHES } from '../../lib/crm/matches';
+import { CRM_MATCHES } from '../../lib/crm/registry';
 import { startOverlay } from '../../lib/overlay/runtime';
 
 export default defineContentScript({

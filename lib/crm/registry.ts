@@ -1,19 +1,29 @@
-/** Every supported CRM's adapter, and which one serves a page. */
-import type { CrmId } from '../schemas/values';
-import { dynamicsAdapter } from './dynamics/adapter';
-import { fxiaokeAdapter } from './fxiaoke/adapter';
-import { hubspotAdapter } from './hubspot/adapter';
-import { pipedriveAdapter } from './pipedrive/adapter';
-import { salesforceAdapter } from './salesforce/adapter';
-import type { CrmAdapter } from './types';
-import { zohoAdapter } from './zoho/adapter';
+/**
+ * Every supported CRM: one line per descriptor (lib/crm/<crm>/descriptor.ts). The CRM ids of the
+ * whole code base (`CrmId`, the zod enums, settings) and the manifest's host patterns derive
+ * from this list.
+ */
+import { dynamics } from './dynamics/descriptor';
+import { fxiaoke } from './fxiaoke/descriptor';
+import { hubspot } from './hubspot/descriptor';
+import { pipedrive } from './pipedrive/descriptor';
+import { salesforce } from './salesforce/descriptor';
+import type { CrmDescriptor } from './types';
+import { zoho } from './zoho/descriptor';
 
-export const ADAPTERS: readonly CrmAdapter[] = [salesforceAdapter, hubspotAdapter, zohoAdapter, dynamicsAdapter, pipedriveAdapter, fxiaokeAdapter];
+export const CRMS = [salesforce, hubspot, zoho, dynamics, pipedrive, fxiaoke] as const;
 
-/** The adapter for a host: the CRM's own hosts, or a custom domain the user mapped to a CRM. */
-export function adapterFor(hostname: string, customDomains: readonly { crm: CrmId; host: string }[] = []): CrmAdapter | null {
+export type CrmId = (typeof CRMS)[number]['id'];
+export const CRM_IDS = CRMS.map((d) => d.id) as readonly CrmId[] as readonly [CrmId, ...CrmId[]];
+
+/** Manifest match patterns of every CRM's own hosts. */
+export const CRM_MATCHES: readonly string[] = CRMS.flatMap((d) => d.hosts.map((h) => `https://${h}/*`));
+
+export const descriptorOf = (id: CrmId): CrmDescriptor => CRMS.find((d) => d.id === id)!;
+
+/** The descriptor for a host: a custom domain the user mapped to a CRM, else the CRM's own hosts. */
+export function descriptorFor(hostname: string, customDomains: readonly { crm: CrmId; host: string }[] = []): CrmDescriptor | null {
   const host = hostname.toLowerCase();
   const custom = customDomains.find((d) => d.host.toLowerCase() === host);
-  if (custom) return ADAPTERS.find((a) => a.id === custom.crm) ?? null;
-  return ADAPTERS.find((a) => a.isHost(host)) ?? null;
+  return custom ? descriptorOf(custom.crm) : (CRMS.find((d) => d.isHost(host)) ?? null);
 }

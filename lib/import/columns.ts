@@ -1,9 +1,11 @@
 /**
- * Canonical import columns per kind (DESIGN.md "Import") and the presets that map the usual
- * export headers of Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke (纷享销客)
- * onto them. Headers compare case-, space- and punctuation-insensitively.
+ * Canonical import columns per kind and the mapping of export headers onto them: canonical
+ * names, common English names, and each CRM's preset (its export headers, Chinese ones
+ * included), which lives with the CRM (lib/crm/<crm>/book.ts). Headers compare case-, space-
+ * and punctuation-insensitively.
  */
-import type { CrmId } from '../schemas/enums';
+import { BOOKS } from '../crm/books';
+import type { CrmId } from '../schemas/values';
 
 export const IMPORT_KINDS = ['customers', 'transactions', 'interactions', 'feedback'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -36,168 +38,11 @@ export const normaliseHeader = (h: string): string =>
 
 type Aliases = Partial<Record<CanonicalColumn, readonly string[]>>;
 
-/** Header aliases per preset and kind. The canonical names themselves always match. */
-const PRESETS: Record<Exclude<PresetId, 'canonical'>, Partial<Record<ImportKind | 'all', Aliases>>> = {
-  salesforce: {
-    all: { customer_id: ['Account ID', 'Account ID (18)', 'AccountId'] },
-    customers: {
-      name: ['Account Name'],
-      domain: ['Website'],
-      segment: ['Type', 'Industry', 'Account Type'],
-      owner: ['Account Owner', 'Owner Name'],
-      created_at: ['Created Date'],
-      email: ['Email'],
-    },
-    transactions: {
-      date: ['Close Date', 'CloseDate'],
-      amount: ['Amount'],
-      currency: ['Amount Currency', 'Currency ISO Code', 'Opportunity Currency'],
-      product: ['Opportunity Name', 'Product Name'],
-      order_id: ['Opportunity ID', 'Opportunity ID (18)'],
-    },
-    interactions: {
-      date: ['Activity Date', 'Due Date'],
-      channel: ['Task Subtype', 'Task Type'],
-      summary: ['Subject'],
-      contact: ['Contact', 'Name'],
-      direction: ['Call Type'],
-    },
-  },
-  hubspot: {
-    all: { customer_id: ['Associated Company IDs', 'Associated Company ID', 'Company ID', 'Associated Company IDs (Primary)'] },
-    customers: {
-      customer_id: ['Record ID'],
-      name: ['Company name', 'Company Name'],
-      domain: ['Company Domain Name', 'Website URL'],
-      owner: ['Company owner', 'Company Owner'],
-      created_at: ['Create Date'],
-      segment: ['Lifecycle Stage', 'Industry'],
-    },
-    transactions: {
-      order_id: ['Record ID', 'Deal ID'],
-      date: ['Close Date'],
-      amount: ['Amount'],
-      currency: ['Currency', 'Deal currency code'],
-      product: ['Deal Name'],
-    },
-    interactions: {
-      date: ['Activity date', 'Activity Date'],
-      channel: ['Activity type', 'Activity Type'],
-      summary: ['Activity body', 'Subject', 'Notes'],
-      direction: ['Call direction'],
-    },
-  },
-  zoho: {
-    all: { customer_id: ['Account ID', 'Account Id', 'Account Name.id'] },
-    customers: {
-      customer_id: ['Record Id'],
-      name: ['Account Name'],
-      domain: ['Website'],
-      owner: ['Account Owner'],
-      created_at: ['Created Time'],
-      segment: ['Account Type', 'Industry'],
-      email: ['Email'],
-    },
-    transactions: {
-      order_id: ['Deal Id', 'Record Id'],
-      date: ['Closing Date'],
-      amount: ['Amount', 'Grand Total'],
-      currency: ['Currency'],
-      product: ['Deal Name', 'Product Name'],
-    },
-    interactions: {
-      date: ['Call Start Time', 'Start DateTime', 'Due Date'],
-      channel: ['Activity Type', 'Call Type'],
-      summary: ['Subject', 'Description'],
-      contact: ['Contact Name'],
-    },
-  },
-  dynamics: {
-    all: { customer_id: ['(Do Not Modify) Account', 'Account Number', 'Potential Customer (Id)', 'Regarding (Id)'] },
-    customers: {
-      name: ['Account Name'],
-      domain: ['Website'],
-      email: ['Email', 'E-mail'],
-      owner: ['Owner'],
-      created_at: ['Created On'],
-      segment: ['Relationship Type', 'Category', 'Industry'],
-    },
-    transactions: {
-      order_id: ['(Do Not Modify) Opportunity', 'Opportunity ID'],
-      date: ['Actual Close Date', 'Est. Close Date'],
-      amount: ['Actual Revenue', 'Est. Revenue'],
-      currency: ['Currency'],
-      product: ['Topic'],
-    },
-    interactions: {
-      date: ['Actual End', 'Due Date', 'Actual Start'],
-      channel: ['Activity Type'],
-      summary: ['Subject', 'Description'],
-      direction: ['Direction'],
-    },
-  },
-  pipedrive: {
-    all: { customer_id: ['Organization - ID', 'Deal - Organization ID', 'Activity - Organization ID'] },
-    customers: {
-      customer_id: ['ID'],
-      name: ['Organization - Name', 'Name'],
-      domain: ['Organization - Website', 'Website'],
-      owner: ['Organization - Owner', 'Owner'],
-      created_at: ['Organization - Organization created', 'Organization - Add time', 'Add time'],
-      segment: ['Organization - Label', 'Label'],
-    },
-    transactions: {
-      order_id: ['Deal - ID'],
-      date: ['Deal - Won time', 'Deal - Close date', 'Deal - Expected close date'],
-      amount: ['Deal - Value'],
-      currency: ['Deal - Currency'],
-      product: ['Deal - Title', 'Deal - Product'],
-    },
-    interactions: {
-      date: ['Activity - Due date', 'Activity - Done time', 'Activity - Marked as done time'],
-      channel: ['Activity - Type'],
-      summary: ['Activity - Subject', 'Activity - Note'],
-      contact: ['Activity - Contact person'],
-    },
-  },
-  fxiaoke: {
-    all: { customer_id: ['客户编号', '客户ID', '客户Id', '客户代码', '客户编码'] },
-    customers: {
-      name: ['客户名称', '公司名称', '名称'],
-      domain: ['网址', '公司网址', '官网', '网站'],
-      email: ['邮箱', '电子邮件', '电子邮箱'],
-      segment: ['客户级别', '客户分类', '客户类型', '客户等级'],
-      owner: ['负责人', '客户负责人', '销售负责人'],
-      created_at: ['创建时间', '创建日期'],
-    },
-    transactions: {
-      date: ['成交日期', '成交时间', '下单日期', '下单时间', '订单日期', '签约日期'],
-      amount: ['成交金额', '订单金额', '合同金额', '金额'],
-      currency: ['币种', '货币'],
-      product: ['产品名称', '商品名称', '产品'],
-      order_id: ['订单编号', '订单号', '合同编号', '销售订单编号'],
-    },
-    interactions: {
-      date: ['跟进时间', '跟进日期', '拜访时间'],
-      channel: ['跟进方式', '跟进类型', '沟通方式'],
-      direction: ['方向'],
-      summary: ['跟进内容', '跟进记录', '内容'],
-      sentiment: ['客户态度', '情绪'],
-      contact: ['联系人', '联系人姓名'],
-      next_step: ['下一步', '下一步计划'],
-      next_step_due: ['下次跟进时间', '下次跟进日期'],
-    },
-    feedback: {
-      date: ['反馈时间', '反馈日期', '日期'],
-      kind: ['反馈类型', '类型'],
-      score: ['评分', '分数'],
-      comment: ['反馈内容', '意见', '备注'],
-    },
-  },
-};
+/** A CRM's export header aliases, per import kind (`all`: every kind). The canonical names always match. */
+export type ImportPreset = Partial<Record<ImportKind | 'all', Aliases>>;
 
 /** Common English names that belong to no CRM in particular. */
-const GENERIC: Partial<Record<ImportKind | 'all', Aliases>> = {
+const GENERIC: ImportPreset = {
   all: { customer_id: ['Customer ID', 'Customer', 'Client ID', 'Account'] },
   customers: {
     name: ['Customer Name', 'Company', 'Company Name', 'Organization', 'Organisation'],
@@ -246,9 +91,9 @@ function buildTable(kind: ImportKind): Map<string, AliasHit[]> {
       for (const n of names as readonly string[])
         if ((COLUMNS[kind] as readonly string[]).includes(column)) add(n, { column: column as CanonicalColumn, preset });
   };
-  for (const [preset, byKind] of Object.entries(PRESETS)) {
-    addAliases(byKind[kind], preset as PresetId);
-    addAliases(byKind.all, preset as PresetId);
+  for (const [preset, book] of Object.entries(BOOKS)) {
+    addAliases(book.importPreset[kind], preset as PresetId);
+    addAliases(book.importPreset.all, preset as PresetId);
   }
   addAliases(GENERIC[kind], 'canonical');
   addAliases(GENERIC.all, 'canonical');

@@ -1,5 +1,5 @@
 /**
- * Byte → text for CSV imports (DESIGN.md "Import"): UTF-8 with or without BOM, UTF-16 LE/BE
+ * Byte → text for CSV imports (docs/import.md): UTF-8 with or without BOM, UTF-16 LE/BE
  * with BOM, and GBK/GB18030 as saved by Chinese Excel. Without a BOM the bytes are sniffed:
  * valid UTF-8 is UTF-8; bytes that are mostly valid UTF-8 with a few broken sequences are a
  * mixed-encoding file (decoded as UTF-8 — the broken rows carry U+FFFD and are rejected);

@@ -1,6 +1,6 @@
 /**
  * CSV import: pure parsing and validation, shared by the options page (in a Worker), the CLI
- * and the tests, so all of them give the same counts (DESIGN.md "Import").
+ * and the tests, so all of them give the same counts (docs/import.md).
  *
  * `parseImportBytes` parses a whole file; `ImportParser` is the streaming form (push byte
  * chunks, get records and row errors per chunk).

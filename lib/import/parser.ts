@@ -38,7 +38,7 @@ export interface ImportOptions {
 export interface ParsedChunk {
   records: ImportRecord[];
   rejected: RowError[];
-  /** Rows repeating a record already seen in this file (also counted as accepted). */
+  /** Rows repeating a customer row unchanged, or an order id, already seen in this file (also counted as accepted). */
   duplicates: number;
   /** Data rows consumed (accepted + rejected + held). */
   rowsSeen: number;
@@ -63,7 +63,8 @@ export class ImportParser {
   private ctx?: RowContext;
   private index?: Map<CanonicalColumn, number>;
   private held: RawRow[] = [];
-  private seen = new Set<string>();
+  /** Keys seen in this file, with how many times (identical rows are numbered, see convert). */
+  private seen = new Map<string, number>();
   /** Customers: id → content hash, so a repeated identical row is a duplicate and a changed one an update. */
   private customerContent = new Map<string, string>();
   private referenced = new Set<string>();
@@ -274,11 +275,16 @@ export class ImportParser {
       out.records.push(rec);
       return;
     }
-    if (this.seen.has(rec.id)) {
+    // A row identical to an earlier one of this file is another real purchase (or interaction…):
+    // its key carries its occurrence number, so re-importing the same file still changes nothing.
+    // An order id names one order: a second row with it is a duplicate, not another purchase.
+    const before = this.seen.get(rec.id) ?? 0;
+    if (before > 0 && rec.id.startsWith('o:')) {
       out.duplicates++;
       return;
     }
-    this.seen.add(rec.id);
+    this.seen.set(rec.id, before + 1);
+    if (before > 0) rec.id = `${rec.id}#${before}`;
     this.referenced.add((rec as { customerId: string }).customerId);
     out.records.push(rec);
   }

@@ -1,5 +1,5 @@
 /**
- * One CSV row → one canonical record, or a row error (DESIGN.md "Import" rules). Ids are the
+ * One CSV row → one canonical record, or a row error (docs/import.md). Ids are the
  * idempotent keys: a transaction keys on its order_id, else (customer, date, amount, product);
  * interactions and feedback key on all their fields; customers on their customer_id.
  */

@@ -1,5 +1,5 @@
 /**
- * Cell values → canonical values: dates, amounts, enums (DESIGN.md "Import").
+ * Cell values → canonical values: dates, amounts, enums (docs/import.md).
  * Pure functions, shared by the options page Worker, the CLI and the tests.
  */
 

@@ -5,7 +5,7 @@
  */
 import { send } from '../messaging/client';
 import type { RowChip } from '../messaging/protocol';
-import type { CrmAdapter, ListPage } from '../crm/types';
+import type { CrmDescriptor, ListPage } from '../crm/types';
 import { h } from './dom';
 import type { OverlayT } from './i18n';
 import { CHIP_CSS } from './styles';
@@ -18,7 +18,7 @@ export class ListChips {
   private inflight = false;
 
   constructor(
-    private readonly adapter: CrmAdapter,
+    private readonly crm: CrmDescriptor,
     private readonly page: ListPage,
     private readonly t: OverlayT,
     private readonly theme: () => 'dark' | 'light',
@@ -45,7 +45,7 @@ export class ListChips {
   }
 
   private async sync(signal: AbortSignal): Promise<void> {
-    const rows = this.adapter.listRows(document, this.page).map((r) => ({ ...r, key: this.adapter.canonicalId?.(r.recordId) ?? r.recordId }));
+    const rows = this.crm.listRows(document, this.page).map((r) => ({ ...r, key: this.crm.canonicalId?.(r.recordId) ?? r.recordId }));
     const byMount = new Map(rows.map((r) => [r.mount, r]));
     // Chips whose row now shows another record (virtualised/sorted lists reuse rows), or gone rows.
     document.querySelectorAll<HTMLElement>(SEL).forEach((chip) => {
@@ -56,7 +56,7 @@ export class ListChips {
     if (unknown.length && !this.inflight) {
       this.inflight = true;
       try {
-        const got = await send('getRowChips', { crm: this.adapter.id, objectType: this.page.objectType, ids: unknown.slice(0, 500) });
+        const got = await send('getRowChips', { crm: this.crm.id, objectType: this.page.objectType, ids: unknown.slice(0, 500) });
         for (const id of unknown) this.cache.set(id, got[id] ?? null);
       } catch {
         // The background restarts with the service worker; the next DOM change retries.

@@ -1,10 +1,10 @@
 /**
  * The record-page overlay: exactly one host `[data-rapport-overlay="record"]` right after the
  * record title, for the record the URL shows now. Re-mounts when the CRM re-renders its header,
- * floats when the header cannot be found (and says so in a diagnostic without customer data).
+ * floats when the header cannot be found (the selector drift report says so, without customer data).
  */
 import type { RecordLookupInput } from '../schemas/messages';
-import type { CrmAdapter, RecordPage } from '../crm/types';
+import type { CrmDescriptor, RecordPage } from '../crm/types';
 import type { Locale } from '../i18n';
 import { send } from '../messaging/client';
 import { addDays, today } from '../clock';
@@ -14,6 +14,8 @@ import { renderRecord, type RecordView } from './record-view';
 import { onDomChange, waitFor } from './wait';
 
 const HOST_SEL = '[data-rapport-overlay="record"]';
+
+const failed = (e: unknown): RecordView => ({ state: 'error', message: e instanceof Error ? e.message : String(e) });
 /** How long to wait for the CRM to render the record title before floating. */
 export const TITLE_TIMEOUT_MS = 3000;
 
@@ -33,11 +35,11 @@ export class RecordOverlay {
   lookup: RecordLookupInput | null = null;
 
   constructor(
-    private readonly adapter: CrmAdapter,
+    private readonly crm: CrmDescriptor,
     private readonly page: RecordPage,
     private readonly opts: RecordOverlayOptions,
   ) {
-    this.host = h('rapport-overlay', { 'data-rapport-overlay': 'record', 'data-crm': adapter.id, 'data-record-id': page.recordId });
+    this.host = h('rapport-overlay', { 'data-rapport-overlay': 'record', 'data-crm': crm.id, 'data-record-id': page.recordId });
     this.shadow = this.host.attachShadow({ mode: 'open' });
   }
 
@@ -48,16 +50,14 @@ export class RecordOverlay {
   async start(signal: AbortSignal): Promise<void> {
     RecordOverlay.removeAll();
     this.render();
-    const title = await waitFor(() => this.adapter.findTitle(document, this.page), signal, TITLE_TIMEOUT_MS);
+    const title = await waitFor(() => this.crm.findTitle(document, this.page), signal, TITLE_TIMEOUT_MS);
     if (signal.aborted) return;
     if (title) this.mountAfter(title);
     else {
+      // The drift report names the missing title (lib/dom/drift.ts); the card floats meanwhile.
       this.floating = true;
       this.host.setAttribute('data-floating', '');
       document.body.append(this.host);
-      console.warn(
-        `[Rapport] ${this.adapter.id}: selector "record.title" matched nothing ${TITLE_TIMEOUT_MS} ms after a ${this.page.objectType} record page opened; showing a floating card.`,
-      );
     }
     signal.addEventListener('abort', () => this.host.remove());
     // CRMs re-render headers: put the same host back next to the current title.
@@ -81,36 +81,24 @@ export class RecordOverlay {
   }
 
   private keepMounted(): void {
-    const others = [...document.querySelectorAll(HOST_SEL)].filter((el) => el !== this.host);
-    others.forEach((el) => el.remove());
-    if (this.floating) {
-      const title = this.adapter.findTitle(document, this.page);
-      if (title) {
-        this.mountAfter(title);
-        this.render();
-      }
-      return;
-    }
-    if (this.host.isConnected && this.host.previousElementSibling && this.adapter.findTitle(document, this.page) === this.host.previousElementSibling) return;
-    const title = this.adapter.findTitle(document, this.page);
-    if (title && title.nextElementSibling !== this.host) this.mountAfter(title);
+    document.querySelectorAll(HOST_SEL).forEach((el) => el !== this.host && el.remove());
+    const title = this.crm.findTitle(document, this.page);
+    if (!title || title.nextElementSibling === this.host) return;
+    const floated = this.floating;
+    this.mountAfter(title);
+    if (floated) this.render();
   }
 
   private async load(signal: AbortSignal): Promise<void> {
-    const ref = this.adapter.readRecord(document, this.page);
-    this.lookup = {
-      ref: { crm: ref.crm, objectType: ref.objectType, id: this.adapter.canonicalId?.(ref.recordId) ?? ref.recordId },
-      ...(ref.name ? { name: ref.name } : {}),
-      ...(ref.email ? { email: ref.email } : {}),
-      ...(ref.domain ? { domain: ref.domain } : {}),
-    };
+    const { crm, objectType, recordId, ...shown } = this.crm.readRecord(document, this.page);
+    this.lookup = { ref: { crm, objectType, id: this.crm.canonicalId?.(recordId) ?? recordId }, ...shown };
     try {
       const o = await send('getRecordOverlay', { lookup: this.lookup });
       if (signal.aborted) return;
-      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: ref.name ?? '' };
+      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: shown.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
-      this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
+      this.view = failed(e);
     }
     this.render(signal);
   }
@@ -129,6 +117,10 @@ export class RecordOverlay {
     const again = (): void => {
       if (signal && !signal.aborted) void this.load(signal);
     };
+    const fail = (e: unknown): void => {
+      this.view = failed(e);
+      this.render(signal);
+    };
     renderRecord(this.shadow, v, {
       ...this.opts,
       expanded: this.expanded,
@@ -140,17 +132,10 @@ export class RecordOverlay {
       },
       onAction: (actionId, status) => {
         const snoozedUntil = status === 'snoozed' ? addDays(today(), 7) : undefined;
-        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
-          this.render(signal);
-        });
+        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, fail);
       },
       onTrack: (customerId) => {
-        if (!this.lookup) return;
-        send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, (e: unknown) => {
-          this.view = { state: 'error', message: e instanceof Error ? e.message : String(e) };
-          this.render(signal);
-        });
+        if (this.lookup) send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, fail);
       },
       onRetry: again,
     });

@@ -27,6 +27,12 @@ export interface ViewContext {
   onRetry(): void;
 }
 
+const STATUS_BUTTONS = [
+  ['done', 'overlay.done'],
+  ['dismissed', 'overlay.dismiss'],
+  ['snoozed', 'overlay.snooze'],
+] as const;
+
 const fmtDate = (iso: string, locale: Locale): string =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'zh_CN' ? 'zh-CN' : 'en', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -42,15 +48,14 @@ function button(label: string, onClick: () => void, attrs: Record<string, string
 function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): Node[] {
   const { t, locale } = c;
   const s = v.score;
+  const due = (date: string): string => t('overlay.due', { date: fmtDate(date, locale) });
   const tier = h('span', { class: `chip t-${s.tier}`, title: t('tier.label') }, t(`tier.${s.tier}`));
   const risk = h(
     'span',
     { class: `chip r-${s.risk}`, title: t('risk.label') },
     t('overlay.riskScore', { band: t(`risk.${s.risk}`), score: Math.round(s.riskScore) }),
   );
-  const nba = s.nba
-    ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${t('overlay.due', { date: fmtDate(s.nba.due, locale) })}`)
-    : null;
+  const nba = s.nba ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${due(s.nba.due)}`) : null;
   const toggle = button(c.expanded ? t('overlay.hideDetails') : t('overlay.details'), c.onToggle, {
     'aria-expanded': String(c.expanded),
     'aria-controls': 'rapport-card',
@@ -82,10 +87,7 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     h('dd', {}, s.lastContact ? fmtDate(s.lastContact, locale) : t('overlay.never')),
   );
   const steps = v.openNextSteps.length
-    ? [
-        h('h3', {}, t('overlay.nextSteps')),
-        h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${t('overlay.due', { date: fmtDate(n.due, locale) })})` : ''))),
-      ]
+    ? [h('h3', {}, t('overlay.nextSteps')), h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${due(n.due)})` : '')))]
     : [];
   const actions = v.actions.length
     ? h(
@@ -99,10 +101,8 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
             h(
               'div',
               { class: 'act' },
-              h('span', {}, h('b', {}, t(`action.${a.kind}`)), ' — ', sentence(t, a.reason), ` (${t('overlay.due', { date: fmtDate(a.due, locale) })})`),
-              button(t('overlay.done'), () => c.onAction(a.id, 'done'), { 'aria-label': `${t('overlay.done')}: ${label}` }),
-              button(t('overlay.dismiss'), () => c.onAction(a.id, 'dismissed'), { 'aria-label': `${t('overlay.dismiss')}: ${label}` }),
-              button(t('overlay.snooze'), () => c.onAction(a.id, 'snoozed'), { 'aria-label': `${t('overlay.snooze')}: ${label}` }),
+              h('span', {}, h('b', {}, t(`action.${a.kind}`)), ' — ', sentence(t, a.reason), ` (${due(a.due)})`),
+              ...STATUS_BUTTONS.map(([status, key]) => button(t(key), () => c.onAction(a.id, status), { 'aria-label': `${t(key)}: ${label}` })),
             ),
           );
         }),

@@ -31,14 +31,15 @@ export interface SampleOptions {
 }
 
 const YEARS = 3;
-type Archetype = 'steady' | 'quarterly' | 'adhoc' | 'lapsed' | 'new';
+/** Buying rhythms: every few weeks, every quarter, or now and then. */
+type Archetype = 'steady' | 'quarterly' | 'adhoc';
 const ARCHETYPES: readonly [Archetype, number][] = [
-  ['steady', 0.34],
-  ['quarterly', 0.22],
-  ['adhoc', 0.24],
-  ['lapsed', 0.14],
-  ['new', 0.06],
+  ['steady', 0.45],
+  ['quarterly', 0.27],
+  ['adhoc', 0.28],
 ];
+/** Weekly chance that a customer with nothing wrong stops buying for good. */
+const BASE_LAPSE = 0.0005;
 
 /** Accumulates rows with stable, sequential ids. */
 class BookBuilder {
@@ -91,6 +92,14 @@ const sentimentFor = (rng: Rng, mood: number): Sentiment => {
   return u > 0.75 ? 'positive' : u > 0.15 ? 'neutral' : 'negative';
 };
 
+/**
+ * One generic customer, simulated week by week from their first order: orders at their rhythm,
+ * conversations with their contacts, the odd CSAT / NPS answer — and a churn process with causes.
+ * A complaint left unresolved, a run of bad conversations, no decision-maker among the contacts or
+ * a relationship through one person each raise the weekly chance of lapsing (no more orders;
+ * the conversations fade out). Customers join evenly over three years, so the book's past looks
+ * like its present and the risk model can learn from it. See docs/sample-data.md.
+ */
 function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>): void {
   const { rng, asOf } = b;
   const zh = rng.chance(0.25);
@@ -100,11 +109,10 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
   const id = `C-${2001 + index}`;
   const domain = `c${2001 + index}.example`;
   const kind = weighted(rng, ARCHETYPES);
-  const ageDays = kind === 'new' ? rng.int(5, 75) : rng.int(150, YEARS * 365);
+  const ageDays = rng.int(5, YEARS * 365);
   const created = addDays(asOf, -ageDays);
   const size = rng.lognormal(7.4, 0.95);
-  const cadence = kind === 'quarterly' ? 90 : kind === 'adhoc' ? 150 : kind === 'new' ? 30 : rng.pick([21, 30, 45]);
-  const stop = kind === 'lapsed' ? addDays(asOf, -rng.int(120, Math.max(121, ageDays - 30))) : asOf;
+  const cadence = kind === 'quarterly' ? 90 : kind === 'adhoc' ? 150 : rng.pick([21, 30, 45]);
 
   const primary = CRM_IDS[index % CRM_IDS.length]!;
   const crms = rng.chance(0.2) ? [primary, CRM_IDS[(index + 3) % CRM_IDS.length]!] : [primary];
@@ -123,43 +131,65 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
     const dm = k === 0 ? rng.chance(0.55) : rng.chance(0.3);
     return b.contact(id, personName(rng, zh), dm ? rng.pick(W.ROLES_DM) : rng.pick(W.ROLES_OTHER), dm, domain);
   });
-
-  // Purchases: a rhythm per archetype, jittered; refunds now and then.
-  let d = created;
-  while (d <= asOf && d <= stop) {
-    const amount = size * rng.lognormal(0, 0.35);
-    b.purchase(id, d, amount, rng.pick(W.PRODUCTS));
-    if (rng.chance(0.03)) {
-      const refundOn = addDays(d, rng.int(3, 20));
-      b.purchase(id, refundOn > asOf ? asOf : refundOn, -amount * rng.next());
-    }
-    const gap = kind === 'adhoc' ? rng.exp(cadence) : rng.normal(cadence, cadence * 0.25);
-    d = addDays(d, Math.max(3, Math.round(gap)));
-  }
-
-  // Interactions: about twice the purchase rhythm for bigger accounts, fading after a lapse.
-  const mood = rng.normal(0, 0.2) - (kind === 'lapsed' ? 0.15 : 0);
+  const coverage = (contacts.some((c) => c.isDecisionMaker) ? 1 : 2.5) * (contacts.length > 1 ? 1 : 2);
+  const mood = rng.normal(0, 0.2);
   const touchEvery = size > 3000 ? 20 : 40;
-  const lastTouch = kind === 'lapsed' ? addDays(stop, rng.int(0, 60)) : asOf;
-  for (let t = addDays(created, rng.int(0, 10)); t <= lastTouch && t <= asOf; t = addDays(t, Math.max(2, Math.round(rng.exp(touchEvery))))) {
-    const s = sentimentFor(rng, mood);
-    const who = rng.pick(contacts);
-    const nearEnd = t > addDays(asOf, -20);
-    b.interaction(id, t, weighted(rng, CHANNEL_WEIGHTS), s, rng.pick(W.NOTES[s]), {
-      contact: who.name,
-      contactIsDecisionMaker: who.isDecisionMaker,
-      ...(nearEnd && rng.chance(0.5) ? { nextStep: 'Send proposal', nextStepDue: addDays(asOf, rng.int(1, 21)) } : {}),
-    });
-    if (rng.chance(0.12)) b.feedback(id, t, 'csat', Math.min(5, Math.max(1, Math.round(rng.normal(4.1 + mood, 0.8)))));
+
+  let nextOrder = created;
+  let nextTouch = addDays(created, rng.int(0, 10));
+  let lapsed: string | undefined;
+  let complaintOpenUntil = '';
+  let bad = 0;
+  for (let week = created; week <= asOf; week = addDays(week, 7)) {
+    const weekEnd = addDays(week, 6) < asOf ? addDays(week, 6) : asOf;
+    if (!lapsed) {
+      while (nextOrder <= weekEnd) {
+        const amount = size * rng.lognormal(0, 0.35);
+        b.purchase(id, nextOrder, amount, rng.pick(W.PRODUCTS));
+        if (rng.chance(0.03)) {
+          const refundOn = addDays(nextOrder, rng.int(3, 20));
+          b.purchase(id, refundOn > asOf ? asOf : refundOn, -amount * rng.next());
+        }
+        const gap = kind === 'adhoc' ? rng.exp(cadence) : rng.normal(cadence, cadence * 0.25);
+        nextOrder = addDays(nextOrder, Math.max(3, Math.round(gap)));
+      }
+      if (rng.chance(1 / 100)) {
+        // a complaint: half are put right within days (a good follow-up), half linger
+        const when = addDays(week, rng.int(0, 6)) > asOf ? asOf : addDays(week, rng.int(0, 6));
+        b.feedback(id, when, 'complaint', undefined, 'Late delivery and no update from support');
+        b.interaction(id, when, 'call', 'negative', 'Complaint about a late delivery', { direction: 'inbound' });
+        bad += 1;
+        if (rng.chance(0.5)) {
+          const fixed = addDays(when, rng.int(2, 8));
+          if (fixed <= asOf) b.interaction(id, fixed, 'call', 'positive', 'Delivery fixed, customer thanked us', { contact: contacts[0]!.name });
+        } else complaintOpenUntil = addDays(when, 90);
+      }
+    }
+    const fading = lapsed !== undefined && week > addDays(lapsed, 60);
+    while (nextTouch <= weekEnd && !fading) {
+      const s = sentimentFor(rng, mood - 0.25 * Math.min(2, bad) - (lapsed ? 0.3 : 0));
+      if (s === 'negative') bad += 1;
+      else if (s === 'positive') bad = Math.max(0, bad - 1);
+      const who = rng.pick(contacts);
+      const nearEnd = nextTouch > addDays(asOf, -20);
+      b.interaction(id, nextTouch, weighted(rng, CHANNEL_WEIGHTS), s, rng.pick(W.NOTES[s]), {
+        contact: who.name,
+        contactIsDecisionMaker: who.isDecisionMaker,
+        ...(nearEnd && !lapsed && rng.chance(0.5) ? { nextStep: 'Send proposal', nextStepDue: addDays(asOf, rng.int(1, 21)) } : {}),
+      });
+      if (rng.chance(0.12)) b.feedback(id, nextTouch, 'csat', Math.min(5, Math.max(1, Math.round(rng.normal(4.1 + mood - 0.5 * Math.min(2, bad), 0.8)))));
+      nextTouch = addDays(nextTouch, Math.max(2, Math.round(rng.exp(lapsed ? 3 * touchEvery : touchEvery))));
+    }
+    bad *= 0.85;
+    if (!lapsed) {
+      const hazard = BASE_LAPSE * (kind === 'adhoc' ? 2 : 1) * coverage * (week < complaintOpenUntil ? 15 : 1) * (1 + 2 * Math.min(3, bad));
+      if (rng.chance(hazard)) lapsed = weekEnd;
+    }
   }
   if (rng.chance(0.45)) {
     const surveyed = addDays(asOf, -rng.int(10, 300));
-    b.feedback(id, surveyed < created ? asOf : surveyed, 'nps', Math.min(10, Math.max(0, Math.round(rng.normal(8 + 2 * mood, 1.8)))));
-  }
-  if (rng.chance(0.05)) {
-    const when = addDays(asOf, -rng.int(5, Math.min(ageDays, 400)));
-    b.feedback(id, when, 'complaint', undefined, 'Late delivery and no update from support');
-    b.interaction(id, when, 'call', 'negative', 'Complaint about a late delivery', { direction: 'inbound' });
+    const score = Math.round(rng.normal(8 + 2 * mood - (lapsed ? 2.5 : 0), 1.8));
+    b.feedback(id, surveyed < created ? asOf : surveyed, 'nps', Math.min(10, Math.max(0, score)));
   }
 }
 

@@ -159,8 +159,16 @@ export const ScoreSchema = z.object({
   tier: TierSchema,
   risk: RiskBandSchema,
   riskScore: z.number().min(0).max(100),
+  /** P(no purchase within the risk horizon), 0–1, with its 80 % interval. */
+  churnRisk: z.number().min(0).max(1).optional(),
+  churnRiskLow: z.number().min(0).max(1).optional(),
+  churnRiskHigh: z.number().min(0).max(1).optional(),
+  /** Every factor worth mentioning, largest |points| first (the UI shows the first few). */
   reasons: z.array(ScoreFactorSchema),
   clv: z.number(),
+  /** 80 % interval of the CLV (thin histories: wide). */
+  clvLow: z.number().optional(),
+  clvHigh: z.number().optional(),
   pAlive: z.number().min(0).max(1),
   expectedPurchases: z.number().optional(),
   rfm: RfmSchema,

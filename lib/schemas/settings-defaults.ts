@@ -21,6 +21,7 @@ export const DEFAULT_SCORING: ScoringSettings = {
     complaints: 1,
     coverage: 1,
   },
+  riskHorizonDays: 90,
   riskBands: { medium: 35, high: 65 },
   clvHorizonMonths: 12,
   annualDiscountRate: 0.1,

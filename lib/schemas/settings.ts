@@ -30,6 +30,8 @@ export const ScoringSettingsSchema = z.object({
     complaints: z.number().min(0).max(5),
     coverage: z.number().min(0).max(5),
   }),
+  /** Churn horizon: risk is the probability of no purchase within this many days. */
+  riskHorizonDays: z.number().int().min(14).max(730),
   /** Risk score at or above which the band is medium / high. */
   riskBands: z.object({ medium: z.number().min(0).max(100), high: z.number().min(0).max(100) }),
   clvHorizonMonths: z.number().int().min(1).max(120),

@@ -1,8 +1,9 @@
 /**
  * Enumerations of the canonical model, free of zod so the content script can use them.
- * lib/schemas/enums.ts builds the zod schemas from these lists.
+ * lib/schemas/enums.ts builds the zod schemas from these lists. The CRM ids come from the CRM
+ * registry (lib/crm/registry.ts), so schemas and descriptors cannot disagree.
  */
-export const CRM_IDS = ['salesforce', 'hubspot', 'zoho', 'dynamics', 'pipedrive', 'fxiaoke'] as const;
+export { CRM_IDS, type CrmId } from '../crm/registry';
 export const CHANNELS = ['call', 'email', 'meeting', 'visit', 'chat', 'other'] as const;
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
@@ -37,7 +38,6 @@ export const KPI_IDS = [
   'complaint-rate',
 ] as const;
 
-export type CrmId = (typeof CRM_IDS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type Sentiment = (typeof SENTIMENTS)[number];

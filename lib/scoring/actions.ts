@@ -1,15 +1,21 @@
 /**
  * Next best action: a ranked playbook. Each rule proposes an action kind with a reason (an
  * i18n key `reason.<kind>.<why>` plus params) and a due date; candidates are ranked by
- * base priority × tier × risk × the user's active goals. What the user did with earlier
- * recommendations feeds back: a dismissed kind rests for 30 days (60, 120… up to 180 after
- * repeated dismissals), a snoozed one stays hidden until its snooze ends, and a done one
- * resets its cadence (a done revisit counts as a contact, see risk.ts).
+ * base priority × tier × risk × the user's active goals × what the rep's own outcomes taught
+ * (acceptance.ts; never below the safety floor of a high-risk key account). What the user did with
+ * this customer's earlier recommendations feeds back too: a dismissed kind rests for 30 days (60,
+ * 120… up to 180 after repeated dismissals), a snoozed one stays hidden until its snooze ends, and a
+ * done one resets its cadence (a done revisit counts as a contact, see signals.ts). Every customer
+ * gets at least one action: when nothing is due, the next planned touch (the revisit by its cadence).
  */
 import type { Action, Goal, GoalScope, NextAction } from '../schemas/domain';
+import type { AcceptanceModel } from './acceptance';
+import type { DataSources } from './features';
 import type { ActionKind, GoalCategory, Tier } from '../schemas/enums';
 import type { ScoringSettings } from '../schemas/settings';
-import { dayOf, isoOfMs, shiftDate as addDays, type RelationshipSignals, type RiskResult } from './risk';
+import { addDays, dayOf, isoOfMs } from '../clock';
+import type { RiskResult } from './risk';
+import type { RelationshipSignals } from './signals';
 
 export interface PlaybookInput {
   customerId: string;
@@ -32,10 +38,27 @@ export interface PlaybookInput {
   actions: readonly Action[];
   goals: readonly Goal[];
   asOf: string;
+  /** The rep's learnt acceptance per kind (absent: no learning yet). */
+  acceptance?: AcceptanceModel;
+  /** Kinds of data the book holds (absent: all). Rules never fire on data the book does not record. */
+  sources?: DataSources;
+}
+
+/** Why an action ranks where it does: its priority is the product of these. */
+export interface RankWhy {
+  base: number;
+  tier: number;
+  risk: number;
+  goal: number;
+  /** The rep's own acceptance of this kind (1 before any decision). */
+  learned: number;
+  /** True when the safety floor kept learning from lowering it (a high-risk key account). */
+  floor: boolean;
 }
 
 export interface RankedAction extends NextAction {
   priority: number;
+  why: RankWhy;
 }
 
 /** Base priority of each rule before tier × risk × goals. */
@@ -182,8 +205,11 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
     propose(out, 'value-review', 'reason.value-review.negative', addDays(asOf, 7), { netSpend: Math.round(p.netSpend) });
 
   // Executive sponsor: a key account at high risk, or a Platinum account with no decision-maker.
+  const knowsContacts = p.sources?.contacts ?? true;
+  const knowsInteractions = p.sources?.interactions ?? true;
   if (key && p.risk.band === 'high') propose(out, 'exec-sponsor', 'reason.exec-sponsor.key-at-risk', addDays(asOf, 3), { riskScore: Math.round(p.risk.score) });
-  else if (p.tier === 'platinum' && s.decisionMakers === 0) propose(out, 'exec-sponsor', 'reason.exec-sponsor.no-decision-maker', addDays(asOf, 14));
+  else if (knowsContacts && p.tier === 'platinum' && s.decisionMakers === 0)
+    propose(out, 'exec-sponsor', 'reason.exec-sponsor.no-decision-maker', addDays(asOf, 14));
 
   // Win-back: lapsed (low P(alive)) AND the value was real — never for a customer still buying.
   const realValue = p.netSpend > settings.tierThresholds.leadMaxValue && p.netSpend >= p.medianValue;
@@ -196,16 +222,17 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   if (age >= 0 && age <= 90 && p.purchaseDays <= 2) propose(out, 'onboard', 'reason.onboard.new', later(addDays(start, 14), asOf), { days: age });
 
   // Multi-thread: a key account that runs through one person, or without a decision-maker.
-  if (key && s.threads <= 1) propose(out, 'multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
-  else if (key && s.decisionMakers === 0) propose(out, 'multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
+  if (knowsContacts && key && s.threads <= 1) propose(out, 'multi-thread', 'reason.multi-thread.single', addDays(asOf, 14), { threads: s.threads });
+  else if (knowsContacts && key && s.decisionMakers === 0) propose(out, 'multi-thread', 'reason.multi-thread.no-decision-maker', addDays(asOf, 14));
 
   // Revisit (定期回访): cadence due within a week, or overdue; any contact resets it. A promised
   // next step past its due date comes first: promises not kept lose customers.
   const revisitDue = s.lastContact ? addDays(s.lastContact, cadence) : asOf;
   if (s.overdueNextStep) propose(out, 'revisit', 'reason.revisit.next-step', s.overdueNextStep.due, { step: s.overdueNextStep.text }, BASE.revisit + 15);
   else if (p.tier !== 'lead' || s.contacted) {
-    if (!s.contacted) propose(out, 'revisit', 'reason.revisit.never', asOf, { cadence });
-    else if (revisitDue < asOf)
+    if (!s.contacted) {
+      if (knowsInteractions) propose(out, 'revisit', 'reason.revisit.never', asOf, { cadence });
+    } else if (revisitDue < asOf)
       // overdue: more urgent the longer it has been (up to +20 at three cadences)
       propose(
         out,
@@ -250,12 +277,33 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   const suppressed = suppressedKinds(p.actions, asOf);
   const boosts = goalBoosts(p.goals, asOf, p.tier, p.segment);
   const risk = p.risk.score / 100;
-  return out
-    .filter((a) => !suppressed.has(a.kind))
+  // the safety floor: a key account at high risk keeps its protective actions whatever the habits
+  const floor = key && p.risk.band === 'high';
+  const kept = out.filter((a) => !suppressed.has(a.kind));
+  // always a next step: when nothing is due, the next planned touch by the tier's cadence
+  if (kept.length === 0) kept.push(plannedTouch(p, cadence, revisitDue));
+  return kept
     .map(({ base, ...a }): RankedAction => {
-      const riskWeight = PROTECTIVE.has(a.kind) ? 1 + 0.5 * risk : 1 - 0.3 * risk;
-      const priority = Math.round(base * TIER_WEIGHT[p.tier] * riskWeight * (boosts.get(a.kind) ?? 1) * 10) / 10;
-      return { ...a, priority };
+      const learnt = p.acceptance?.[a.kind].factor ?? 1;
+      const held = floor && PROTECTIVE.has(a.kind) && learnt < 1;
+      const why: RankWhy = {
+        base,
+        tier: TIER_WEIGHT[p.tier],
+        risk: PROTECTIVE.has(a.kind) ? 1 + 0.5 * risk : 1 - 0.3 * risk,
+        goal: boosts.get(a.kind) ?? 1,
+        learned: held ? 1 : learnt,
+        floor: held,
+      };
+      const priority = Math.round(why.base * why.tier * why.risk * why.goal * why.learned * 10) / 10;
+      return { ...a, priority, why };
     })
     .sort((a, b) => b.priority - a.priority || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
+}
+
+/** Below every real recommendation: the next revisit by cadence (never before tomorrow, never inside a snooze). */
+const PLANNED_PRIORITY = 10;
+function plannedTouch(p: PlaybookInput, cadence: number, revisitDue: string): Proposal {
+  let due = revisitDue > p.asOf ? revisitDue : addDays(p.asOf, 1);
+  for (const a of p.actions) if (a.kind === 'revisit' && a.status === 'snoozed' && a.snoozedUntil && a.snoozedUntil > due) due = a.snoozedUntil;
+  return { kind: 'revisit', reason: 'reason.revisit.planned', due, params: { cadence }, base: PLANNED_PRIORITY };
 }

@@ -1,5 +1,5 @@
 /**
- * The KPI table of DESIGN.md ("KPI definitions"), the one implementation the side panel, the
+ * The KPI table (docs/kpis.md), the one implementation the side panel, the
  * goals and the CLI share. A period is [start, end) (ISO dates, end exclusive); the previous
  * period P′ is the same number of days just before it. A KPI whose denominator is empty is
  * `null` (shown as "—"), never 0.
@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../clock';
 import type { Customer, Feedback, GoalScope, Interaction, Transaction } from '../schemas/domain';
 import { KPI_IDS, type KpiId } from '../schemas/enums';
 import { DEFAULT_SCORING, type ScoringSettings } from '../schemas/settings';
-import { clvAsOf } from './book';
+import { clvAsOf } from './book-clv';
 import type { TierMap } from './types';
 
 export interface KpiBook {

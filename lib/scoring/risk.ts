@@ -1,247 +1,65 @@
 /**
- * Churn risk 0–100: a base plus signed points per factor, each factor explainable on its own
- * ("why is this red?"). Factors: 1 − P(alive) from BG/NBD, contact gap vs the tier's revisit
- * cadence (any logged contact resets it), interaction trend (last 90 days vs the 90 before),
- * sentiment of recent interactions, CSAT/NPS detractor, open complaints, and decision-maker
- * coverage / single-threaded accounts. Each factor's points are scaled by its weight in
- * settings.riskWeights; base + Σ points = the score (clamped to 0–100).
+ * Churn risk: the probability that a customer makes no purchase within the horizon (default 90
+ * days), from a regularised logistic regression the book learns from its own history (features as
+ * of asOf − horizon, outcomes from what followed; see book.ts), or — when the book is too thin to
+ * learn from — from priors: the purchase model's own probability plus fixed log-odds for the
+ * relationship signals. The 0–100 score is the probability in percent, the band comes from the
+ * settings' thresholds, and the reasons are the largest signed contributions, grouped by factor
+ * (each feature's coefficient × its distance from the average customer, in log-odds, scaled so the
+ * points add up to the score's distance from the average customer's). See docs/scoring.md.
  */
-import type { Action, ScoreFactor } from '../schemas/domain';
-import type { RiskBand, Tier } from '../schemas/enums';
+import type { ScoreFactor } from '../schemas/domain';
+import type { RiskBand } from '../schemas/values';
 import type { ScoringSettings } from '../schemas/settings';
-import type { CustomerHistory } from './types';
+import { FEATURE_COUNT, FEATURE_GROUPS, FEATURE_IDS, factorOf, ZERO_REFERENCE, type RiskFeatureId, type RiskInputs } from './features';
+import { fitLogistic, predictorSd, sigmoid } from './logistic';
 
-/** Risk of a customer with no signal at all. */
-export const RISK_BASE = 10;
-/** Look-back of the "recent" window (trend, sentiment). */
-export const RECENT_DAYS = 90;
-/** Feedback older than this no longer counts as detractor / promoter. */
-export const FEEDBACK_DAYS = 365;
+/** Below these the book is too thin to learn from and the priors are used. */
+export const MIN_TRAINING_CUSTOMERS = 200;
+export const MIN_TRAINING_EVENTS = 20;
+/** The model is fitted on at most this many customers (an evenly spaced sample of a bigger book). */
+export const MAX_TRAINING_ROWS = 30_000;
+/** L2 penalty on the standardised coefficients. */
+const LAMBDA = 2;
+/** z for the 80 % interval. */
+const Z80 = 1.2816;
 
-/** Action kinds whose completion means someone talked to the customer. */
-const CONTACT_KINDS: ReadonlySet<Action['kind']> = new Set([
-  'revisit',
-  'care-touch',
-  'exec-sponsor',
-  'service-recovery',
-  'win-back',
-  'onboard',
-  'multi-thread',
-  'cross-sell',
-]);
+export type RiskFallback = 'too-short-history' | 'too-few-customers' | 'too-few-churners' | 'too-few-stayers' | 'not-converged';
 
-/** yyyy-MM-dd (UTC) of an epoch-ms timestamp. */
-export const isoOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export interface RiskModel {
+  kind: 'learned' | 'prior';
+  horizonDays: number;
+  /** Feature ids at fit time (a stored model with other features is refitted, not misread). */
+  features: readonly string[];
+  /** Per-feature mean and scale: a value is used as (x − mean) / scale; NaN reads as the mean. */
+  mean: number[];
+  scale: number[];
 
-/**
- * Days since 1970-01-01 of a yyyy-MM-dd date, read from char codes (the hot path of a 100k-
- * customer rescore; dates were validated on the way in). NaN when not shaped like a date.
- */
-export function dayOf(iso: string): number {
-  if (iso.length < 10) return Number.NaN;
-  const y0 = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
-  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y0 >= 0 && y0 <= 9999)) return Number.NaN;
-  // Howard Hinnant's days_from_civil
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-const isoCache = new Map<number, string>();
-/** yyyy-MM-dd of a day number (memoised: a book spans a few thousand days). */
-export function isoOfDay(day: number): string {
-  let s = isoCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    if (isoCache.size < 200_000) isoCache.set(day, s);
-  }
-  return s;
-}
-
-/** The ISO date n days after `iso`. */
-export const shiftDate = (iso: string, n: number): string => isoOfDay(dayOf(iso) + n);
-
-export interface RelationshipSignals {
-  /** Latest logged contact (interaction, or a done contact action), if any. */
-  lastContact?: string;
-  /** Days since lastContact (or since the customer became one when never contacted). */
-  contactGapDays: number;
-  contacted: boolean;
-  interactionsRecent: number;
-  interactionsPrevious: number;
-  positive: number;
-  negative: number;
-  rated: number;
-  latestCsat?: { score: number; date: string };
-  latestNps?: { score: number; date: string };
-  /** Complaints not yet followed by a positive interaction / feedback or a done service recovery. */
-  openComplaints: number;
-  oldestOpenComplaint?: string;
-  decisionMakers: number;
-  /** Distinct people the relationship runs through (contacts + interaction contacts, last year). */
-  threads: number;
-  /** Latest CSAT/NPS response of any kind. */
-  lastSurvey?: string;
-  /** Sentiment of the latest interaction (a recent contact that went badly is no comfort). */
-  lastSentiment?: 'positive' | 'neutral' | 'negative';
-  /** Latest interaction's open next step that is overdue. */
-  overdueNextStep?: { text: string; due: string };
-}
-
-const PLAIN = /^[\x20-\x7e]*$/;
-const fold = (s: string): string => (PLAIN.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase();
-
-interface Thresholds {
-  asOf: string;
-  asOfDay: number;
-  recentAfter: string;
-  previousAfter: string;
-  threadsAfter: string;
-}
-let thresholdsMemo: Thresholds | undefined;
-/** ISO "after" thresholds for an as-of date (string order is date order); memoised for a rescore's one asOf. */
-function thresholdsFor(asOf: string): Thresholds {
-  if (thresholdsMemo?.asOf !== asOf)
-    thresholdsMemo = {
-      asOf,
-      asOfDay: dayOf(asOf),
-      recentAfter: shiftDate(asOf, -RECENT_DAYS),
-      previousAfter: shiftDate(asOf, -2 * RECENT_DAYS),
-      threadsAfter: shiftDate(asOf, -FEEDBACK_DAYS - 1),
-    };
-  return thresholdsMemo;
-}
-
-const addThread = (threads: string[], who: string): void => {
-  if (!threads.includes(who)) threads.push(who);
-};
-
-/** Everything risk and the playbook read from the relationship history, in one pass per table. */
-export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen: string): RelationshipSignals {
-  const { asOfDay, recentAfter, previousAfter, threadsAfter } = thresholdsFor(asOf);
-  let lastContact: string | undefined;
-  let interactionsRecent = 0;
-  let interactionsPrevious = 0;
-  let positive = 0;
-  let negative = 0;
-  let rated = 0;
-  let lastPositive: string | undefined;
-  let decisionMakers = 0;
-  const threads: string[] = [];
-  let dmNames: string[] | undefined;
-  let latestInteraction: CustomerHistory['interactions'][number] | undefined;
-  for (const c of h.contacts) {
-    if (c.isDecisionMaker) decisionMakers++;
-    addThread(threads, fold(c.name));
-  }
-  for (const i of h.interactions) {
-    const date = i.date;
-    if (date > asOf) continue;
-    if (latestInteraction === undefined || date >= latestInteraction.date) latestInteraction = i;
-    const sentiment = i.sentiment;
-    if (date > recentAfter) {
-      interactionsRecent++;
-      if (sentiment !== undefined) {
-        rated++;
-        if (sentiment === 'positive') positive++;
-        else if (sentiment === 'negative') negative++;
-      }
-    } else if (date > previousAfter) interactionsPrevious++;
-    if (sentiment === 'positive' && (lastPositive === undefined || date > lastPositive)) lastPositive = date;
-    if (i.contact && date > threadsAfter) {
-      const who = fold(i.contact);
-      addThread(threads, who);
-      if (i.contactIsDecisionMaker) addThread((dmNames ??= []), who);
-    }
-  }
-  if (latestInteraction !== undefined) lastContact = latestInteraction.date;
-  if (dmNames) for (const n of dmNames) if (!h.contacts.some((c) => c.isDecisionMaker && fold(c.name) === n)) decisionMakers++;
-  let lastRecovery: string | undefined;
-  for (const a of h.actions) {
-    if (a.status !== 'done') continue;
-    const d = isoOfMs(a.updatedAt);
-    const when = d > asOf ? asOf : d;
-    if (CONTACT_KINDS.has(a.kind) && (lastContact === undefined || when > lastContact)) lastContact = when;
-    if (a.kind === 'service-recovery' && (lastRecovery === undefined || when > lastRecovery)) lastRecovery = when;
-  }
-  let latestCsat: RelationshipSignals['latestCsat'];
-  let latestNps: RelationshipSignals['latestNps'];
-  let lastSurvey: string | undefined;
-  let complaints: string[] | undefined;
-  for (const f of h.feedback) {
-    if (f.date > asOf) continue;
-    if (f.kind === 'complaint') (complaints ??= []).push(f.date);
-    else if (f.score !== undefined) {
-      if (lastSurvey === undefined || f.date > lastSurvey) lastSurvey = f.date;
-      if (f.kind === 'csat' && (!latestCsat || f.date >= latestCsat.date)) latestCsat = { score: f.score, date: f.date };
-      if (f.kind === 'nps' && (!latestNps || f.date >= latestNps.date)) latestNps = { score: f.score, date: f.date };
-      const good = (f.kind === 'csat' && f.score >= 4) || (f.kind === 'nps' && f.score >= 9);
-      if (good && (lastPositive === undefined || f.date > lastPositive)) lastPositive = f.date;
-    }
-  }
-  // A complaint is closed by a later positive interaction/feedback or a completed service recovery
-  // (a same-day positive note does not close it: the complaint may have been logged after it).
-  let closedUpTo = lastPositive;
-  if (lastRecovery !== undefined && (closedUpTo === undefined || lastRecovery > closedUpTo)) closedUpTo = lastRecovery;
-  let openComplaints = 0;
-  let oldestOpenComplaint: string | undefined;
-  if (complaints)
-    for (const d of complaints) {
-      if (closedUpTo !== undefined && closedUpTo > d) continue;
-      openComplaints++;
-      if (oldestOpenComplaint === undefined || d < oldestOpenComplaint) oldestOpenComplaint = d;
-    }
-  const overdue =
-    latestInteraction?.nextStep && latestInteraction.nextStepDue && latestInteraction.nextStepDue < asOf
-      ? { text: latestInteraction.nextStep, due: latestInteraction.nextStepDue }
-      : undefined;
-  return {
-    lastContact,
-    contactGapDays: Math.max(0, asOfDay - dayOf(lastContact ?? firstSeen)),
-    contacted: lastContact !== undefined,
-    interactionsRecent,
-    interactionsPrevious,
-    positive,
-    negative,
-    rated,
-    latestCsat,
-    latestNps,
-    openComplaints,
-    oldestOpenComplaint,
-    decisionMakers,
-    threads: threads.length,
-    lastSurvey,
-    overdueNextStep: overdue,
-    lastSentiment: latestInteraction?.sentiment,
-  };
-}
-
-export interface RiskInput {
-  signals: RelationshipSignals;
-  /** P(alive); `null` when it says nothing (no purchase yet). */
-  pAlive: number | null;
-  tier: Tier;
-  asOf: string;
+  intercept: number;
+  coef: number[];
+  /** The reference customer the reasons are measured from, as raw feature values (see ZERO_REFERENCE). */
+  reference: number[];
+  /** (p + 1)² covariance of (intercept, coef), row-major. */
+  covariance: number[];
+  /** What the model was learnt from (null for priors). */
+  training: { cutoff: string; customers: number; churned: number } | null;
+  /** Why the priors are used. */
+  fallback?: RiskFallback;
 }
 
 export interface RiskResult {
+  /** P(no purchase within the horizon). */
+  probability: number;
+  /** 80 % interval of the probability. */
+  low: number;
+  high: number;
+  /** 0–100. */
   score: number;
   band: RiskBand;
-  /** Base points before factors. */
+  /** Score of the reference customer (average purchase pattern, no warning signs): the factors' points add up to score − base. */
   base: number;
-  /** Every non-zero factor, largest |points| first. */
+  /** Every factor with |points| ≥ 0.5, largest first. */
   factors: ScoreFactor[];
-}
-
-const round1 = (v: number): number => Math.round(v * 10) / 10;
-
-function addFactor(factors: ScoreFactor[], id: string, weight: number, points: number, params?: ScoreFactor['params']): void {
-  const p = round1(weight * points);
-  if (p !== 0) factors.push(params ? { id, points: p, params } : { id, points: p });
 }
 
 export function riskBand(score: number, bands: ScoringSettings['riskBands']): RiskBand {
@@ -250,70 +68,222 @@ export function riskBand(score: number, bands: ScoringSettings['riskBands']): Ri
   return 'low';
 }
 
-/** Key accounts (Platinum, Gold) need more than one thread; Iron less so; Lead not at all. */
-const coverageScale: Record<Tier, number> = { platinum: 1, gold: 1, iron: 0.5, lead: 0 };
+/**
+ * Prior log-odds per unit of each raw feature (docs/scoring.md "Priors"): the purchase model's
+ * own probability counts fully; the relationship signals move it by amounts typical of B2B
+ * books (an open complaint roughly doubles the odds of not buying again, a promoter halves them).
+ */
+const PRIOR: Partial<Record<RiskFeatureId, number>> = {
+  'never-bought': 1.4,
+  'quiet-logit': 1,
+  'contact-gap': 0.5,
+  'never-contacted': 0.2,
+  'interaction-trend': -0.3,
+  'sentiment-balance': 0.8,
+  'last-negative': 0.3,
+  detractor: 0.6,
+  promoter: -0.4,
+  'open-complaints': 0.9,
+  'recent-complaints': 0.4,
+  'no-decision-maker': 0.2,
+  'single-threaded': 0.2,
+  'overdue-next-step': 0.3,
+};
+/** Prior uncertainty (sd, log-odds) of each prior coefficient and of the intercept. */
+const PRIOR_SD = 0.5;
 
-export function churnRisk(input: RiskInput, settings: ScoringSettings): RiskResult {
-  const w = settings.riskWeights;
-  const s = input.signals;
+/** Column means and scales over the finite values of an n × F matrix. */
+function columnMoments(x: Float64Array, n: number): { mean: number[]; scale: number[] } {
+  const mean = new Array<number>(FEATURE_COUNT).fill(0);
+  const scale = new Array<number>(FEATURE_COUNT).fill(1);
+  for (let j = 0; j < FEATURE_COUNT; j++) {
+    let count = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * FEATURE_COUNT + j]!;
+      if (Number.isFinite(v)) {
+        count++;
+        sum += v;
+      }
+    }
+    const m = count ? sum / count : 0;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * FEATURE_COUNT + j]!;
+      if (Number.isFinite(v)) ss += (v - m) ** 2;
+    }
+    const sd = count > 1 ? Math.sqrt(ss / count) : 0;
+    mean[j] = m;
+    scale[j] = sd > 1e-9 ? sd : 1;
+  }
+  return { mean, scale };
+}
+
+/**
+ * Standardised values are read within ±CLIP_SD: a customer far outside what the model was learnt
+ * on (a young cohort's past, say) gets the edge of the seen range, never a wild extrapolation.
+ */
+const CLIP_SD = 5;
+const clipZ = (z: number): number => Math.min(CLIP_SD, Math.max(-CLIP_SD, z));
+
+/** The model's reading of raw feature j: standardised, clipped for learnt models (priors read raw units). */
+const read = (model: Pick<RiskModel, 'kind' | 'mean' | 'scale'>, j: number, v: number): number => {
+  const z = (v - model.mean[j]!) / model.scale[j]!;
+  return model.kind === 'learned' ? clipZ(z) : z;
+};
+
+const referenceOf = (mean: readonly number[]): number[] => FEATURE_IDS.map((id, j) => (ZERO_REFERENCE.has(id) ? 0 : mean[j]!));
+
+const standardise = (model: Pick<RiskModel, 'kind' | 'mean' | 'scale'>, raw: ArrayLike<number>, out: Float64Array, at = 0): void => {
+  for (let j = 0; j < FEATURE_COUNT; j++) {
+    const v = raw[at + j]!;
+    out[j] = Number.isFinite(v) ? read(model, j, v) : 0;
+  }
+};
+
+/**
+ * The priors, centred on a book: `mean` holds the book's mean of each raw feature (NaN-free), so the
+ * average customer is the reference the non-event factors are measured from.
+ */
+export function priorRiskModel(mean: readonly number[], horizonDays: number, fallback?: RiskFallback): RiskModel {
+  const coef = FEATURE_IDS.map((id) => PRIOR[id] ?? 0);
+  const m = FEATURE_COUNT + 1;
+  const covariance = new Array<number>(m * m).fill(0);
+  for (let j = 0; j < m; j++) covariance[j * m + j] = j === 0 || coef[j - 1] !== 0 ? PRIOR_SD ** 2 : 0;
+  return {
+    kind: 'prior',
+    horizonDays,
+    features: FEATURE_IDS,
+    mean: [...mean],
+    scale: new Array<number>(FEATURE_COUNT).fill(1),
+    intercept: coef.reduce((s, c, j) => s + c * mean[j]!, 0),
+    coef,
+    reference: referenceOf(mean),
+    covariance,
+    training: null,
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+/** Why the book cannot be learnt from (undefined: it can), known before any feature is computed. */
+export function fallbackReason(customers: number, churned: number, historyDays: number, horizonDays: number): RiskFallback | undefined {
+  // features learnt on a book younger than the horizon describe a different kind of customer
+  if (historyDays < horizonDays) return 'too-short-history';
+  if (customers < MIN_TRAINING_CUSTOMERS) return 'too-few-customers';
+  if (churned < MIN_TRAINING_EVENTS) return 'too-few-churners';
+  if (customers - churned < MIN_TRAINING_EVENTS) return 'too-few-stayers';
+  return undefined;
+}
+
+/** Column means of an n × F matrix over its finite values (what priors centre on). */
+export const featureMeans = (x: Float64Array, n: number): number[] => columnMoments(x, n).mean;
+
+/**
+ * Learn the risk model from a past cut-off: `x` = raw features of n customers as of `cutoff`,
+ * `churned[i]` = 1 when customer i made no purchase in the horizon after it. Null when the fit fails
+ * (the caller falls back to the priors).
+ */
+export function trainRiskModel(
+  x: Float64Array,
+  churned: Uint8Array,
+  n: number,
+  horizonDays: number,
+  cutoff: string,
+  customers = n,
+  events?: number,
+): RiskModel | null {
+  const { mean, scale } = columnMoments(x, n);
+  const z = new Float64Array(n * FEATURE_COUNT);
+  const buffer = new Float64Array(FEATURE_COUNT);
+  for (let i = 0; i < n; i++) {
+    standardise({ kind: 'learned', mean, scale }, x, buffer, i * FEATURE_COUNT);
+    z.set(buffer, i * FEATURE_COUNT);
+  }
+  const fit = fitLogistic({ x: z, n, p: FEATURE_COUNT, y: churned }, { lambda: LAMBDA });
+  if (!fit.converged || !Number.isFinite(fit.intercept) || fit.coef.some((c) => !Number.isFinite(c))) return null;
+  let churnedRows = 0;
+  for (let i = 0; i < n; i++) churnedRows += churned[i]!;
+  return {
+    kind: 'learned',
+    horizonDays,
+    features: FEATURE_IDS,
+    mean,
+    scale,
+    intercept: fit.intercept,
+    coef: fit.coef,
+    reference: referenceOf(mean),
+    covariance: fit.covariance,
+    training: { cutoff, customers, churned: events ?? churnedRows },
+  };
+}
+
+/** A stored model still matches today's feature list. */
+export const riskModelFits = (m: RiskModel | undefined, horizonDays: number): m is RiskModel =>
+  m !== undefined && m.horizonDays === horizonDays && m.features.length === FEATURE_COUNT && m.features.every((f, j) => f === FEATURE_IDS[j]);
+
+/** Just the probability (back-tests and training need no reasons). */
+export function riskProbability(model: RiskModel, raw: ArrayLike<number>, at = 0): number {
+  let z = model.intercept;
+  for (let j = 0; j < FEATURE_COUNT; j++) {
+    const v = raw[at + j]!;
+    if (Number.isFinite(v)) z += model.coef[j]! * read(model, j, v);
+  }
+  return sigmoid(z);
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/** The reference customer as the model reads it, and its log-odds (per model object: a rescore scores 100k customers with one). */
+const referenceCache = new WeakMap<RiskModel, { ref: Float64Array; zRef: number }>();
+function referenceOfModel(model: RiskModel): { ref: Float64Array; zRef: number } {
+  let hit = referenceCache.get(model);
+  if (!hit) {
+    const ref = new Float64Array(FEATURE_COUNT);
+    standardise(model, model.reference, ref);
+    let zRef = model.intercept;
+    for (let j = 0; j < FEATURE_COUNT; j++) zRef += model.coef[j]! * ref[j]!;
+    hit = { ref, zRef };
+    referenceCache.set(model, hit);
+  }
+  return hit;
+}
+
+const row = new Float64Array(FEATURE_COUNT);
+const contributions = new Float64Array(FEATURE_COUNT);
+
+/** Risk of one customer with its interval and reasons. */
+export function assessRisk(model: RiskModel, raw: Float64Array, inputs: RiskInputs, settings: Pick<ScoringSettings, 'riskBands'>): RiskResult {
+  standardise(model, raw, row);
+  const { ref, zRef } = referenceOfModel(model);
+  let z = model.intercept;
+  for (let j = 0; j < FEATURE_COUNT; j++) {
+    contributions[j] = model.coef[j]! * (row[j]! - ref[j]!);
+    z += model.coef[j]! * row[j]!;
+  }
+  const probability = sigmoid(z);
+  const sd = predictorSd(model, row);
+  const base = sigmoid(zRef);
+  const delta = z - zRef;
+  // secant slope: the points add up exactly to 100 · (p − p̄)
+  const slope = Math.abs(delta) > 1e-9 ? (probability - base) / delta : probability * (1 - probability);
   const factors: ScoreFactor[] = [];
-
-  if (input.pAlive !== null) {
-    const pct = Math.round(input.pAlive * 100);
-    addFactor(factors, 'p-alive', w.pAlive, 35 * (1 - input.pAlive), { pAlive: pct });
+  // features of one factor are adjacent in the vector: sum each run
+  for (let j = 0; j < FEATURE_COUNT;) {
+    const group = FEATURE_GROUPS[j]!;
+    let c = 0;
+    while (j < FEATURE_COUNT && FEATURE_GROUPS[j] === group) c += contributions[j++]!;
+    const points = round1(100 * c * slope);
+    if (Math.abs(points) >= 0.5) factors.push(factorOf(group, inputs, points, model.horizonDays));
   }
-
-  const cadence = settings.revisitCadenceDays[input.tier];
-  const ratio = s.contactGapDays / cadence;
-  if (ratio > 1)
-    addFactor(factors, s.contacted ? 'contact-gap' : 'never-contacted', w.contactGap, Math.min(25, 12.5 * (ratio - 1)), { days: s.contactGapDays, cadence });
-  else if (s.contacted && ratio <= 0.5 && s.lastSentiment !== 'negative')
-    addFactor(factors, 'recent-contact', w.contactGap, -5, { days: s.contactGapDays, cadence });
-
-  const prev = s.interactionsPrevious;
-  const recent = s.interactionsRecent;
-  if (prev >= 2 && recent < prev) addFactor(factors, 'interaction-decline', w.interactionTrend, 15 * (1 - recent / prev), { recent, previous: prev });
-  else if (recent >= 2 && recent > prev)
-    addFactor(factors, 'interaction-rise', w.interactionTrend, -5 * Math.min(1, (recent - prev) / Math.max(prev, 1)), { recent, previous: prev });
-
-  if (s.rated > 0) {
-    const balance = (s.negative - s.positive) / s.rated;
-    if (balance > 0) addFactor(factors, 'negative-sentiment', w.sentiment, 12 * balance, { negative: s.negative, rated: s.rated });
-    else if (balance < 0) addFactor(factors, 'positive-sentiment', w.sentiment, 12 * balance, { positive: s.positive, rated: s.rated });
-  }
-
-  const freshAfter = thresholdsFor(input.asOf).threadsAfter;
-  const csat = s.latestCsat && s.latestCsat.date > freshAfter ? s.latestCsat : undefined;
-  const nps = s.latestNps && s.latestNps.date > freshAfter ? s.latestNps : undefined;
-  let detractor: { points: number; kind: string; score: number } | undefined;
-  let promoter = false;
-  if (csat) {
-    if (csat.score <= 2) detractor = { points: csat.score === 1 ? 15 : 10, kind: 'CSAT', score: csat.score };
-    else if (csat.score === 5) promoter = true;
-  }
-  if (nps) {
-    const points = 8 + (6 - nps.score) * (7 / 6);
-    if (nps.score <= 6 && (!detractor || points > detractor.points)) detractor = { points, kind: 'NPS', score: nps.score };
-    else if (nps.score >= 9) promoter = true;
-  }
-  if (detractor) addFactor(factors, 'detractor', w.detractor, detractor.points, { kind: detractor.kind, score: detractor.score });
-  else if (promoter) addFactor(factors, 'promoter', w.detractor, -5);
-
-  // repeated complaints escalate: 20, 27.5, 35 (cap)
-  if (s.openComplaints > 0)
-    addFactor(factors, 'open-complaints', w.complaints, Math.min(35, 20 + 7.5 * (s.openComplaints - 1)), {
-      count: s.openComplaints,
-      since: s.oldestOpenComplaint ?? '',
-    });
-
-  const scale = coverageScale[input.tier];
-  if (scale > 0) {
-    if (s.threads <= 1) addFactor(factors, 'single-threaded', w.coverage, 10 * scale, { threads: s.threads });
-    if (s.decisionMakers === 0) addFactor(factors, 'no-decision-maker', w.coverage, 8 * scale);
-  }
-
   factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.id.localeCompare(b.id));
-  const raw = RISK_BASE + factors.reduce((sum, f) => sum + f.points, 0);
-  const score = Math.min(100, Math.max(0, round1(raw)));
-  return { score, band: riskBand(score, settings.riskBands), base: RISK_BASE, factors };
+  const score = round1(100 * probability);
+  return {
+    probability,
+    low: sigmoid(z - Z80 * sd),
+    high: sigmoid(z + Z80 * sd),
+    score,
+    band: riskBand(score, settings.riskBands),
+    base: round1(100 * base),
+    factors,
+  };
 }

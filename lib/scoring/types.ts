@@ -4,8 +4,11 @@
  */
 import type { Action, Contact, Customer, Feedback, Interaction, Transaction } from '../schemas/domain';
 import type { Tier } from '../schemas/enums';
-import type { BgNbdFit } from './bgnbd';
-import type { GammaGammaFit } from './gamma-gamma';
+import type { DataSources } from './features';
+import type { FitReport } from './fit';
+import type { RfmEdges } from './rfm';
+import type { RiskModel } from './risk';
+import type { ValueModel } from './value';
 
 /** Everything known about one customer: the input of `scoreCustomer`. */
 export interface CustomerHistory {
@@ -27,33 +30,31 @@ export interface TierCutoffs {
   lead: number;
 }
 
-/** Quintile edges (20/40/60/80 %) for scoring one customer's RFM without the whole book. */
-export interface RfmEdges {
-  recency: [number, number, number, number];
-  frequency: [number, number, number, number];
-  monetary: [number, number, number, number];
-}
+export type { RfmEdges } from './rfm';
 
 /**
- * What a full rescore learns from the whole book, stored (meta 'bookModel') so one customer
- * can be rescored alone after an interaction or a transaction is logged.
+ * What a full rescore learns from the whole book, stored (meta 'bookModel') so one customer can be
+ * rescored alone after an interaction or a transaction is logged. The value model's parts
+ * (purchase and spend fits, typical gap, mean spend, parameter spread) are spread in.
  */
-export interface BookModel {
+export interface BookModel extends ValueModel {
   /** Calibration end of the fits (= the rescore's as-of date). */
   asOf: string;
   unit: 'day';
-  /** BG/NBD fit; null when the book is too thin (then P(alive) and value use heuristics). */
-  bgnbd: BgNbdFit | null;
-  /** Gamma-Gamma spend fit; null when too few repeat buyers. */
-  gammaGamma: GammaGammaFit | null;
+  /** Churn horizon: risk = P(no purchase within this many days). */
+  horizonDays: number;
+  /** Which models converged and were used. */
+  fitReport: FitReport;
+  /** Which kinds of data the book holds (features of absent kinds read as average). */
+  sources: DataSources;
   /** 'clv' when both fits are usable, else 'spend' (annualised net spend). */
   valueBasis: 'clv' | 'spend';
   tierCutoffs: TierCutoffs;
   rfmEdges: RfmEdges;
-  /** Median days between purchase days of repeat buyers (heuristic P(alive), win-back). */
-  typicalGapDays: number;
   /** Median value of customers above Lead: "real value" for win-back. */
   medianValue: number;
+  /** The churn-risk model (learnt from the book's history, or priors). */
+  risk: RiskModel;
   customers: number;
   buyers: number;
   repeatBuyers: number;

@@ -11,7 +11,7 @@ import { actionsRepo, planActions, type ActionPlan } from '../db/repos/actions';
 import { scoresRepo } from '../db/repos/scores';
 import type { Action, Goal, Score } from '../schemas/domain';
 import type { ScoringSettings, Settings } from '../schemas/settings';
-import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/book';
+import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/index';
 import type { CustomerHistory } from '../scoring/types';
 
 /** Customers written per transaction. */
@@ -44,7 +44,7 @@ export async function rescoreAll(
     return { customers, transactions, interactions, feedback, contacts, actions, goals };
   });
   const histories = groupHistories(book);
-  const { model, scores, ranked } = scoreBook(histories, settings, asOf, activeGoals(book.goals, asOf));
+  const { model, scores, ranked } = scoreBook(histories, settings, asOf, { goals: activeGoals(book.goals, asOf) });
   const total = scores.length;
   onProgress?.(0, total);
   const now = Date.now();
@@ -105,7 +105,7 @@ export async function rescoreCustomer(db: AppDB, customerId: string, settingsIn:
   }
   const { history, goals } = await loadHistory(db, customerId);
   if (!history) return null;
-  const { score, ranked } = scoreCustomerDetailed(history, model, settings, asOf, activeGoals(goals, asOf));
+  const { score, ranked } = scoreCustomerDetailed(history, model, settings, asOf, { goals: activeGoals(goals, asOf) });
   const plan = planActions(customerId, history.actions, ranked, asOf, Date.now());
   await db.transaction('rw', [db.scores, db.actions], async () => {
     await db.scores.put(score);

@@ -1,11 +1,13 @@
 /**
  * Where the demo shows each CRM: the committed fixture pages (tests/fixtures/<crm>/) served
- * at the CRM's real URLs, and which sample story each record fixture shows.
+ * at the CRM's real URLs (from each CRM's book: its demo tenant and record links), and which
+ * sample story each record fixture shows.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BOOKS } from '../../lib/crm/books';
 import { STORIES, type Story } from '../../lib/sample/stories';
-import type { CrmId } from '../../lib/schemas/values';
+import { CRM_IDS, type CrmId } from '../../lib/schemas/values';
 
 export interface DemoCrm {
   crm: CrmId;
@@ -13,39 +15,19 @@ export interface DemoCrm {
   listUrl: string;
 }
 
-export const DEMO_CRMS: readonly DemoCrm[] = [
-  {
-    crm: 'salesforce',
-    recordUrl: (id) => `https://rapport-demo.lightning.force.com/lightning/r/Account/${id}/view`,
-    listUrl: 'https://rapport-demo.lightning.force.com/lightning/o/Account/list?filterName=Recent',
-  },
-  {
-    crm: 'hubspot',
-    recordUrl: (id) => `https://app.hubspot.com/contacts/4567890/record/0-2/${id}`,
-    listUrl: 'https://app.hubspot.com/contacts/4567890/objects/0-2/views/all/list',
-  },
-  {
-    crm: 'zoho',
-    recordUrl: (id) => `https://crm.zoho.com/crm/org20067231/tab/Accounts/${id}`,
-    listUrl: 'https://crm.zoho.com/crm/org20067231/tab/Accounts/custom-view/4876876000000087501/list',
-  },
-  {
-    crm: 'dynamics',
-    recordUrl: (id) => `https://rapport-demo.crm.dynamics.com/main.aspx?appid=00000000-0000-0000-0000-000000000001&pagetype=entityrecord&etn=account&id=${id}`,
-    listUrl: 'https://rapport-demo.crm.dynamics.com/main.aspx?appid=00000000-0000-0000-0000-000000000001&pagetype=entitylist&etn=account',
-  },
-  {
-    crm: 'pipedrive',
-    recordUrl: (id) => `https://rapport-demo.pipedrive.com/organization/${id}`,
-    listUrl: 'https://rapport-demo.pipedrive.com/organizations/list/user/everyone',
-  },
-  {
-    crm: 'fxiaoke',
-    recordUrl: (id) => `https://www.fxiaoke.com/XV/UI/Home#crm/detail/=/AccountObj/${id}`,
-    listUrl: 'https://www.fxiaoke.com/XV/UI/Home#paasapp/list/=/appId_CRM/AccountObj',
-  },
-];
+/** Every registered CRM at its demo tenant (its book's list view; record links built the way the side panel builds them). */
+export const DEMO_CRMS: readonly DemoCrm[] = CRM_IDS.map((crm) => {
+  const book = BOOKS[crm];
+  const base = book.learnBase(new URL(book.demoListUrl));
+  const recordUrl = (id: string): string => {
+    const url = base && book.recordUrl({ objectType: 'account', id }, base);
+    if (!url) throw new Error(`${crm}: the book's demoListUrl (${book.demoListUrl}) does not give a base to link account records from`);
+    return url;
+  };
+  return { crm, recordUrl, listUrl: book.demoListUrl };
+});
 
+/** The account-level record page, by each CRM's own name for accounts; else any record page. */
 const RECORD_FILES = ['account-record.html', 'company-record.html', 'organization-record.html'];
 
 export interface DemoFixture {
@@ -60,7 +42,8 @@ function fixture(crm: CrmId, pick: (files: string[]) => string | undefined): Dem
   return file ? { file: path.join(dir, file), html: readFileSync(path.join(dir, file), 'utf8') } : null;
 }
 
-export const recordFixture = (crm: CrmId): DemoFixture | null => fixture(crm, (fs) => RECORD_FILES.find((f) => fs.includes(f)));
+export const recordFixture = (crm: CrmId): DemoFixture | null =>
+  fixture(crm, (fs) => RECORD_FILES.find((f) => fs.includes(f)) ?? fs.find((f) => f.endsWith('-record.html')));
 export const listFixture = (crm: CrmId): DemoFixture | null =>
   fixture(
     crm,

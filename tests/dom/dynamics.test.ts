@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dynamicsAdapter } from '../../lib/crm/dynamics/adapter';
-import { DYNAMICS_MATCHES } from '../../lib/crm/dynamics/hosts';
-import { DYNAMICS_SELECTORS } from '../../lib/crm/dynamics/selectors';
+import { BOOKS } from '../../lib/crm/books';
+import { dynamics } from '../../lib/crm/dynamics/descriptor';
 import type { PageInfo } from '../../lib/crm/types';
-import { queryAll } from '../../lib/dom/query';
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
+import { loadFixture } from './support';
 
-const FIXTURES = ['account-record', 'account-record-after-spa', 'contact-record', 'opportunity-record', 'multi-session', 'account-list'] as const;
-type Fixture = (typeof FIXTURES)[number];
-const load = (name: Fixture): Document =>
-  new DOMParser().parseFromString(readFileSync(path.resolve('tests/fixtures/dynamics', `${name}.html`), 'utf8'), 'text/html');
+const load = (name: string): Document => loadFixture('dynamics', name);
 
 const id = (i: number): string => STORIES[i]!.crmIds.dynamics;
 const APP = 'https://contoso.crm4.dynamics.com/main.aspx?appid=4c3a7f0e-8d2b-4f7a-9b1e-2f6d1c0a9e55';
@@ -36,14 +30,7 @@ describe('dynamics hosts', () => {
     ['-bad.crm.dynamics.com', false],
     ['', false],
   ])('isHost(%j) = %s', (host, expected) => {
-    expect(dynamicsAdapter.isHost(host)).toBe(expected);
-  });
-
-  it('sovereign manifest patterns are hosts isHost accepts; *.dynamics.com is post-filtered', () => {
-    expect(dynamicsAdapter.matches).toBe(DYNAMICS_MATCHES);
-    for (const m of DYNAMICS_MATCHES.filter((p) => p !== 'https://*.dynamics.com/*')) {
-      expect(dynamicsAdapter.isHost(new URL(m.replace('*.', 'contoso.').replace('/*', '/')).hostname)).toBe(true);
-    }
+    expect(dynamics.isHost(host)).toBe(expected);
   });
 });
 
@@ -87,42 +74,18 @@ describe('dynamics parseUrl', () => {
     [`https://contoso.crm.dynamics.com/?pagetype=entityrecord&etn=account&id=${id(0)}`, other],
     [`https://contoso.crm.dynamics.com/main.aspx#pagetype=entityrecord&etn=account&id=${id(0)}`, other],
   ])('%s', (url, expected) => {
-    expect(dynamicsAdapter.parseUrl(new URL(url))).toEqual(expected);
+    expect(dynamics.parseUrl(new URL(url))).toEqual(expected);
   });
 });
 
-describe('dynamics selectors against fixtures', () => {
-  const counts: Record<keyof typeof DYNAMICS_SELECTORS, Record<Fixture, number>> = {
-    'record.form': { 'account-record': 1, 'account-record-after-spa': 1, 'contact-record': 1, 'opportunity-record': 1, 'multi-session': 2, 'account-list': 0 },
-    'record.title': { 'account-record': 1, 'account-record-after-spa': 1, 'contact-record': 1, 'opportunity-record': 1, 'multi-session': 2, 'account-list': 0 },
-    'record.email': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 1, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 0 },
-    'record.website': {
-      'account-record': 1,
-      'account-record-after-spa': 1,
-      'contact-record': 0,
-      'opportunity-record': 0,
-      'multi-session': 2,
-      'account-list': 0,
-    },
-    'list.row': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 8 },
-    'list.recordLink': {
-      'account-record': 0,
-      'account-record-after-spa': 0,
-      'contact-record': 0,
-      'opportunity-record': 0,
-      'multi-session': 0,
-      'account-list': 6,
-    },
-    'list.cell': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 0, 'opportunity-record': 0, 'multi-session': 0, 'account-list': 32 },
-  };
-  it('every registry key has expected counts', () => {
-    expect(Object.keys(counts).sort()).toEqual(Object.keys(DYNAMICS_SELECTORS).sort());
+describe('dynamics tenant', () => {
+  it.each<[string, string | null]>([
+    ['https://Contoso.crm4.dynamics.com/main.aspx?appid=a1&pagetype=entitylist&etn=account', 'contoso.crm4.dynamics.com'],
+    ['https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=a5f55b8f-3596-6f8b-04a3-32d2d4f5882d', 'contoso.crm4.dynamics.com'],
+    ['https://crm.contoso.local:8443/ContosoOrg/main.aspx?etn=account&pagetype=entityrecord', 'crm.contoso.local:8443/contosoorg'],
+  ])('%s → %s', (url, tenant) => {
+    expect(BOOKS.dynamics.tenantOf(new URL(url))).toBe(tenant);
   });
-  for (const [key, perFixture] of Object.entries(counts)) {
-    it.each(FIXTURES.map((f) => [f, perFixture[f]] as const))(`${key} in %s matches %i`, (fixture, n) => {
-      expect(queryAll(load(fixture), DYNAMICS_SELECTORS[key as keyof typeof DYNAMICS_SELECTORS])).toHaveLength(n);
-    });
-  }
 });
 
 describe('dynamics record pages', () => {
@@ -142,14 +105,14 @@ describe('dynamics record pages', () => {
     ['opportunity-record', `${APP}&pagetype=entityrecord&etn=opportunity&id=7e3a8b21-4d5c-4f60-9b0c-1d2e3f4a5b67`, { name: 'Umbrella Health onboarding' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);
-    const page = dynamicsAdapter.parseUrl(new URL(url));
+    const page = dynamics.parseUrl(new URL(url));
     if (page.kind !== 'record') throw new Error(`expected a record page for ${url}`);
-    expect(dynamicsAdapter.findTitle(doc, page)?.textContent).toBe(expected.name);
-    expect(dynamicsAdapter.readRecord(doc, page)).toEqual({ crm: 'dynamics', objectType: page.objectType, recordId: page.recordId, ...expected });
+    expect(dynamics.findTitle(doc, page)?.textContent).toBe(expected.name);
+    expect(dynamics.readRecord(doc, page)).toEqual({ crm: 'dynamics', objectType: page.objectType, recordId: page.recordId, ...expected });
   });
 
   it('the record id keeps the story form whatever the URL case and braces', () => {
-    const page = dynamicsAdapter.parseUrl(new URL(`${APP}&pagetype=entityrecord&etn=account&id=%7B${id(1).toUpperCase()}%7D`));
+    const page = dynamics.parseUrl(new URL(`${APP}&pagetype=entityrecord&etn=account&id=%7B${id(1).toUpperCase()}%7D`));
     expect(page).toEqual({ kind: 'record', objectType: 'account', recordId: STORIES[1]!.crmIds.dynamics });
   });
 
@@ -159,25 +122,25 @@ describe('dynamics record pages', () => {
     [id(1), id(1)],
     ['not-a-guid', 'not-a-guid'],
   ])('canonicalId(%s) = %s', (raw, expected) => {
-    expect(dynamicsAdapter.canonicalId?.(raw)).toBe(expected);
+    expect(dynamics.canonicalId?.(raw)).toBe(expected);
   });
 
   it('multi-session: only the focused session counts, not the hidden background one', () => {
     const doc = load('multi-session');
-    const title = dynamicsAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(4) });
+    const title = dynamics.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(4) });
     expect(title?.closest('[data-id^="session-"]')?.getAttribute('data-id')).toBe('session-2');
-    expect(JSON.stringify(dynamicsAdapter.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(4) }))).not.toContain('Initech');
+    expect(JSON.stringify(dynamics.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(4) }))).not.toContain('Initech');
   });
 
   it('returns null when no form has rendered yet', () => {
     const page = { kind: 'record', objectType: 'account', recordId: id(0) } as const;
-    expect(dynamicsAdapter.findTitle(load('account-list'), page)).toBeNull();
+    expect(dynamics.findTitle(load('account-list'), page)).toBeNull();
   });
 
   it('reads field payloads as text', () => {
     const doc = load('contact-record');
     expect((doc.querySelector('[data-id="jobtitle.fieldControl-text-box-text"]') as HTMLInputElement).value).toContain('<img src=x');
-    const ref = dynamicsAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56' });
+    const ref = dynamics.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '6d2f7a10-3c4b-4e5f-8a9b-0c1d2e3f4a56' });
     expect(Object.values(ref).join(' ')).not.toContain('<');
   });
 });
@@ -185,7 +148,7 @@ describe('dynamics record pages', () => {
 describe('dynamics list rows', () => {
   it('reads ids from links (any case, braces) and row-id, once per row (pinned columns ignored)', () => {
     const doc = load('account-list');
-    const rows = dynamicsAdapter.listRows(doc, { kind: 'list', objectType: 'account' });
+    const rows = dynamics.listRows(doc, { kind: 'list', objectType: 'account' });
     expect(rows.map((r) => r.recordId)).toEqual([...STORIES.map((s) => s.crmIds.dynamics), UNKNOWN_RECORD.dynamics.id]);
     expect(rows.map((r) => r.mount.getAttribute('col-id'))).toEqual(Array(7).fill('name'));
     expect(rows.map((r) => r.mount.textContent?.trim())).toEqual([...STORIES.map((s) => s.name), UNKNOWN_RECORD.dynamics.name]);
@@ -194,6 +157,6 @@ describe('dynamics list rows', () => {
   it('skips rows of a hidden grid', () => {
     const doc = load('account-list');
     doc.querySelector('[data-id="entity_control-powerapps_onegrid_control_container"]')!.setAttribute('aria-hidden', 'true');
-    expect(dynamicsAdapter.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
+    expect(dynamics.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fxiaokeAdapter } from '../../lib/crm/fxiaoke/adapter';
-import { FXIAOKE_MATCHES } from '../../lib/crm/fxiaoke/hosts';
-import { FXIAOKE_SELECTORS } from '../../lib/crm/fxiaoke/selectors';
+import { BOOKS } from '../../lib/crm/books';
+import { fxiaoke } from '../../lib/crm/fxiaoke/descriptor';
 import type { PageInfo } from '../../lib/crm/types';
-import { queryAll } from '../../lib/dom/query';
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
+import { loadFixture } from './support';
 
-const FIXTURES = ['account-record', 'account-record-after-spa', 'contact-record', 'opportunity-record', 'account-list'] as const;
-type Fixture = (typeof FIXTURES)[number];
-const load = (name: Fixture): Document =>
-  new DOMParser().parseFromString(readFileSync(path.resolve('tests/fixtures/fxiaoke', `${name}.html`), 'utf8'), 'text/html');
+const load = (name: string): Document => loadFixture('fxiaoke', name);
 
 const id = (i: number): string => STORIES[i]!.crmIds.fxiaoke;
 const HOME = 'https://www.fxiaoke.com/XV/UI/Home';
@@ -27,12 +21,7 @@ describe('fxiaoke hosts', () => {
     ['evilwww.fxiaoke.com', false],
     ['', false],
   ])('isHost(%j) = %s', (host, expected) => {
-    expect(fxiaokeAdapter.isHost(host)).toBe(expected);
-  });
-
-  it('matches the web app host', () => {
-    expect(fxiaokeAdapter.matches).toBe(FXIAOKE_MATCHES);
-    for (const m of FXIAOKE_MATCHES) expect(fxiaokeAdapter.isHost(new URL(m.replace('/*', '/')).hostname)).toBe(true);
+    expect(fxiaoke.isHost(host)).toBe(expected);
   });
 });
 
@@ -73,26 +62,17 @@ describe('fxiaoke parseUrl', () => {
     [`https://www.fxiaoke.com/proj/page/loginv2?returnUrl=${encodeURIComponent(`${HOME}#crm/detail/=/AccountObj/${id(0)}`)}`, other],
     [`https://www.fxiaoke.com/evil/XV/UI/Home#crm/detail/=/AccountObj/${id(0)}`, other],
   ])('%s', (url, expected) => {
-    expect(fxiaokeAdapter.parseUrl(new URL(url))).toEqual(expected);
+    expect(fxiaoke.parseUrl(new URL(url))).toEqual(expected);
   });
 });
 
-describe('fxiaoke selectors against fixtures', () => {
-  const counts: Record<keyof typeof FXIAOKE_SELECTORS, Record<Fixture, number>> = {
-    'record.title': { 'account-record': 1, 'account-record-after-spa': 2, 'contact-record': 1, 'opportunity-record': 1, 'account-list': 0 },
-    'record.email': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 1, 'opportunity-record': 0, 'account-list': 0 },
-    'record.website': { 'account-record': 1, 'account-record-after-spa': 2, 'contact-record': 0, 'opportunity-record': 0, 'account-list': 0 },
-    'list.row': { 'account-record': 0, 'account-record-after-spa': 15, 'contact-record': 0, 'opportunity-record': 0, 'account-list': 15 },
-    'list.nameCell': { 'account-record': 0, 'account-record-after-spa': 8, 'contact-record': 0, 'opportunity-record': 0, 'account-list': 8 },
-  };
-  it('every registry key has expected counts', () => {
-    expect(Object.keys(counts).sort()).toEqual(Object.keys(FXIAOKE_SELECTORS).sort());
-  });
-  for (const [key, perFixture] of Object.entries(counts)) {
-    it.each(FIXTURES.map((f) => [f, perFixture[f]] as const))(`${key} in %s matches %i`, (fixture, n) => {
-      expect(queryAll(load(fixture), FXIAOKE_SELECTORS[key as keyof typeof FXIAOKE_SELECTORS])).toHaveLength(n);
-    });
-  }
+describe('fxiaoke tenant', () => {
+  it.each<[string, string | null]>([['https://www.fxiaoke.com/XV/UI/Home#crm/detail/=/AccountObj/131a4a1ecc7030c0ce6b6e79', null]])(
+    '%s → %s',
+    (url, tenant) => {
+      expect(BOOKS.fxiaoke.tenantOf(new URL(url))).toBe(tenant);
+    },
+  );
 });
 
 describe('fxiaoke record pages', () => {
@@ -103,10 +83,10 @@ describe('fxiaoke record pages', () => {
     ['opportunity-record', `${HOME}#crm/detail/=/NewOpportunityObj/6a7b8c9d0e1f2a3b4c5d6e7f`, { name: '华腾 2027 年度采购' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);
-    const page = fxiaokeAdapter.parseUrl(new URL(url));
+    const page = fxiaoke.parseUrl(new URL(url));
     if (page.kind !== 'record') throw new Error(`expected a record page for ${url}`);
-    expect(fxiaokeAdapter.findTitle(doc, page)?.textContent).toBe(expected.name);
-    expect(fxiaokeAdapter.readRecord(doc, page)).toEqual({ crm: 'fxiaoke', objectType: page.objectType, recordId: page.recordId, ...expected });
+    expect(fxiaoke.findTitle(doc, page)?.textContent).toBe(expected.name);
+    expect(fxiaoke.readRecord(doc, page)).toEqual({ crm: 'fxiaoke', objectType: page.objectType, recordId: page.recordId, ...expected });
   });
 
   it.each([
@@ -114,40 +94,40 @@ describe('fxiaoke record pages', () => {
     [id(0), id(0)],
     ['C-1001', 'C-1001'],
   ])('canonicalId(%s) = %s', (raw, expected) => {
-    expect(fxiaokeAdapter.canonicalId?.(raw)).toBe(expected);
+    expect(fxiaoke.canonicalId?.(raw)).toBe(expected);
   });
 
   it('ignores the hidden, closed slide-over of the previous record', () => {
     const doc = load('account-record-after-spa');
     expect(doc.querySelector('.crm-d-name')?.textContent).toBe('Northwind Traders');
-    expect(fxiaokeAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(1) })?.textContent).toBe('Globex Industrial');
+    expect(fxiaoke.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(1) })?.textContent).toBe('Globex Industrial');
   });
 
   it('falls back to the name field block when the header is missing', () => {
     const doc = load('account-record');
     doc.querySelector('.crm-d-header')!.remove();
-    const title = fxiaokeAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(4) });
+    const title = fxiaoke.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(4) });
     expect(title?.className).toBe('faci-field-display_value');
     expect(title?.textContent).toBe('上海华腾贸易有限公司');
   });
 
   it('returns null on a list without an open detail', () => {
-    expect(fxiaokeAdapter.findTitle(load('account-list'), { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
+    expect(fxiaoke.findTitle(load('account-list'), { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
   });
 
   it('reads escaped payloads as text', () => {
     const doc = load('contact-record');
     expect(doc.querySelector('[data-apiname="job_title"] .faci-field-display_value')?.textContent).toBe('采购总监 <script>alert(1)</script>');
-    expect(
-      Object.values(fxiaokeAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '5f1e2d3c4b5a69788796a5b4' })).join(' '),
-    ).not.toContain('<');
+    expect(Object.values(fxiaoke.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '5f1e2d3c4b5a69788796a5b4' })).join(' ')).not.toContain(
+      '<',
+    );
   });
 });
 
 describe('fxiaoke list rows', () => {
   const expectedIds = [...STORIES.map((s) => s.crmIds.fxiaoke), UNKNOWN_RECORD.fxiaoke.id];
   it.each(['account-list', 'account-record-after-spa'] as const)('%s: one row per record, mounted on the name cell', (fixture) => {
-    const rows = fxiaokeAdapter.listRows(load(fixture), { kind: 'list', objectType: 'account' });
+    const rows = fxiaoke.listRows(load(fixture), { kind: 'list', objectType: 'account' });
     expect(rows.map((r) => r.recordId)).toEqual(expectedIds);
     expect(rows.every((r) => r.mount.classList.contains('td-name') && r.row.contains(r.mount))).toBe(true);
     expect(rows.map((r) => r.mount.textContent)).toEqual([...STORIES.map((s) => s.name), UNKNOWN_RECORD.fxiaoke.name]);
@@ -156,6 +136,6 @@ describe('fxiaoke list rows', () => {
   it('skips hidden rows', () => {
     const doc = load('account-list');
     doc.querySelector('.crm-list')!.setAttribute('hidden', '');
-    expect(fxiaokeAdapter.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
+    expect(fxiaoke.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pipedriveAdapter } from '../../lib/crm/pipedrive/adapter';
-import { PIPEDRIVE_MATCHES } from '../../lib/crm/pipedrive/hosts';
-import { PIPEDRIVE_SELECTORS } from '../../lib/crm/pipedrive/selectors';
+import { BOOKS } from '../../lib/crm/books';
+import { pipedrive } from '../../lib/crm/pipedrive/descriptor';
 import type { PageInfo } from '../../lib/crm/types';
-import { queryAll } from '../../lib/dom/query';
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
+import { loadFixture } from './support';
 
-const FIXTURES = ['organization-record', 'organization-record-after-spa', 'person-record', 'deal-record', 'organization-list'] as const;
-type Fixture = (typeof FIXTURES)[number];
-const load = (name: Fixture): Document =>
-  new DOMParser().parseFromString(readFileSync(path.resolve('tests/fixtures/pipedrive', `${name}.html`), 'utf8'), 'text/html');
+const load = (name: string): Document => loadFixture('pipedrive', name);
 
 const id = (i: number): string => STORIES[i]!.crmIds.pipedrive;
 const BASE = 'https://acme.pipedrive.com';
@@ -33,12 +27,7 @@ describe('pipedrive hosts', () => {
     ['-acme.pipedrive.com', false],
     ['', false],
   ])('isHost(%j) = %s', (host, expected) => {
-    expect(pipedriveAdapter.isHost(host)).toBe(expected);
-  });
-
-  it('matches the company subdomains', () => {
-    expect(pipedriveAdapter.matches).toBe(PIPEDRIVE_MATCHES);
-    expect(PIPEDRIVE_MATCHES).toContain('https://*.pipedrive.com/*');
+    expect(pipedrive.isHost(host)).toBe(expected);
   });
 });
 
@@ -76,30 +65,18 @@ describe('pipedrive parseUrl', () => {
     [`${BASE}/#/organization/1201`, other],
     [`${BASE}/`, other],
   ])('%s', (url, expected) => {
-    expect(pipedriveAdapter.parseUrl(new URL(url))).toEqual(expected);
+    expect(pipedrive.parseUrl(new URL(url))).toEqual(expected);
   });
 });
 
-describe('pipedrive selectors against fixtures', () => {
-  const counts: Record<keyof typeof PIPEDRIVE_SELECTORS, Record<Fixture, number>> = {
-    'view.container': { 'organization-record': 1, 'organization-record-after-spa': 2, 'person-record': 1, 'deal-record': 1, 'organization-list': 2 },
-    'record.title': { 'organization-record': 1, 'organization-record-after-spa': 2, 'person-record': 1, 'deal-record': 1, 'organization-list': 1 },
-    'record.email': { 'organization-record': 1, 'organization-record-after-spa': 2, 'person-record': 1, 'deal-record': 0, 'organization-list': 1 },
-    'record.website': { 'organization-record': 1, 'organization-record-after-spa': 2, 'person-record': 0, 'deal-record': 0, 'organization-list': 1 },
-    'list.row': { 'organization-record': 0, 'organization-record-after-spa': 0, 'person-record': 0, 'deal-record': 0, 'organization-list': 8 },
-    'list.organizationLink': { 'organization-record': 0, 'organization-record-after-spa': 0, 'person-record': 1, 'deal-record': 1, 'organization-list': 8 },
-    'list.personLink': { 'organization-record': 1, 'organization-record-after-spa': 2, 'person-record': 0, 'deal-record': 1, 'organization-list': 1 },
-    'list.dealLink': { 'organization-record': 0, 'organization-record-after-spa': 0, 'person-record': 0, 'deal-record': 0, 'organization-list': 7 },
-    'list.cell': { 'organization-record': 0, 'organization-record-after-spa': 0, 'person-record': 0, 'deal-record': 0, 'organization-list': 32 },
-  };
-  it('every registry key has expected counts', () => {
-    expect(Object.keys(counts).sort()).toEqual(Object.keys(PIPEDRIVE_SELECTORS).sort());
+describe('pipedrive tenant', () => {
+  it.each<[string, string | null]>([
+    ['https://acme.pipedrive.com/organization/1201', 'acme'],
+    ['https://ACME.pipedrive.com/deals/list', 'acme'],
+    ['https://app.pipedrive.com/organization/1201', null],
+  ])('%s → %s', (url, tenant) => {
+    expect(BOOKS.pipedrive.tenantOf(new URL(url))).toBe(tenant);
   });
-  for (const [key, perFixture] of Object.entries(counts)) {
-    it.each(FIXTURES.map((f) => [f, perFixture[f]] as const))(`${key} in %s matches %i`, (fixture, n) => {
-      expect(queryAll(load(fixture), PIPEDRIVE_SELECTORS[key as keyof typeof PIPEDRIVE_SELECTORS])).toHaveLength(n);
-    });
-  }
 });
 
 describe('pipedrive record pages', () => {
@@ -110,53 +87,53 @@ describe('pipedrive record pages', () => {
     ['deal-record', `${BASE}/deal/4106`, { name: 'Stark Logistics fleet renewal' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);
-    const page = pipedriveAdapter.parseUrl(new URL(url));
+    const page = pipedrive.parseUrl(new URL(url));
     if (page.kind !== 'record') throw new Error(`expected a record page for ${url}`);
-    expect(pipedriveAdapter.findTitle(doc, page)?.textContent).toBe(expected.name);
-    expect(pipedriveAdapter.readRecord(doc, page)).toEqual({ crm: 'pipedrive', objectType: page.objectType, recordId: page.recordId, ...expected });
+    expect(pipedrive.findTitle(doc, page)?.textContent).toBe(expected.name);
+    expect(pipedrive.readRecord(doc, page)).toEqual({ crm: 'pipedrive', objectType: page.objectType, recordId: page.recordId, ...expected });
   });
 
   it('ignores the hidden cached view that comes first in the DOM', () => {
     const doc = load('organization-record-after-spa');
     const page = { kind: 'record', objectType: 'account', recordId: id(2) } as const;
     expect(doc.querySelector('[data-testid="header-title"]')?.textContent?.trim()).toBe('Northwind Traders');
-    expect(pipedriveAdapter.findTitle(doc, page)?.closest('.viewContainer')?.getAttribute('data-view')).toBe('organization-1203');
+    expect(pipedrive.findTitle(doc, page)?.closest('.viewContainer')?.getAttribute('data-view')).toBe('organization-1203');
   });
 
   it('does not take a listed person email as the organization email', () => {
-    const ref = pipedriveAdapter.readRecord(load('organization-record'), { kind: 'record', objectType: 'account', recordId: id(0) });
+    const ref = pipedrive.readRecord(load('organization-record'), { kind: 'record', objectType: 'account', recordId: id(0) });
     expect(ref.email).toBeUndefined();
   });
 
   it('returns null when no visible detail header exists', () => {
-    expect(pipedriveAdapter.findTitle(load('organization-list'), { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
+    expect(pipedrive.findTitle(load('organization-list'), { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
   });
 
   it('reads escaped payloads as text', () => {
     const doc = load('person-record');
     expect(doc.body.textContent).toContain('<script>alert(1)</script>');
     expect(doc.querySelectorAll('.detailView script')).toHaveLength(0);
-    expect(Object.values(pipedriveAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '3105' })).join(' ')).not.toContain('<');
+    expect(Object.values(pipedrive.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '3105' })).join(' ')).not.toContain('<');
   });
 });
 
 describe('pipedrive list rows', () => {
   it('finds the story organizations (relative and absolute links), not their deal or owner links', () => {
     const doc = load('organization-list');
-    const rows = pipedriveAdapter.listRows(doc, { kind: 'list', objectType: 'account' });
+    const rows = pipedrive.listRows(doc, { kind: 'list', objectType: 'account' });
     expect(rows.map((r) => r.recordId)).toEqual([...STORIES.map((s) => s.crmIds.pipedrive), UNKNOWN_RECORD.pipedrive.id]);
     expect(rows.map((r) => r.mount.getAttribute('data-field'))).toEqual(Array(7).fill('organization.name'));
     expect(rows.map((r) => r.mount.textContent)).toEqual([...STORIES.map((s) => s.name), UNKNOWN_RECORD.pipedrive.name]);
   });
 
   it('a deals list reads the deal links of the same grid shape', () => {
-    const rows = pipedriveAdapter.listRows(load('organization-list'), { kind: 'list', objectType: 'deal' });
+    const rows = pipedrive.listRows(load('organization-list'), { kind: 'list', objectType: 'deal' });
     expect(rows.map((r) => r.recordId)).toEqual(['4100', '4101', '4102', '4103', '4104', '4105', '4106']);
   });
 
   it('skips rows of a hidden cached list', () => {
     const doc = load('organization-list');
     doc.querySelector('[data-view="organizations-list"]')!.setAttribute('style', 'display: none;');
-    expect(pipedriveAdapter.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
+    expect(pipedrive.listRows(doc, { kind: 'list', objectType: 'account' })).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zohoAdapter } from '../../lib/crm/zoho/adapter';
-import { ZOHO_MATCHES } from '../../lib/crm/zoho/hosts';
-import { ZOHO_SELECTORS } from '../../lib/crm/zoho/selectors';
+import { BOOKS } from '../../lib/crm/books';
+import { zoho } from '../../lib/crm/zoho/descriptor';
 import type { PageInfo } from '../../lib/crm/types';
-import { queryAll } from '../../lib/dom/query';
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
+import { loadFixture } from './support';
 
-const FIXTURES = ['account-record', 'account-record-after-spa', 'contact-record', 'deal-record', 'account-list'] as const;
-type Fixture = (typeof FIXTURES)[number];
-const load = (name: Fixture): Document =>
-  new DOMParser().parseFromString(readFileSync(path.resolve('tests/fixtures/zoho', `${name}.html`), 'utf8'), 'text/html');
+const load = (name: string): Document => loadFixture('zoho', name);
 
 const id = (i: number): string => STORIES[i]!.crmIds.zoho;
 
@@ -35,12 +29,7 @@ describe('zoho hosts', () => {
     ['crm.zoho.co', false],
     ['', false],
   ])('isHost(%j) = %s', (host, expected) => {
-    expect(zohoAdapter.isHost(host)).toBe(expected);
-  });
-
-  it('every manifest match pattern is a host isHost accepts', () => {
-    for (const m of ZOHO_MATCHES) expect(zohoAdapter.isHost(new URL(m.replace('/*', '/')).hostname)).toBe(true);
-    expect(zohoAdapter.matches).toBe(ZOHO_MATCHES);
+    expect(zoho.isHost(host)).toBe(expected);
   });
 });
 
@@ -79,27 +68,21 @@ describe('zoho parseUrl', () => {
     [`https://crm.zoho.com/#/crm/tab/Accounts/${id(0)}`, other],
     [`https://crm.zoho.com/`, other],
   ])('%s', (url, expected) => {
-    expect(zohoAdapter.parseUrl(new URL(url))).toEqual(expected);
+    expect(zoho.parseUrl(new URL(url))).toEqual(expected);
   });
 });
 
-describe('zoho selectors against fixtures', () => {
-  const counts: Record<keyof typeof ZOHO_SELECTORS, Record<Fixture, number>> = {
-    'record.title': { 'account-record': 1, 'account-record-after-spa': 2, 'contact-record': 1, 'deal-record': 1, 'account-list': 0 },
-    'record.email': { 'account-record': 0, 'account-record-after-spa': 0, 'contact-record': 1, 'deal-record': 0, 'account-list': 0 },
-    'record.website': { 'account-record': 1, 'account-record-after-spa': 2, 'contact-record': 0, 'deal-record': 0, 'account-list': 0 },
-    'list.row': { 'account-record': 1, 'account-record-after-spa': 0, 'contact-record': 0, 'deal-record': 0, 'account-list': 8 },
-    'list.recordLink': { 'account-record': 1, 'account-record-after-spa': 0, 'contact-record': 1, 'deal-record': 1, 'account-list': 6 },
-    'list.cell': { 'account-record': 2, 'account-record-after-spa': 0, 'contact-record': 0, 'deal-record': 0, 'account-list': 32 },
-  };
-  it('every registry key has expected counts', () => {
-    expect(Object.keys(counts).sort()).toEqual(Object.keys(ZOHO_SELECTORS).sort());
+describe('zoho tenant', () => {
+  it.each<[string, string | null]>([
+    ['https://crm.zoho.com/crm/org20067231/tab/Accounts/4876876000000312001', 'org20067231'],
+    ['https://crm.zoho.com/crm/org20067231/EntityInfo.do?module=Accounts&id=4876876000000312001', 'org20067231'],
+    ['https://crm.zoho.in/crm/AcmeSales/tab/Contacts/4876876000000412003', 'acmesales'],
+    ['https://crmplus.zoho.com/acme/index.do/cxapp/crm/org20067231/tab/Accounts/4876876000000312001', 'org20067231'],
+    ['https://crm.zoho.com/crm/tab/Accounts/4876876000000312001', null],
+    ['https://crm.zoho.com/crm/EntityInfo.do?module=Accounts&id=4876876000000312001', null],
+  ])('%s → %s', (url, tenant) => {
+    expect(BOOKS.zoho.tenantOf(new URL(url))).toBe(tenant);
   });
-  for (const [key, perFixture] of Object.entries(counts)) {
-    it.each(FIXTURES.map((f) => [f, perFixture[f]] as const))(`${key} in %s matches %i`, (fixture, n) => {
-      expect(queryAll(load(fixture), ZOHO_SELECTORS[key as keyof typeof ZOHO_SELECTORS])).toHaveLength(n);
-    });
-  }
 });
 
 describe('zoho record pages', () => {
@@ -114,24 +97,24 @@ describe('zoho record pages', () => {
     ['deal-record', 'https://crm.zoho.com/crm/org20067231/tab/Potentials/4876876000000512002', { name: 'Globex 2027 renewal' }],
   ] as const)('%s: title and record ref', (fixture, url, expected) => {
     const doc = load(fixture);
-    const page = zohoAdapter.parseUrl(new URL(url));
+    const page = zoho.parseUrl(new URL(url));
     if (page.kind !== 'record') throw new Error(`expected a record page for ${url}`);
-    const title = zohoAdapter.findTitle(doc, page);
+    const title = zoho.findTitle(doc, page);
     expect(title?.textContent?.trim()).toBe(expected.name);
-    expect(zohoAdapter.readRecord(doc, page)).toEqual({ crm: 'zoho', objectType: page.objectType, recordId: page.recordId, ...expected });
+    expect(zoho.readRecord(doc, page)).toEqual({ crm: 'zoho', objectType: page.objectType, recordId: page.recordId, ...expected });
   });
 
   it('ignores the hidden previous record after SPA navigation', () => {
     const doc = load('account-record-after-spa');
-    const title = zohoAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(1) });
+    const title = zoho.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(1) });
     expect(title?.textContent).toBe('Globex Industrial');
     expect(title?.closest('[style]')).toBeNull();
   });
 
   it('returns null when no title has rendered yet', () => {
     const doc = load('account-list');
-    expect(zohoAdapter.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
-    expect(zohoAdapter.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toEqual({
+    expect(zoho.findTitle(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toBeNull();
+    expect(zoho.readRecord(doc, { kind: 'record', objectType: 'account', recordId: id(0) })).toEqual({
       crm: 'zoho',
       objectType: 'account',
       recordId: id(0),
@@ -140,7 +123,7 @@ describe('zoho record pages', () => {
 
   it('reads field payloads as text, never as markup', () => {
     const doc = load('contact-record');
-    const ref = zohoAdapter.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '4876876000000412003' });
+    const ref = zoho.readRecord(doc, { kind: 'record', objectType: 'contact', recordId: '4876876000000412003' });
     expect(JSON.stringify(ref)).not.toContain('<img');
     expect(doc.querySelector('[data-zcqa="detailView_Title"]')?.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -149,7 +132,7 @@ describe('zoho record pages', () => {
 describe('zoho list rows', () => {
   it('finds every story customer and the unknown record, skipping rows without a record id', () => {
     const doc = load('account-list');
-    const rows = zohoAdapter.listRows(doc, { kind: 'list', objectType: 'account' });
+    const rows = zoho.listRows(doc, { kind: 'list', objectType: 'account' });
     expect(rows.map((r) => r.recordId)).toEqual([...STORIES.map((s) => s.crmIds.zoho), UNKNOWN_RECORD.zoho.id]);
     for (const r of rows) {
       expect(r.row.contains(r.mount)).toBe(true);
@@ -161,7 +144,7 @@ describe('zoho list rows', () => {
   it('skips hidden rows', () => {
     const doc = load('account-list');
     doc.querySelector('lyte-exptable-tr[data-zcqa="detailView"]')!.setAttribute('style', 'display: none');
-    const rows = zohoAdapter.listRows(doc, { kind: 'list', objectType: 'account' });
+    const rows = zoho.listRows(doc, { kind: 'list', objectType: 'account' });
     expect(rows.map((r) => r.recordId)).not.toContain(id(0));
     expect(rows).toHaveLength(6);
   });

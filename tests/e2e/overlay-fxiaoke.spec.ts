@@ -17,7 +17,7 @@ const [globex, huateng] = [STORIES[1]!, STORIES[4]!];
 const CONTACT_ID = '5f1e2d3c4b5a69788796a5b4';
 const FIXTURES = ['account-record', 'contact-record', 'account-list', 'account-record-after-spa'];
 
-/** Hash routing: the hash changes first, the detail slide-over renders a moment later (crm-pages.md §0.2). */
+/** Hash routing: the hash changes first, the detail slide-over renders a moment later (docs/crm/README.md §Navigation). */
 async function hashNavigate(page: Page, hash: string, html: string, container: string): Promise<void> {
   await page.evaluate(
     async ([h, markup, sel]) => {

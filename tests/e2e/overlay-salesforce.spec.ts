@@ -14,8 +14,19 @@ const unknownPage = (): string =>
     .replaceAll('Globex Industrial', UNKNOWN_RECORD.salesforce.name)
     .replaceAll('globex.example', 'unknown-prospect.example');
 
+/** An opportunity page in the older Aura header layout (or, with `title` false, before any header renders). */
+const SECRET = 'Confidential Renewal <b>Q4</b>';
+const olderLayout = (title: boolean): string =>
+  `<!doctype html><html><head><title>Opportunity | Salesforce</title></head><body><div class="windowViewMode-normal oneContent active">${
+    title ? `<h1 class="slds-page-header__title">${SECRET.replaceAll('<', '&lt;')}</h1>` : `<p>${SECRET.replaceAll('<', '&lt;')}</p>`
+  }</div></body></html>`;
+const DRIFTED = '006Dn00000DrftXIAZ';
+const NO_TITLE = '006Dn00000NoTtlIAZ';
+
 const test = crmTest(`${ORG}/**`, (url) => {
   const p = url.pathname;
+  if (p.includes(DRIFTED)) return olderLayout(true);
+  if (p.includes(NO_TITLE)) return olderLayout(false);
   if (p.startsWith('/lightning/o/')) return crmFixture('salesforce', 'account-list');
   if (p.includes('/Contact/')) return crmFixture('salesforce', 'contact-record');
   if (p.includes(UNKNOWN_RECORD.salesforce.id)) return unknownPage();
@@ -116,4 +127,22 @@ test('marking the next action done replaces it with the next recommendation', as
   await host.getByRole('button', { name: /^Done: Executive sponsor/ }).click();
   await expect(host).not.toHaveAttribute('data-nba', 'exec-sponsor');
   await expect(host.locator('li[data-action-kind="exec-sponsor"]')).toHaveCount(0);
+});
+
+test('selector drift is logged once the page settles, by key and candidate only — never page text', async ({ crm }) => {
+  const page = await crm.newPage();
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('[Rapport]')) logged.push(m.text());
+  });
+  await page.goto(recordUrl(DRIFTED, 'Opportunity'));
+  const host = page.locator('[data-rapport-overlay="record"]');
+  await expect(host).toHaveAttribute('data-state', 'unknown-customer');
+  await expect(host).not.toHaveAttribute('data-floating', '');
+  await expect.poll(() => logged, { timeout: 8000 }).toEqual(['[Rapport] salesforce selector "record.title": only candidate 3 of 3 matched']);
+
+  await page.goto(recordUrl(NO_TITLE, 'Opportunity'));
+  await expect(host).toHaveAttribute('data-floating', '', { timeout: 8000 });
+  await expect.poll(() => logged.slice(1), { timeout: 8000 }).toEqual(['[Rapport] salesforce selector "record.title": no candidate of 3 matched']);
+  expect(logged.join('\n')).not.toMatch(/Confidential|Renewal|Q4/);
 });

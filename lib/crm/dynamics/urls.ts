@@ -1,11 +1,25 @@
 /**
- * Dynamics 365 model-driven app URL forms (crm-pages.md §4.2), all on `main.aspx`:
+ * Dynamics 365 / Power Apps model-driven app hosts and URL forms (docs/crm/dynamics.md §Hosts,
+ * §URLs), all on `main.aspx`:
  *   record  main.aspx?[appid=…&]pagetype=entityrecord&etn=<logicalname>&id=<guid>   (id may be {…}/%7B…%7D, any case)
  *   list    main.aspx?[appid=…&]pagetype=entitylist&etn=<logicalname>[&viewid=…&viewtype=1039]
  * A record form without `id` is a new record: nothing to overlay yet.
  */
 import type { ObjectType } from '../../schemas/values';
-import type { PageInfo } from '../types';
+import { enc, lookup, nameOf } from '../read';
+import type { CrmBase, PageInfo } from '../types';
+
+/**
+ * `*.dynamics.com` covers every `crmN` region (isHost post-filters on `.crmN.dynamics.com`); the
+ * sovereign clouds have their own domains. On-premises hosts come from settings.
+ */
+export const DYNAMICS_HOSTS = [
+  '*.dynamics.com',
+  '*.crm.microsoftdynamics.us',
+  '*.crm.appsplatform.us',
+  '*.crm.dynamics.cn',
+  '*.crm.microsoftdynamics.de',
+] as const;
 
 export const DYNAMICS_HOST =
   /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.(?:crm\d*\.dynamics\.com|crm\.dynamics\.cn|crm\.microsoftdynamics\.(?:us|de)|crm\.appsplatform\.us)$/i;
@@ -31,10 +45,25 @@ export function normaliseGuid(raw: string | null | undefined): string | undefine
   return raw ? GUID.exec(raw.trim())?.[1]?.toLowerCase() : undefined;
 }
 
-const entityType = (etn: string | null): ObjectType | undefined => {
-  const key = etn?.toLowerCase() ?? '';
-  return Object.prototype.hasOwnProperty.call(DYNAMICS_ENTITIES, key) ? DYNAMICS_ENTITIES[key] : undefined;
-};
+const entityType = (etn: string | null): ObjectType | undefined => lookup(DYNAMICS_ENTITIES, etn?.toLowerCase());
+
+/** The organisation path of an on-premises app (`/ContosoOrg` in `/ContosoOrg/main.aspx`); '' online. */
+const orgPath = (url: URL): string => /^(.*)\/main\.aspx$/i.exec(url.pathname)?.[1] ?? '';
+
+/** The org: its host (online, one org per host), plus the organisation path on premises. */
+export const dynamicsTenant = (url: URL): string => (url.host + orgPath(url)).toLowerCase();
+
+/** The org's address (host, and the organisation path on premises) and the app the tab showed. */
+export function dynamicsBase(url: URL): CrmBase {
+  const origin = url.origin + orgPath(url);
+  const appid = url.searchParams.get('appid');
+  return appid ? { origin, part: appid } : { origin };
+}
+
+export function dynamicsRecordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null {
+  const etn = nameOf(DYNAMICS_ENTITIES, ref.objectType);
+  return base && etn ? `${base.origin}/main.aspx?${base.part ? `appid=${enc(base.part)}&` : ''}pagetype=entityrecord&etn=${etn}&id=${enc(ref.id)}` : null;
+}
 
 export function parseDynamicsUrl(url: URL): PageInfo {
   if (!/\/main\.aspx$/i.test(url.pathname)) return { kind: 'other' };

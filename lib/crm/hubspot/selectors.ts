@@ -1,7 +1,7 @@
 /**
  * HubSpot selector registry. Root: `document`. HubSpot styles with hashed class names, so
  * only `data-test-id` / `data-selenium-test` hooks are used. Hidden tab contents stay in the
- * DOM: pick the visible match. Evidence: /work/shared/crm-pages.md §2.3.
+ * DOM: pick the visible match. Evidence: docs/crm/hubspot.md §DOM.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -34,7 +34,7 @@ export const HUBSPOT_SELECTORS = {
     // 2022: RingCentral tooltip-click2call
     'table.table tbody tr',
   ],
-  /** The name cell of a row. */
+  /** The cell holding the record link, where the row chip goes. */
   'list.nameCell': [
     // 2024-09: Toggl PR #2341
     'td[data-table-external-id*="name-"]',
@@ -42,7 +42,7 @@ export const HUBSPOT_SELECTORS = {
   ],
   /** The record link inside a row. */
   'list.recordLink': [
-    // 2026-11: crm-pages.md §2.3 — match hrefs against HS_RECORD / HS_LEGACY
+    // 2026-11: docs/crm/hubspot.md §DOM — match hrefs against HS_RECORD / HS_LEGACY
     'a[href*="/record/"]',
     'a[href*="/company/"], a[href*="/contact/"], a[href*="/deal/"]',
   ],

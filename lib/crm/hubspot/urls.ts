@@ -1,10 +1,14 @@
 /**
- * HubSpot URL forms (crm-pages.md §2.2). Everything lives under `/contacts/<portal>/`,
- * whatever the object: the object comes from the type id (0-1 contact, 0-2 company, 0-3 deal)
- * or the legacy path word.
+ * HubSpot hosts and URL forms (docs/crm/hubspot.md §Hosts, §URLs). Everything lives under
+ * `/contacts/<portal>/`, whatever the object: the object comes from the type id (0-1 contact,
+ * 0-2 company, 0-3 deal, 0-136 lead) or the legacy path word.
  */
 import type { ObjectType } from '../../schemas/values';
-import type { PageInfo } from '../types';
+import { enc, lookup, nameOf, onHosts } from '../read';
+import type { CrmBase, PageInfo } from '../types';
+
+/** The app hosts per data centre (the EU portal host is easy to miss). */
+export const HUBSPOT_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com'] as const;
 
 export const HS_RECORD = /^\/contacts\/(\d+)\/record\/(\d-\d+)\/(\d+)(?:[/?#]|$)/;
 export const HS_LEGACY = /^\/contacts\/(\d+)\/(contact|company|deal)\/(\d+)(?:[/?#]|$)/;
@@ -20,10 +24,21 @@ const WORDS: Readonly<Record<string, ObjectType>> = {
   companies: 'account',
   deals: 'deal',
 };
-const lookup = (table: Readonly<Record<string, ObjectType>>, key: string): ObjectType | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-const HS_HOST = /^app(?:-[a-z0-9]+)?\.hubspot\.com$/i;
-export const isHubspotHost = (hostname: string): boolean => HS_HOST.test(hostname);
+export const isHubspotHost = (hostname: string): boolean => onHosts(HUBSPOT_HOSTS, hostname);
+
+/** The portal (hub) id: the path segment after the app area (`/contacts/<portal>/…`, `/reports-dashboard/<portal>/…`). */
+export const hubspotTenant = (url: URL): string | null => /^\/[^/]+\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
+
+export function hubspotBase(url: URL): CrmBase | null {
+  const portal = hubspotTenant(url);
+  return portal ? { origin: url.origin, part: portal } : null;
+}
+
+export function hubspotRecordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null {
+  const type = nameOf(TYPE_IDS, ref.objectType);
+  return base?.part && type ? `${base.origin}/contacts/${enc(base.part)}/record/${type}/${enc(ref.id)}` : null;
+}
 
 /** Record id and object type of a record link's path, or null. */
 export function hubspotRecordOf(path: string): { objectType: ObjectType; recordId: string } | null {

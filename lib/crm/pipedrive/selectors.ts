@@ -1,15 +1,15 @@
 /**
  * Pipedrive selector registry. Root: `document`. Pipedrive keeps previously visited views in
- * the DOM as `.viewContainer`s hidden with an inline `display: none` (crm-pages.md §5.4): every
+ * the DOM as `.viewContainer`s hidden with an inline `display: none` (docs/crm/pipedrive.md §DOM): every
  * lookup is filtered to the visible one. Component class names are build hashes; prefer
- * `data-testid`/`data-test`. Evidence: crm-pages.md §5.3 (Clockify 2026, RingCentral 2022).
+ * `data-testid`/`data-test`. Evidence: docs/crm/pipedrive.md §DOM (Clockify 2026, RingCentral 2022).
  */
 import type { SelectorRegistry } from '../types';
 
 export const PIPEDRIVE_SELECTORS = {
   /** A view (record detail, list); hidden cached ones carry `style="display: none"`. */
   'view.container': [
-    // 2026-11: RingCentral src/features/contacts.js `.viewContainer:not([style*="none"])` (crm-pages.md §5.4)
+    // 2026-11: RingCentral src/features/contacts.js `.viewContainer:not([style*="none"])` (docs/crm/pipedrive.md §DOM)
     '.viewContainer',
   ],
   /** Record name in the detail header (deal, person and organization views). */
@@ -34,7 +34,7 @@ export const PIPEDRIVE_SELECTORS = {
   ],
   /** Data rows of the list grid. */
   'list.row': [
-    // 2026-11: RingCentral (2022) `.gridContent--scrollable .gridContent__table tbody tr` (crm-pages.md §5.3)
+    // 2026-11: RingCentral (2022) `.gridContent--scrollable .gridContent__table tbody tr` (docs/crm/pipedrive.md §DOM)
     '.gridContent--scrollable .gridContent__table tbody tr',
     '.gridContent__table tbody tr',
   ],

@@ -1,11 +1,16 @@
 /**
- * Pipedrive URL forms (crm-pages.md §5.2), on `<company>.pipedrive.com` / `app.pipedrive.com`:
+ * Pipedrive hosts and URL forms (docs/crm/pipedrive.md §Hosts, §URLs), on `<company>.pipedrive.com`
+ * or `app.pipedrive.com`:
  *   record  /organization/<id>, /person/<id>, /deal/<id>   (optionally ?tab=notes, /activities…)
  *   list    /organizations/list, /persons/list[/user/<id>|/user/everyone], /deals/list[/…]
  * Dialogs live in the hash (`/persons/list#dialog/person/add`) and do not change the page.
  */
 import type { ObjectType } from '../../schemas/values';
-import type { PageInfo } from '../types';
+import { enc, nameOf } from '../read';
+import type { CrmBase, PageInfo } from '../types';
+
+/** Every company gets its own subdomain. */
+export const PIPEDRIVE_HOSTS = ['*.pipedrive.com'] as const;
 
 export const PD_HOST = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.pipedrive\.com$/i;
 export const PD_RECORD = /^\/(person|organization|deal)\/(\d{1,12})(?:[/?#]|$)/;
@@ -28,6 +33,19 @@ const LIST_TYPES: Readonly<Record<string, ObjectType>> = {
 export function isPipedriveHost(hostname: string): boolean {
   const m = PD_HOST.exec(hostname);
   return !!m && !NOT_APP.has(m[1]!.toLowerCase());
+}
+
+/** The company: its subdomain; null on the shared `app` host, which does not say. */
+export function pipedriveTenant(url: URL): string | null {
+  const sub = PD_HOST.exec(url.hostname)?.[1]?.toLowerCase();
+  return sub && sub !== 'app' ? sub : null;
+}
+
+export const pipedriveBase = (url: URL): CrmBase => ({ origin: url.origin });
+
+export function pipedriveRecordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null {
+  const path = nameOf(PD_RECORD_TYPES, ref.objectType);
+  return base && path ? `${base.origin}/${path}/${enc(ref.id)}` : null;
 }
 
 export function parsePipedriveUrl(url: URL): PageInfo {

@@ -3,35 +3,24 @@
  * earlier pages hidden in the DOM (`div.windowViewMode-normal.active` in standard apps,
  * `section.oneConsoleTab … .active` in console apps). LWC synthetic shadow is plain DOM to
  * a content script; native shadow roots are searched by lib/dom/query.ts.
- * Evidence: /work/shared/crm-pages.md §1.4.
+ * Evidence: docs/crm/salesforce.md §DOM.
  */
 import type { SelectorRegistry } from '../types';
 
 export const SALESFORCE_SELECTORS = {
-  /** The live page host (cached pages stay in the DOM without `.active`). */
+  /** The live page host (cached pages stay in the DOM without `.active`): console or standard app, both current. */
   'page.active': [
-    // 2026-11: SFIR addon/button.js l.300 — console apps
-    'section.oneConsoleTab div.windowViewMode-maximized.active',
-    // 2026-11: SFIR addon/button.js l.300 — standard apps
-    'div.windowViewMode-normal.active',
+    // 2026-11: SFIR addon/button.js l.300 — console apps, standard apps
+    'section.oneConsoleTab div.windowViewMode-maximized.active, div.windowViewMode-normal.active',
   ],
-  /** Record name in the highlights panel. */
+  /** Record name in the highlights panel (formatted text for Account / Opportunity, formatted name for Contact / Lead). */
   'record.title': [
-    // 2026-11: crm-pages.md §1.4 — Account / Opportunity primary field
-    'records-highlights2 lightning-formatted-text[slot="primaryField"]',
-    // 2026-11: crm-pages.md §1.4 — Contact / Lead primary field
-    'records-highlights2 lightning-formatted-name[slot="primaryField"]',
+    // 2026-11: docs/crm/salesforce.md §DOM — the highlights panel's primary field
+    'records-highlights2 lightning-formatted-text[slot="primaryField"], records-highlights2 lightning-formatted-name[slot="primaryField"]',
     // 2026-11: Toggl fallback through the page header
-    '.slds-page-header__title lightning-formatted-text',
-    '.slds-page-header__title lightning-formatted-name',
+    '.slds-page-header__title lightning-formatted-text, .slds-page-header__title lightning-formatted-name',
     // 2026-11: older Aura header
     'h1.slds-page-header__title',
-  ],
-  /** Field items of the record layout; the label tells which field it is. */
-  'record.field': [
-    // 2026-11: SFIR addon/button.js l.301
-    'records-record-layout-item',
-    'force-record-layout-item',
   ],
   /** Email value (Contact / Lead). */
   'record.email': [
@@ -47,7 +36,7 @@ export const SALESFORCE_SELECTORS = {
   ],
   /** Rows of an LWC list view (`lightning-datatable`), or Aura list rows. */
   'list.row': [
-    // 2026-11: crm-pages.md §1.4 — LWC list views
+    // 2026-11: docs/crm/salesforce.md §DOM — LWC list views
     'lightning-list-view-table tbody tr[data-row-key-value]',
     'lightning-datatable tbody tr[data-row-key-value]',
     // 2026-11: Aura list views
@@ -55,7 +44,7 @@ export const SALESFORCE_SELECTORS = {
   ],
   /** The record link inside a row. */
   'list.recordLink': [
-    // 2026-11: crm-pages.md §1.4 — name link in the row header cell
+    // 2026-11: docs/crm/salesforce.md §DOM — name link in the row header cell
     'th[scope="row"] a[href*="/lightning/r/"]',
     'a[data-recordid]',
   ],

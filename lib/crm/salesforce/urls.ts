@@ -1,12 +1,16 @@
 /**
- * Salesforce Lightning URL forms (crm-pages.md §1.3):
+ * Salesforce Lightning hosts and URL forms (docs/crm/salesforce.md §Hosts, §URLs):
  *   record  /lightning/r/<SObject>/<Id>/view|edit, /lightning/r/<Id>/view (object omitted)
  *   related /lightning/r/<Parent>/<ParentId>/related/<Rel>/view — a list page, not the parent's record
  *   list    /lightning/o/<SObject>/list|home
  * Ids come as 15 or 18 characters; `toId18` turns both into the 18-character form we store.
  */
 import type { ObjectType } from '../../schemas/values';
-import type { PageInfo } from '../types';
+import { enc, lookup, nameOf, onHosts } from '../read';
+import type { CrmBase, PageInfo } from '../types';
+
+/** My Domain hosts: production, sandboxes and partitions are subdomains of these (`*.` is any depth). */
+export const SALESFORCE_HOSTS = ['*.lightning.force.com', '*.my.salesforce.com'] as const;
 
 export const SF_LEX_RECORD =
   /^\/lightning\/r\/(?:([A-Za-z][A-Za-z0-9_]*)\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/(view|edit|related\/([A-Za-z0-9_]+)\/view)(?:[/?#]|$)/;
@@ -16,8 +20,7 @@ const OBJECTS: Readonly<Record<string, ObjectType>> = { Account: 'account', Cont
 /** Key prefixes of the supported objects, for URLs that omit the object name. */
 const PREFIXES: Readonly<Record<string, ObjectType>> = { '001': 'account', '003': 'contact', '006': 'deal', '00Q': 'lead' };
 
-const objectOf = (name: string | undefined, id: string): ObjectType | undefined =>
-  name ? (Object.hasOwn(OBJECTS, name) ? OBJECTS[name] : undefined) : Object.hasOwn(PREFIXES, id.slice(0, 3)) ? PREFIXES[id.slice(0, 3)] : undefined;
+const objectOf = (name: string | undefined, id: string): ObjectType | undefined => (name ? lookup(OBJECTS, name) : lookup(PREFIXES, id.slice(0, 3)));
 
 const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
@@ -36,8 +39,21 @@ export function toId18(id: string): string {
   return id + suffix;
 }
 
-const SF_HOST = /(?:^|\.)(?:lightning\.force\.com|my\.salesforce\.com)$/i;
-export const isSalesforceHost = (hostname: string): boolean => SF_HOST.test(hostname);
+export const isSalesforceHost = (hostname: string): boolean => onHosts(SALESFORCE_HOSTS, hostname);
+
+/**
+ * The org: its My Domain name with the partition (`acme`, `acme--uat.sandbox`), the same on the
+ * Lightning and the my.salesforce.com host; a custom domain is its own host.
+ */
+export const salesforceTenant = (url: URL): string => url.hostname.toLowerCase().replace(/\.(?:lightning\.force|my\.salesforce)\.com$/, '');
+
+/** Lightning links work on the org host the tab showed (a my.salesforce.com host redirects). */
+export const salesforceBase = (url: URL): CrmBase => ({ origin: url.origin });
+
+export function salesforceRecordUrl(ref: { objectType: ObjectType; id: string }, base: CrmBase | undefined): string | null {
+  const object = nameOf(OBJECTS, ref.objectType);
+  return base && object ? `${base.origin}/lightning/r/${object}/${enc(ref.id)}/view` : null;
+}
 
 export function parseSalesforceUrl(url: URL): PageInfo {
   const path = url.pathname;

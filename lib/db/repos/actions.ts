@@ -10,7 +10,7 @@ import type { AppDB } from '../app-db';
 import type { Action } from '../../schemas/domain';
 import type { ActionKind } from '../../schemas/enums';
 import type { RankedAction } from '../../scoring/actions';
-import { isoOfMs } from '../../scoring/risk';
+import { isoOfMs } from '../../clock';
 
 /** Recommendations kept open per customer (the NBA and the next two). */
 export const MAX_OPEN_ACTIONS = 3;

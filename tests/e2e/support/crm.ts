@@ -47,7 +47,7 @@ export async function expectNoPageMarkupInside(page: Page): Promise<void> {
   expect(leaks).toBe(0);
 }
 
-/** In-app navigation: the URL changes first, the view re-renders a moment later (crm-pages.md §0.2). */
+/** In-app navigation: the URL changes first, the view re-renders a moment later (docs/crm/README.md §Navigation). */
 export async function spaNavigate(page: Page, url: string, html: string, container: string): Promise<void> {
   await page.evaluate(
     async ([u, markup, sel]) => {

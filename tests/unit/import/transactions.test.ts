@@ -49,11 +49,15 @@ describe('parseImportBytes — transactions', () => {
     expect(p.rowsSeen).toBe(8);
   });
 
-  it('stores a repeated row once and counts it as a duplicate; order_id is the key when present', () => {
-    const p = parse('customer_id,date,amount,order_id\nC1,2025-01-01,5,\nC1,2025-01-01,5,\nC1,2025-01-01,5,A1\nC1,2025-01-02,9,A1\n');
-    expect(p.records).toHaveLength(2);
-    expect(p.duplicates).toBe(2);
-    expect(tx(p)[1]!.id).toBe('o:A1');
+  it('keeps identical rows as separate purchases (numbered), yet re-importing the file changes nothing; order_id is the key when present', () => {
+    const file = 'customer_id,date,amount,order_id\nC1,2025-01-01,5,\nC1,2025-01-01,5,\nC1,2025-01-01,5,A1\nC1,2025-01-02,9,A1\n';
+    const p = parse(file);
+    expect(p.records).toHaveLength(3);
+    expect(p.duplicates).toBe(1);
+    const ids = tx(p).map((t) => t.id);
+    expect(ids[1]).toBe(`${ids[0]}#1`);
+    expect(ids[2]).toBe('o:A1');
+    expect(parse(file).records.map((r) => r.id)).toEqual(ids);
     const again = parse('customer_id,date,amount,order_id\nC1,2025-01-01,5,\n');
     expect(again.records[0]!.id).toBe(p.records[0]!.id);
   });
@@ -63,13 +67,15 @@ describe('parseImportBytes — transactions', () => {
     expect(() => parse('customer_id,amount\nC1,5\n', { kind: 'transactions' })).toThrow(/t\.csv.*date/);
   });
 
-  it('parses the CDNOW sample (6,919 rows; 21 exact repeats are duplicates)', () => {
+  it('parses the CDNOW sample (6,919 rows; its 21 exact repeats are real repeat purchases)', () => {
     const bytes = readFileSync(path.resolve('../shared/data/cdnow/transactions-sample.csv'));
     const p = parseImportBytes(new Uint8Array(bytes), 'transactions-sample.csv');
     expect(p.rowsSeen).toBe(6919);
     expect(p.rejected).toEqual([]);
-    expect(p.duplicates).toBe(21);
-    expect(p.records).toHaveLength(6919 - 21);
+    expect(p.duplicates).toBe(0);
+    expect(p.records).toHaveLength(6919);
+    expect(new Set(p.records.map((r) => r.id)).size).toBe(6919);
+    expect(p.records.filter((r) => r.id.includes('#'))).toHaveLength(21);
     expect(p.placeholders).toHaveLength(2357);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceByKind, dismissRestDays, rankActions, suppressedKinds, type PlaybookInput } from '../../../lib/scoring/actions';
-import { churnRisk, relationshipSignals, type RelationshipSignals } from '../../../lib/scoring/risk';
+import type { RiskResult } from '../../../lib/scoring/risk';
+import { relationshipSignals, type RelationshipSignals } from '../../../lib/scoring/signals';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
 import type { Action, Goal } from '../../../lib/schemas/domain';
 import type { ActionKind, Tier } from '../../../lib/schemas/enums';
@@ -18,10 +19,16 @@ const quietSignals = (over: Partial<RelationshipSignals> = {}): RelationshipSign
   rated: 1,
   lastSurvey: '2026-05-01',
   openComplaints: 0,
+  complaintsRecent: 0,
   decisionMakers: 1,
   threads: 3,
   ...over,
 });
+/** A churn risk of a given probability (the playbook reads its score and band). */
+const riskOf = (probability: number): RiskResult => {
+  const score = Math.round(1000 * probability) / 10;
+  return { probability, low: probability, high: probability, score, band: score >= 65 ? 'high' : score >= 35 ? 'medium' : 'low', base: 20, factors: [] };
+};
 const input = (over: Partial<PlaybookInput> & { signals?: RelationshipSignals; tier?: Tier; pAlive?: number | null } = {}): PlaybookInput => {
   const signals = over.signals ?? quietSignals();
   const tier = over.tier ?? 'gold';
@@ -29,7 +36,7 @@ const input = (over: Partial<PlaybookInput> & { signals?: RelationshipSignals; t
   return {
     customerId: 'c',
     tier,
-    risk: churnRisk({ signals, pAlive, tier, asOf: AS_OF }, DEFAULT_SCORING),
+    risk: riskOf(pAlive === null ? 0.5 : Math.min(0.95, 0.1 + 0.8 * (1 - pAlive))),
     signals,
     pAlive,
     value: 5000,
@@ -92,7 +99,7 @@ describe('next best action', () => {
       positive: 0,
       rated: 2,
     });
-    const p = input({ tier: 'platinum', pAlive: 0.35, signals: bad });
+    const p = input({ tier: 'platinum', pAlive: 0.35, signals: bad, risk: riskOf(0.8) });
     expect(p.risk.band).toBe('high');
     expect(top(p)).toBe('exec-sponsor');
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backtestRisk, expectedIfAlive, fitBook, groupHistories, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fitBook, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
+import { backtestRisk } from '../../../lib/scoring/book-backtest';
+import { groupHistories } from '../../../lib/scoring/histories';
+import { expectedIfAlive } from '../../../lib/scoring/value';
+import { parseImportBytes } from '../../../lib/import';
+import type { Transaction } from '../../../lib/schemas/domain';
 import { expectedPurchases, pAlive } from '../../../lib/scoring/bgnbd';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF, STORIES } from '../../../lib/sample/stories';
@@ -8,7 +15,7 @@ import { ScoreSchema } from '../../../lib/schemas/domain';
 
 const sample = generateSampleBook();
 const histories = groupHistories({ ...sample, actions: [] });
-const result = scoreBook(histories, DEFAULT_SCORING, SAMPLE_AS_OF, sample.goals);
+const result = scoreBook(histories, DEFAULT_SCORING, SAMPLE_AS_OF, { goals: sample.goals });
 const byId = new Map(result.scores.map((s) => [s.customerId, s]));
 
 describe('scoreBook on the sample book', () => {
@@ -25,25 +32,59 @@ describe('scoreBook / scoreCustomer', () => {
     expect(JSON.parse(JSON.stringify(result.model))).toEqual(result.model);
   });
 
-  it('gives every customer a valid score with at most three reasons, largest first', () => {
+  it('gives every customer a valid score, reasons largest first, risk as a probability with its range', () => {
     for (const s of result.scores) {
       expect(ScoreSchema.safeParse(s).success).toBe(true);
-      expect(s.reasons.length).toBeLessThanOrEqual(3);
       const sizes = s.reasons.map((r) => Math.abs(r.points));
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      expect(s.churnRiskLow!).toBeLessThanOrEqual(s.churnRisk!);
+      expect(s.churnRiskHigh!).toBeGreaterThanOrEqual(s.churnRisk!);
+      expect(s.clvLow!).toBeLessThanOrEqual(s.clv + 0.01);
+      expect(s.clvHigh!).toBeGreaterThanOrEqual(s.clv - 0.01);
     }
     const tiers = new Map<string, number>();
     for (const s of result.scores) tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
     expect(tiers.get('platinum')! / result.scores.length).toBeCloseTo(0.05, 1);
+    expect(result.model.risk.kind).toBe('learned');
   });
 
-  it('scores one customer alone with the stored model like the full rescore (no refit)', () => {
-    for (const story of STORIES) {
-      const h = histories.find((x) => x.customer.id === story.customerId)!;
-      const alone = scoreCustomer(h, JSON.parse(JSON.stringify(result.model)), DEFAULT_SCORING, SAMPLE_AS_OF, sample.goals);
-      const full = byId.get(story.customerId)!;
-      expect({ ...alone, computedAt: 0, rfm: null }).toEqual({ ...full, computedAt: 0, rfm: null });
-    }
+  it('scores every customer alone with the stored model exactly as the full rescore did (no refit)', () => {
+    const stored = JSON.parse(JSON.stringify(result.model));
+    histories.forEach((h, i) => {
+      const alone = scoreCustomer(h, stored, DEFAULT_SCORING, SAMPLE_AS_OF, { goals: sample.goals });
+      expect({ ...alone, computedAt: 0 }).toEqual({ ...result.scores[i]!, computedAt: 0 });
+    });
+  });
+
+  it('scores CDNOW customers alone exactly as the full rescore did, RFM included', () => {
+    const file = path.resolve('../shared/data/cdnow/transactions-sample.csv');
+    const parsed = parseImportBytes(new Uint8Array(fs.readFileSync(file)), 'transactions-sample.csv');
+    const transactions = parsed.records as Transaction[];
+    const ids = [...new Set(transactions.map((t) => t.customerId))];
+    const cdnow = groupHistories({
+      customers: ids.map((id) => ({ id, name: id, emails: [], createdAt: '1997-03-31', crmRefs: [] })),
+      transactions,
+      interactions: [],
+      feedback: [],
+      contacts: [],
+      actions: [],
+    });
+    const full = scoreBook(cdnow, DEFAULT_SCORING, '1997-09-30');
+    const stored = JSON.parse(JSON.stringify(full.model));
+    let differ = 0;
+    cdnow.forEach((h, i) => {
+      const alone = scoreCustomer(h, stored, DEFAULT_SCORING, '1997-09-30');
+      if (JSON.stringify({ ...alone, computedAt: 0 }) !== JSON.stringify({ ...full.scores[i]!, computedAt: 0 })) differ++;
+    });
+    expect(differ).toBe(0);
+    // identical histories get identical segments
+    const bySummary = new Map<string, Set<string>>();
+    cdnow.forEach((h, i) => {
+      if (h.transactions.length !== 1) return;
+      const key = `${h.transactions[0]!.date}|${h.transactions[0]!.amount}`;
+      (bySummary.get(key) ?? bySummary.set(key, new Set()).get(key)!).add(JSON.stringify(full.scores[i]!.rfm));
+    });
+    for (const segments of bySummary.values()) expect(segments.size).toBe(1);
   });
 
   it('lowers the risk of a quiet account once a contact is logged (incremental path)', () => {
@@ -60,6 +101,7 @@ describe('scoreBook / scoreCustomer', () => {
     expect(after.riskScore).toBeLessThan(before.riskScore);
     expect(after.lastContact).toBe(SAMPLE_AS_OF);
     expect(after.reasons.find((r) => r.id === 'contact-gap')).toBeUndefined();
+    expect(after.churnRisk!).toBeLessThan(before.churnRisk!);
   });
 
   it('falls back to spend when the book is too thin to fit: one large B2B order is not Lead', () => {
@@ -84,6 +126,8 @@ describe('scoreBook / scoreCustomer', () => {
     const { model, scores } = scoreBook(thin, DEFAULT_SCORING, '2026-06-30');
     expect(model.valueBasis).toBe('spend');
     expect(model.bgnbd).toBeNull();
+    expect(model.fitReport).toMatchObject({ bgnbd: 'too-thin', gammaGamma: 'too-thin' });
+    expect(model.risk).toMatchObject({ kind: 'prior', fallback: 'too-few-customers' });
     const tier = Object.fromEntries(scores.map((s) => [s.customerId, s.tier]));
     expect(tier).toEqual({ big: 'platinum', regular: 'gold', small: 'iron', prospect: 'lead', refunder: 'lead' });
     expect(scores.find((s) => s.customerId === 'refunder')!.nba?.kind).toBe('value-review');
@@ -108,14 +152,14 @@ describe('scoreBook / scoreCustomer', () => {
 });
 
 describe('backtestRisk', () => {
-  it('scores the book as of six months ago and checks the risk against who stopped buying', () => {
-    const r = backtestRisk(histories, DEFAULT_SCORING, SAMPLE_AS_OF, 180);
-    expect(r.cutoff).toBe('2026-05-24');
+  it('back-tests the sample book out of time: the learnt risk beats recency and is calibrated', () => {
+    const r = backtestRisk(histories, DEFAULT_SCORING, SAMPLE_AS_OF);
+    expect(r.cutoff).toBe('2026-08-22');
     expect(r.customers).toBeGreaterThan(1000);
-    expect(r.churned).toBeGreaterThan(0);
-    expect(r.auc).toBeGreaterThan(0.6);
-    expect(r.byBand.high.rate!).toBeGreaterThan(r.byBand.low.rate!);
-    expect(r.byBand.low.customers + r.byBand.medium.customers + r.byBand.high.customers).toBe(r.customers);
+    expect(r.model).toBe('learned');
+    expect(r.auc!).toBeGreaterThan(r.recencyAuc!);
+    expect(Math.abs(r.meanPredicted! - r.observedRate!)).toBeLessThan(0.05);
+    expect(r.calibration[2]!.observed!).toBeGreaterThan(r.calibration[0]!.observed!);
   });
 
   it('has no AUC without both outcomes', () => {
@@ -123,8 +167,8 @@ describe('backtestRisk', () => {
     const h = [
       { customer: c, transactions: [{ id: 't', customerId: 'a', date: '2026-01-10', amount: 10 }], interactions: [], feedback: [], contacts: [], actions: [] },
     ];
-    const r = backtestRisk(h, DEFAULT_SCORING, '2026-06-30', 90);
-    expect(r).toMatchObject({ customers: 1, churned: 1, auc: null });
+    const r = backtestRisk(h, { ...DEFAULT_SCORING, riskHorizonDays: 90 }, '2026-06-30');
+    expect(r).toMatchObject({ customers: 1, churned: 1, auc: null, recencyAuc: null, beatsRecency: null, model: 'prior' });
   });
 });
 

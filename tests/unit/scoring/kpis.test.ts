@@ -19,7 +19,7 @@ const fb = (customerId: string, date: string, kind: Feedback['kind'], score?: nu
 const book = (b: Partial<KpiBook>): KpiBook => ({ customers: [], transactions: [], interactions: [], feedback: [], ...b });
 const kpi = (b: Partial<KpiBook>, id: KpiId, period = P) => computeKpis(book(b), period)[id];
 
-describe('KPI definitions (DESIGN.md)', () => {
+describe('KPI definitions (docs/kpis.md)', () => {
   it('P′ is the same number of days just before P', () => {
     expect(previousPeriod(P)).toEqual({ start: '2025-12-31', end: '2026-04-01' });
     expect(previousPeriod({ start: '2026-03-01', end: '2026-03-08' })).toEqual({ start: '2026-02-22', end: '2026-03-01' });

@@ -1,134 +1,146 @@
 import { describe, expect, it } from 'vitest';
-import { churnRisk, relationshipSignals, RISK_BASE } from '../../../lib/scoring/risk';
+import { addDays, dayOf } from '../../../lib/clock';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
-import type { Action, Contact, Feedback, Interaction } from '../../../lib/schemas/domain';
+import { rocAuc } from '../../../lib/scoring/backtest';
+import { scoreBook } from '../../../lib/scoring/book';
+import { backtestRisk } from '../../../lib/scoring/book-backtest';
+import { FEATURE_IDS } from '../../../lib/scoring/features';
 import type { CustomerHistory } from '../../../lib/scoring/types';
+import { churnedBetween, cutAt, syntheticBook } from './synthetic-book';
 
 const AS_OF = '2026-06-30';
-let n = 0;
-const ix = (date: string, extra: Partial<Interaction> = {}): Interaction => ({ id: `i${n++}`, customerId: 'c', date, channel: 'call', summary: 's', ...extra });
-const fb = (date: string, kind: Feedback['kind'], score?: number): Feedback => ({
-  id: `f${n++}`,
-  customerId: 'c',
-  date,
-  kind,
-  ...(score === undefined ? {} : { score }),
+const H = 90;
+const settings = { ...DEFAULT_SCORING, riskHorizonDays: H };
+
+/** Scores as of AS_OF against what happened in the next H days, over customers who had bought. */
+function forward(book: CustomerHistory[]) {
+  const known = cutAt(book, AS_OF);
+  const { model, detailed } = scoreBook(known, settings, AS_OF);
+  const churned = churnedBetween(book, AS_OF, addDays(AS_OF, H));
+  const rows = detailed.map((d, i) => ({ d, i })).filter(({ i }) => known[i]!.transactions.length > 0);
+  const recencyOf = (i: number): number => dayOf(AS_OF) - Math.max(...known[i]!.transactions.map((t) => dayOf(t.date)));
+  return { model, rows, churned, recencyOf };
+}
+
+describe('learnt churn risk on books whose churn process is known', () => {
+  const signal = syntheticBook({ customers: 2500, weeks: 160, futureWeeks: 14, asOf: AS_OF, signal: 1, seed: 7 });
+
+  it('learns that complaints and bad conversations drive churn, and beats recency among recent buyers', () => {
+    const { model, rows, churned, recencyOf } = forward(signal);
+    expect(model.risk.kind).toBe('learned');
+    const coef = (id: string): number => model.risk.coef[FEATURE_IDS.indexOf(id as (typeof FEATURE_IDS)[number])]!;
+    expect(coef('open-complaints')).toBeGreaterThan(0.1);
+    expect(coef('sentiment-balance') + coef('last-negative')).toBeGreaterThan(0.1);
+    // among customers who bought in the last 90 days, recency says little; the relationship says a lot
+    const recent = rows.filter(({ i }) => recencyOf(i) <= 90);
+    const y = recent.map(({ i }) => churned[i]!);
+    const rapport = rocAuc(
+      recent.map(({ d }) => d.risk.probability),
+      y,
+    )!;
+    const recency = rocAuc(
+      recent.map(({ i }) => recencyOf(i)),
+      y,
+    )!;
+    const purchaseModel = rocAuc(
+      recent.map(({ d }) => d.value.pNoPurchase),
+      y,
+    )!;
+    expect(rapport).toBeGreaterThan(recency + 0.04);
+    expect(rapport).toBeGreaterThan(purchaseModel + 0.04);
+  });
+
+  it('is calibrated: the mean predicted risk is within 0.05 of the churn that followed', () => {
+    const { rows, churned } = forward(signal);
+    const predicted = rows.reduce((s, { d }) => s + d.risk.probability, 0) / rows.length;
+    const observed = rows.reduce((s, { i }) => s + churned[i]!, 0) / rows.length;
+    expect(Math.abs(predicted - observed)).toBeLessThan(0.05);
+  });
+
+  it('explains itself: the factors add up to the score’s distance from the average customer', () => {
+    const { rows } = forward(signal);
+    for (const { d } of rows.slice(0, 200)) {
+      const sum = d.risk.factors.reduce((s, f) => s + f.points, 0);
+      // factors under half a point are not listed; each is rounded to 0.1
+      expect(Math.abs(d.risk.base + sum - d.risk.score)).toBeLessThan(0.5 * (FEATURE_IDS.length + 1));
+      expect(d.risk.low).toBeLessThanOrEqual(d.risk.probability);
+      expect(d.risk.high).toBeGreaterThanOrEqual(d.risk.probability);
+      expect(d.score.riskScore).toBeCloseTo(100 * d.risk.probability, 0);
+    }
+    const complainer = rows.find(({ d }) => d.risk.factors[0]?.id === 'open-complaints');
+    expect(complainer?.d.risk.factors[0]!.points).toBeGreaterThan(0);
+  });
+
+  it('back-tests a useless score at AUC ≈ 0.5 (churn that nothing in the history predicts)', () => {
+    const noise = syntheticBook({ customers: 2500, weeks: 160, futureWeeks: 0, asOf: AS_OF, signal: 0, seed: 11, baseHazard: 0 });
+    // with no churn at all, "no purchase in 90 days" is the luck of each customer's purchase timing
+    // once their rate is known: shuffle the outcomes by replacing each future with a fresh rate
+    const b = backtestRisk(cutAt(noise, AS_OF), settings, AS_OF);
+    expect(b.customers).toBeGreaterThan(1000);
+    const shuffled = noise.map((h, k) => ({
+      ...h,
+      transactions: noise[(k * 7919) % noise.length]!.transactions.map((t) => ({ ...t, customerId: h.customer.id })),
+    }));
+    const random = backtestRisk(cutAt(shuffled, AS_OF), settings, AS_OF);
+    expect(random.auc).not.toBeNull();
+    // the same book re-dealt: each customer's past and future belong to different people
+    const redealt = shuffled.map((h, k) => ({
+      ...h,
+      transactions: [
+        ...h.transactions.filter((t) => t.date <= addDays(AS_OF, -H)),
+        ...shuffled[(k * 104729 + 3) % shuffled.length]!.transactions.filter((t) => t.date > addDays(AS_OF, -H)).map((t) => ({
+          ...t,
+          customerId: h.customer.id,
+        })),
+      ],
+    }));
+    const useless = backtestRisk(redealt, settings, AS_OF);
+    expect(Math.abs(useless.auc! - 0.5)).toBeLessThan(0.06);
+    expect(Math.abs(useless.recencyAuc! - 0.5)).toBeLessThan(0.06);
+  });
+
+  it('back-tests out of time and says whether it beats recency', () => {
+    const b = backtestRisk(cutAt(signal, AS_OF), settings, AS_OF);
+    expect(b.cutoff).toBe(addDays(AS_OF, -H));
+    expect(b.model).toBe('learned');
+    expect(b.auc!).toBeGreaterThan(b.recencyAuc!);
+    expect(b.beatsRecency).toBe(true);
+    expect(b.calibration.map((c) => c.band)).toEqual(['low', 'medium', 'high']);
+    expect(b.calibration.reduce((s, c) => s + c.customers, 0)).toBe(b.customers);
+    expect(b.highPrecision).toBe(b.calibration[2]!.observed);
+  });
 });
-const person = (name: string, isDecisionMaker = false): Contact => ({ id: `p${n++}`, customerId: 'c', name, isDecisionMaker });
-const history = (h: Partial<CustomerHistory> = {}): CustomerHistory => ({
-  customer: { id: 'c', name: 'C', emails: [], createdAt: '2025-01-01', crmRefs: [] },
-  transactions: [],
-  interactions: [],
-  feedback: [],
-  contacts: [],
-  actions: [],
-  ...h,
-});
-const score = (h: CustomerHistory, pAlive: number | null = 0.9, tier: 'platinum' | 'gold' | 'iron' | 'lead' = 'gold', settings = DEFAULT_SCORING) =>
-  churnRisk({ signals: relationshipSignals(h, AS_OF, '2025-01-01'), pAlive, tier, asOf: AS_OF }, settings);
-const factor = (r: ReturnType<typeof score>, id: string) => r.factors.find((f) => f.id === id);
 
-describe('churn risk', () => {
-  it('is explainable: base + the factors = the score, largest |points| first', () => {
-    const h = history({
-      interactions: [ix('2026-01-10', { sentiment: 'negative' }), ix('2026-01-20'), ix('2026-02-01'), ix('2026-05-01', { sentiment: 'negative' })],
-      feedback: [fb('2026-05-02', 'nps', 3), fb('2026-05-03', 'complaint')],
-    });
-    const r = score(h, 0.6);
-    const sum = RISK_BASE + r.factors.reduce((s, f) => s + f.points, 0);
-    expect(r.score).toBeCloseTo(Math.min(100, sum), 5);
-    const sizes = r.factors.map((f) => Math.abs(f.points));
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
-    expect(factor(r, 'open-complaints')?.params).toEqual({ count: 1, since: '2026-05-03' });
-    expect(factor(r, 'detractor')?.params).toEqual({ kind: 'NPS', score: 3 });
-    expect(factor(r, 'p-alive')?.points).toBe(14);
+describe('priors when the book is too thin to learn from', () => {
+  it('falls back to priors and says why, with wider intervals', () => {
+    const thin = syntheticBook({ customers: 60, weeks: 160, futureWeeks: 0, asOf: AS_OF, signal: 1, seed: 3 });
+    // a customer still buying complains: the complaint must read as added risk
+    const k = thin.findIndex((h) => h.transactions.some((t) => t.date > addDays(AS_OF, -20)));
+    thin[k]!.feedback.push({ id: 'x', customerId: thin[k]!.customer.id, date: addDays(AS_OF, -5), kind: 'complaint' });
+    const { model, detailed } = scoreBook(thin, settings, AS_OF);
+    expect(model.risk.kind).toBe('prior');
+    expect(model.risk.fallback).toBe('too-few-customers');
+    const complaintFactors = detailed.flatMap((d) => d.risk.factors.filter((f) => f.id === 'open-complaints' || f.id === 'recent-complaints'));
+    expect(detailed[k]!.risk.factors.map((f) => f.id)).toContain('open-complaints');
+    for (const f of complaintFactors) expect(f.points).toBeGreaterThan(0);
+    const widths = detailed.map((d) => d.risk.high - d.risk.low);
+    expect(Math.max(...widths)).toBeGreaterThan(0.1);
   });
 
-  it('counts the contact gap against the tier cadence, and any logged contact resets it', () => {
-    const quiet = score(history({ interactions: [ix('2026-03-01')] }), 0.9, 'gold');
-    expect(factor(quiet, 'contact-gap')?.params).toEqual({ days: 121, cadence: 30 });
-    expect(quiet.band).not.toBe('low');
-    const called = score(history({ interactions: [ix('2026-03-01'), ix('2026-06-25')] }), 0.9, 'gold');
-    expect(factor(called, 'contact-gap')).toBeUndefined();
-    expect(factor(called, 'recent-contact')?.points).toBeLessThan(0);
-    // the same 121 days are within an iron cadence of 60 × 3
-    expect(factor(score(history({ interactions: [ix('2026-03-01')] }), 0.9, 'iron'), 'contact-gap')!.points).toBeLessThan(factor(quiet, 'contact-gap')!.points);
+  it('does not learn from a history shorter than the horizon', () => {
+    const young = syntheticBook({ customers: 800, weeks: 14, futureWeeks: 0, asOf: AS_OF, signal: 1, seed: 5 });
+    expect(scoreBook(young, settings, AS_OF).model.risk.fallback).toBe('too-short-history');
   });
 
-  it('treats a done revisit as a contact', () => {
-    const done: Action = {
-      id: 'c:revisit',
-      customerId: 'c',
-      kind: 'revisit',
-      status: 'done',
-      due: '2026-06-20',
-      reason: 'r',
-      createdAt: 0,
-      updatedAt: Date.parse('2026-06-28T10:00:00Z'),
-    };
-    const r = score(history({ interactions: [ix('2026-03-01')], actions: [done] }));
-    expect(factor(r, 'contact-gap')).toBeUndefined();
-    expect(relationshipSignals(history({ actions: [done] }), AS_OF, '2025-01-01').lastContact).toBe('2026-06-28');
-  });
-
-  it('closes a complaint with a later positive interaction or good feedback, not an earlier one', () => {
-    const open = score(history({ interactions: [ix('2026-06-01', { sentiment: 'positive' })], feedback: [fb('2026-06-10', 'complaint')] }));
-    expect(factor(open, 'open-complaints')).toBeDefined();
-    const closed = score(history({ interactions: [ix('2026-06-20', { sentiment: 'positive' })], feedback: [fb('2026-06-10', 'complaint')] }));
-    expect(factor(closed, 'open-complaints')).toBeUndefined();
-    const byCsat = score(history({ interactions: [ix('2026-06-20')], feedback: [fb('2026-06-10', 'complaint'), fb('2026-06-15', 'csat', 5)] }));
-    expect(factor(byCsat, 'open-complaints')).toBeUndefined();
-  });
-
-  it('compares the last 90 days of interactions with the 90 before', () => {
-    const declining = score(history({ interactions: [ix('2026-02-01'), ix('2026-02-15'), ix('2026-03-01'), ix('2026-03-20'), ix('2026-06-01')] }));
-    expect(factor(declining, 'interaction-decline')).toMatchObject({ points: 11.3, params: { recent: 1, previous: 4 } });
-    const rising = score(history({ interactions: [ix('2026-05-01'), ix('2026-06-01'), ix('2026-06-20')] }));
-    expect(factor(rising, 'interaction-rise')!.points).toBeLessThan(0);
-  });
-
-  it('flags single-threaded key accounts and missing decision-makers, less for Iron, never for Lead', () => {
-    const one = history({ contacts: [person('Li Wei')], interactions: [ix('2026-06-20', { contact: 'li wei' })] });
-    expect(factor(score(one, 0.9, 'gold'), 'single-threaded')?.points).toBe(10);
-    expect(factor(score(one, 0.9, 'gold'), 'no-decision-maker')?.points).toBe(8);
-    expect(factor(score(one, 0.9, 'iron'), 'single-threaded')?.points).toBe(5);
-    expect(factor(score(one, 0.9, 'lead'), 'single-threaded')).toBeUndefined();
-    const wide = history({ contacts: [person('Li Wei'), person('Zhang San', true)], interactions: [ix('2026-06-20', { contact: 'Wang Wu' })] });
-    expect(factor(score(wide, 0.9, 'gold'), 'single-threaded')).toBeUndefined();
-    expect(factor(score(wide, 0.9, 'gold'), 'no-decision-maker')).toBeUndefined();
-    const dmByInteraction = history({ interactions: [ix('2026-06-20', { contact: 'A', contactIsDecisionMaker: true }), ix('2026-06-21', { contact: 'B' })] });
-    expect(factor(score(dmByInteraction, 0.9, 'gold'), 'no-decision-maker')).toBeUndefined();
-  });
-
-  it('scales factors by their weights (0 = off) and bands by the thresholds', () => {
-    const h = history({ feedback: [fb('2026-06-01', 'complaint')], interactions: [ix('2026-06-25')] });
-    const off = { ...DEFAULT_SCORING, riskWeights: { ...DEFAULT_SCORING.riskWeights, complaints: 0 } };
-    const double = { ...DEFAULT_SCORING, riskWeights: { ...DEFAULT_SCORING.riskWeights, complaints: 2 } };
-    expect(factor(score(h, 1, 'gold', off), 'open-complaints')).toBeUndefined();
-    expect(factor(score(h, 1, 'gold', double), 'open-complaints')?.points).toBe(40);
-    const r = score(h, 1, 'gold');
-    expect(r.band).toBe(r.score >= 65 ? 'high' : r.score >= 35 ? 'medium' : 'low');
-    const strict = { ...DEFAULT_SCORING, riskBands: { medium: 5, high: 10 } };
-    expect(score(h, 1, 'gold', strict).band).toBe('high');
-  });
-
-  it('ignores P(alive) for a customer who never bought and stays within 0–100', () => {
-    expect(factor(score(history(), null), 'p-alive')).toBeUndefined();
-    const worst = history({
-      interactions: [ix('2025-02-01', { sentiment: 'negative' }), ix('2025-02-02', { sentiment: 'negative' })],
-      feedback: [fb('2026-06-01', 'complaint'), fb('2026-06-02', 'complaint'), fb('2026-06-03', 'complaint'), fb('2026-06-04', 'csat', 1)],
-    });
-    const max = { ...DEFAULT_SCORING, riskWeights: { pAlive: 5, contactGap: 5, interactionTrend: 5, sentiment: 5, detractor: 5, complaints: 5, coverage: 5 } };
-    expect(score(worst, 0, 'platinum', max).score).toBe(100);
-    expect(
-      score(
-        history({
-          interactions: [ix('2026-06-29', { sentiment: 'positive' }), ix('2026-06-28', { sentiment: 'positive' })],
-          feedback: [fb('2026-06-01', 'nps', 10)],
-        }),
-        1,
-        'lead',
-      ).score,
-    ).toBeGreaterThanOrEqual(0);
+  it('reads data the book never recorded as average, not as a warning sign', () => {
+    const book = syntheticBook({ customers: 600, weeks: 120, futureWeeks: 0, asOf: AS_OF, signal: 1, seed: 9 }).map((h) => ({
+      ...h,
+      interactions: [],
+      feedback: [],
+    }));
+    const { model, detailed } = scoreBook(book, settings, AS_OF);
+    expect(model.sources).toEqual({ interactions: false, feedback: false, contacts: false });
+    const ids = new Set(detailed.flatMap((d) => d.risk.factors.map((f) => f.id)));
+    for (const id of ['never-contacted', 'contact-gap', 'open-complaints', 'single-threaded', 'no-decision-maker']) expect(ids.has(id)).toBe(false);
   });
 });

@@ -1,1 +1,0 @@
-export const PIPEDRIVE_MATCHES = ['https://*.pipedrive.com/*'] as const;
