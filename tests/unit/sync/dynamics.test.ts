@@ -4,9 +4,10 @@ import { dynamicsConnectorCatalog } from '../../../lib/crm/dynamics/connector-i1
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { DynamicsMock } from '../../mocks/dynamics';
-import { countBy, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
 
 const book = generateSampleBook({ customers: 120 });
+const want = expectedCounts(book);
 const NORTHWIND = 'a5f55b8f-3596-6f8b-04a3-32d2d4f5882d';
 const ORG = 'https://org.crm4.dynamics.com';
 let clock: number;
@@ -50,17 +51,19 @@ describe('Dynamics connect', () => {
 describe('Dynamics readChanges', () => {
   it('reads the whole book over several pages and maps every kind of row', async () => {
     const pass = await readAll(dx, conn, null, ctx);
-    expect(pass.all.customers).toHaveLength(126);
-    expect(pass.all.contacts).toHaveLength(307);
-    expect(pass.all.transactions).toHaveLength(1643);
-    expect(pass.all.interactions).toHaveLength(2468);
-    expect(pass.all.feedback).toHaveLength(book.feedback.filter((f) => f.kind === 'complaint').length);
-    expect(pass.progress).toEqual({ read: 126 + 307 + 1643 + 2468 + 7, skipped: 0 });
+    expect(pass.all.customers).toHaveLength(want.customers);
+    expect(pass.all.contacts).toHaveLength(want.contacts);
+    expect(pass.all.transactions).toHaveLength(want.transactions);
+    expect(pass.all.interactions).toHaveLength(want.interactions);
+    expect(pass.all.feedback).toHaveLength(want.complaints);
+    expect(pass.progress).toEqual({ read: want.customers + want.contacts + want.transactions + want.interactions + want.complaints, skipped: 0 });
     // 500 rows a page: opportunities take 4 pages, followed by their opaque next links.
-    expect(mock.requests.filter((r) => r.path.startsWith('/api/data/v9.2/opportunities'))).toHaveLength(4);
-    // Next links: opportunities 3, phone calls 1 (623), appointments 1 (544), tasks 2 (1,301).
-    expect(mock.requests.filter((r) => r.path.includes('$skiptoken'))).toHaveLength(7);
-    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual({ call: 623, meeting: 544, other: 1301 });
+    expect(want.transactions).toBeGreaterThan(1000);
+    expect(mock.requests.filter((r) => r.path.startsWith('/api/data/v9.2/opportunities'))).toHaveLength(want.pages(want.transactions, 500));
+    // One next link per page after the first, in every table.
+    const rows = [want.customers, want.contacts, want.transactions, ...Object.values(want.callMeetingOther), want.complaints];
+    expect(mock.requests.filter((r) => r.path.includes('$skiptoken'))).toHaveLength(rows.reduce((s, n) => s + want.pages(n, 500) - 1, 0));
+    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual(want.callMeetingOther);
 
     const nw = pass.all.customers.find((c) => c.crmRefs[0]!.id === NORTHWIND)!;
     expect(nw).toEqual({
@@ -112,7 +115,7 @@ describe('Dynamics readChanges', () => {
   it('reads a table without change tracking by modifiedon, and still picks up an edit', async () => {
     mock.trackChanges.delete('accounts');
     const first = await readAll(dx, conn, null, ctx);
-    expect(first.all.customers).toHaveLength(126);
+    expect(first.all.customers).toHaveLength(want.customers);
     const since = `${book.customers
       .map((c) => c.createdAt)
       .sort()
@@ -122,7 +125,7 @@ describe('Dynamics readChanges', () => {
     mock.edit('accounts', NORTHWIND, { name: 'Northwind (renamed)' });
     const next = await readAll(dx, conn, first.cursor, ctx);
     expect(next.all.customers.map((c) => c.name)).toContain('Northwind (renamed)');
-    expect(next.all.customers.length).toBeLessThan(126);
+    expect(next.all.customers.length).toBeLessThan(want.customers);
     expect(mock.requests.some((r) => r.path.includes(`$filter=modifiedon%20ge%20${since}`))).toBe(true);
   });
 
@@ -132,7 +135,7 @@ describe('Dynamics readChanges', () => {
     mock.edit('opportunities', [...mock.tables.get('opportunities')!.keys()][0]!, { actualclosedate: 'soon' });
     const pass = await readAll(dx, conn, null, ctx);
     expect(pass.all.customers.find((c) => c.crmRefs[0]!.id === NORTHWIND)!.name).toBe(hostile);
-    expect(pass.all.transactions).toHaveLength(1642);
+    expect(pass.all.transactions).toHaveLength(want.transactions - 1);
     expect(pass.progress.skipped).toBe(1);
   });
 

@@ -5,9 +5,10 @@ import { fxiaokeConnectorCatalog } from '../../../lib/crm/fxiaoke/connector-i18n
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { FxiaokeMock } from '../../mocks/fxiaoke';
-import { countBy, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
 
 const book = generateSampleBook({ customers: 120 });
+const want = expectedCounts(book);
 const NORTHWIND = 'a5f55b8f35966f8b04a332d2';
 let clock: number;
 let mock: FxiaokeMock;
@@ -59,17 +60,19 @@ describe('Fxiaoke connect', () => {
 describe('Fxiaoke readChanges', () => {
   it('reads every object 100 at a time, keyed by last_modified_time, and maps the rows', async () => {
     const pass = await readAll(fx, conn, null, ctx);
-    expect(pass.all.customers).toHaveLength(126);
-    expect(pass.all.contacts).toHaveLength(307);
-    expect(pass.all.transactions).toHaveLength(1643);
-    expect(pass.all.interactions).toHaveLength(2468);
-    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual({ call: 623, visit: 191, meeting: 353, email: 892, chat: 286, other: 123 });
-    expect(pass.progress).toEqual({ read: 126 + 307 + 1643 + 2468, skipped: 0 });
-    // All 307 contacts share one timestamp: read in 4 calls (whole pages skipped by offset), none twice.
-    expect(new Set(pass.all.contacts.map((c) => c.id)).size).toBe(307);
-    // At least 2 + 4 + 17 + 25 calls; a page that starts on records already read at the same time takes one more.
-    expect(queries().length).toBeGreaterThanOrEqual(48);
-    expect(queries().length).toBeLessThanOrEqual(52);
+    expect(pass.all.customers).toHaveLength(want.customers);
+    expect(pass.all.contacts).toHaveLength(want.contacts);
+    expect(pass.all.transactions).toHaveLength(want.transactions);
+    expect(pass.all.interactions).toHaveLength(want.interactions);
+    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual(want.channels);
+    expect(pass.progress).toEqual({ read: want.customers + want.contacts + want.transactions + want.interactions, skipped: 0 });
+    // All contacts share one timestamp (more than two pages of them): whole pages skipped by offset, none read twice.
+    expect(want.contacts).toBeGreaterThan(200);
+    expect(new Set(pass.all.contacts.map((c) => c.id)).size).toBe(want.contacts);
+    // At least one call per 100 records; a page that starts on records already read at the same time takes one more.
+    const least = [want.customers, want.contacts, want.transactions, want.interactions].reduce((s, n) => s + Math.floor(n / 100) + 1, 0);
+    expect(queries().length).toBeGreaterThanOrEqual(least);
+    expect(queries().length).toBeLessThanOrEqual(least + 4);
 
     const nw = pass.all.customers.find((c) => c.crmRefs[0]!.id === NORTHWIND)!;
     expect(nw).toEqual({
@@ -116,7 +119,7 @@ describe('Fxiaoke readChanges', () => {
         edited = true;
       }
     }
-    expect(seen.size).toBe(2468);
+    expect(seen.size).toBe(want.interactions);
   });
 
   it('keeps hostile text as text and skips a malformed record, counting it', async () => {
@@ -125,18 +128,22 @@ describe('Fxiaoke readChanges', () => {
     mock.edit('SalesOrderObj', [...mock.objects.get('SalesOrderObj')!.keys()][7]!, { order_amount: '一千' });
     const pass = await readAll(fx, conn, null, ctx);
     expect(pass.all.customers.find((c) => c.crmRefs[0]!.id === NORTHWIND)!.name).toBe(hostile);
-    expect(pass.all.transactions).toHaveLength(1642);
+    expect(pass.all.transactions).toHaveLength(want.transactions - 1);
     expect(pass.progress.skipped).toBe(1);
   });
 
   it('paces itself to 100 calls per 20 s per interface: rate-limited with the wait, never a burst past the limit', async () => {
-    await readAll(fx, conn, null, ctx);
-    await readAll(fx, conn, null, ctx);
-    const err = await rejectionOf(readAll(fx, conn, null, ctx));
+    // Whole passes, about 50 query calls each, until the 101st call in the window would go out.
+    let err: (Error & { code?: string; retryAfterMs?: number }) | undefined;
+    for (let i = 0; i < 5 && !err; i++)
+      err = await readAll(fx, conn, null, ctx).then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err).toMatchObject({ code: 'rate-limited', retryAfterMs: 20_000 });
     expect(mock.requests.filter((r) => r.path.startsWith('/cgi/crm/v2/data/query')).length).toBe(100);
     clock += 20_000;
-    expect((await readAll(fx, conn, null, ctx)).all.customers).toHaveLength(126);
+    expect((await readAll(fx, conn, null, ctx)).all.customers).toHaveLength(want.customers);
   });
 
   it("the server's own limit: HTTP 429 is rate-limited with Retry-After; an envelope code is retried after the window", async () => {

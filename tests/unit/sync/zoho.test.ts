@@ -5,9 +5,10 @@ import { zohoConnectorCatalog } from '../../../lib/crm/zoho/connector-i18n';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { ZohoMock } from '../../mocks/zoho';
-import { countBy, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
 
 const book = generateSampleBook({ customers: 120 });
+const want = expectedCounts(book);
 const NORTHWIND = '4876876000000312001';
 let clock: number;
 let mock: ZohoMock;
@@ -65,7 +66,7 @@ describe('Zoho connect and tokens', () => {
     expect((await rejectionOf(readAll(zc, conn, null, ctx))).detail).toBe('access token expired');
     const renewed = await zc.refresh!(conn, ctx);
     expect(renewed.auth.accessToken).not.toBe(conn.auth.accessToken);
-    expect((await readAll(zc, renewed, null, ctx)).all.customers).toHaveLength(126);
+    expect((await readAll(zc, renewed, null, ctx)).all.customers).toHaveLength(want.customers);
   });
 
   it('refreshing too often is rate-limited (Access Denied on HTTP 200); a revoked refresh token is auth', async () => {
@@ -78,14 +79,15 @@ describe('Zoho connect and tokens', () => {
 describe('Zoho readChanges', () => {
   it('reads every module page by page (200 a page, then page tokens) and maps the rows', async () => {
     const pass = await readAll(zc, conn, null, ctx);
-    expect(pass.all.customers).toHaveLength(126);
-    expect(pass.all.contacts).toHaveLength(307);
-    expect(pass.all.transactions).toHaveLength(1643);
-    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual({ call: 623, meeting: 544, other: 1301 });
-    expect(pass.all.feedback).toHaveLength(7);
-    expect(pass.progress).toEqual({ read: 126 + 307 + 1643 + 2468 + 7, skipped: 0 });
+    expect(pass.all.customers).toHaveLength(want.customers);
+    expect(pass.all.contacts).toHaveLength(want.contacts);
+    expect(pass.all.transactions).toHaveLength(want.transactions);
+    expect(countBy(pass.all.interactions, (i) => i.channel)).toEqual(want.callMeetingOther);
+    expect(pass.all.feedback).toHaveLength(want.complaints);
+    expect(pass.progress).toEqual({ read: want.customers + want.contacts + want.transactions + want.interactions + want.complaints, skipped: 0 });
     const deals = mock.requests.filter((r) => r.path.startsWith('/crm/v6/Deals?'));
-    expect(deals).toHaveLength(9);
+    expect(want.transactions).toBeGreaterThan(1000);
+    expect(deals).toHaveLength(want.pages(want.transactions, 200));
     expect(deals[0]!.path).toContain('page=1');
     expect(deals.slice(1).every((r) => r.path.includes('page_token='))).toBe(true);
 
@@ -144,18 +146,9 @@ describe('Zoho readChanges', () => {
   it('without page tokens it pages by number and stops at more_records: false', async () => {
     mock.pageTokens = false;
     const pass = await readAll(zc, conn, null, ctx);
-    expect(pass.all.transactions).toHaveLength(1643);
-    expect(mock.requests.filter((r) => r.path.startsWith('/crm/v6/Deals?')).map((r) => /[?&]page=(\d+)/.exec(r.path)![1])).toEqual([
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
-      '9',
-    ]);
+    expect(pass.all.transactions).toHaveLength(want.transactions);
+    const pages = Array.from({ length: want.pages(want.transactions, 200) }, (_, i) => String(i + 1));
+    expect(mock.requests.filter((r) => r.path.startsWith('/crm/v6/Deals?')).map((r) => /[?&]page=(\d+)/.exec(r.path)![1])).toEqual(pages);
   });
 
   it('keeps hostile text as text, skips and counts a malformed record', async () => {
@@ -164,7 +157,7 @@ describe('Zoho readChanges', () => {
     mock.edit('Deals', [...mock.modules.get('Deals')!.keys()][5]!, { Closing_Date: '2026-02-30' });
     const pass = await readAll(zc, conn, null, ctx);
     expect(pass.all.customers.find((c) => c.crmRefs[0]!.id === NORTHWIND)!.name).toBe(hostile);
-    expect(pass.all.transactions).toHaveLength(1642);
+    expect(pass.all.transactions).toHaveLength(want.transactions - 1);
     expect(pass.progress.skipped).toBe(1);
   });
 
