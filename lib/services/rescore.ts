@@ -14,7 +14,8 @@ import { customersRepo } from '../db/repos/customers';
 import { scoresRepo } from '../db/repos/scores';
 import type { Action, Goal, Score } from '../schemas/domain';
 import type { ScoringSettings, Settings } from '../schemas/settings';
-import { groupHistories, scoreBook, scoreCustomerDetailed } from '../scoring/index';
+import { groupHistories, horizonOf, scoreBook, scoreCustomerDetailed } from '../scoring/index';
+import { riskModelFits } from '../scoring/risk';
 
 /** Customers written per transaction. */
 export const RESCORE_CHUNK = 2_000;
@@ -70,7 +71,9 @@ export async function rescoreAll(
  */
 export async function rescoreCustomer(db: AppDB, customerId: string, settingsIn: ScoringSettings | Settings, asOf: string): Promise<Score | null> {
   const settings = scoringOf(settingsIn);
-  const model = await scoresRepo(db).getModel();
+  const stored = await scoresRepo(db).getModel();
+  // a model from an older version, or fitted for another horizon, is refitted, never misread
+  const model = stored && riskModelFits(stored.risk, horizonOf(settings)) ? stored : undefined;
   if (!model) {
     if (!(await customersRepo(db).get(customerId))) return null;
     await rescoreAll(db, settings, asOf);

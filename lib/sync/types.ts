@@ -74,8 +74,11 @@ export interface ChangeBatch {
   merged: { objectType: ObjectType; from: string; into: string }[];
   /** Cursor to resume after this batch. */
   cursor: SyncCursor;
-  /** Records read so far in this pass, and the total when the API tells it. */
-  progress: { read: number; total?: number };
+  /**
+   * Records read so far in this pass, and the total when the API tells it; `skipped` counts the
+   * records of the pass so far that did not map onto a valid row.
+   */
+  progress: { read: number; total?: number; skipped?: number };
   /**
    * Records read but left out because they did not map onto a valid canonical row (a missing
    * date, an amount that is not a number…): counted and named so the engine can report them,

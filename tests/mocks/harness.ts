@@ -85,7 +85,8 @@ export function mockFetch(routes: readonly { match: (url: URL) => boolean; handl
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
     const body = typeof init?.body === 'string' ? init.body : '';
     const res = encode(await route.handler({ method: (init?.method ?? 'GET').toUpperCase(), url, headers, body }));
-    return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+    // Null-body statuses (204 No Content, 304 Not Modified…) may not carry a body in a Response.
+    return new Response([204, 205, 304].includes(res.status) ? null : res.body, { status: res.status, headers: res.headers });
   };
 }
 

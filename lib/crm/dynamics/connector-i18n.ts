@@ -1,0 +1,11 @@
+import { defineCatalog } from '../../i18n';
+
+/** Labels of the Dynamics 365 connection fields, worded as the Power Platform admin center names them. */
+export const dynamicsConnectorCatalog = defineCatalog(
+  {
+    'connector.dynamics.orgUrl': 'Environment URL',
+  },
+  {
+    'connector.dynamics.orgUrl': '环境 URL',
+  },
+);
