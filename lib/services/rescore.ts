@@ -57,7 +57,15 @@ export const outcomeRow = (a: Action, score: Score, outcome: ActionOutcomeRow['o
 });
 
 /** Write one customer's new score, actions, history and outcomes (inside the caller's transaction). */
-async function writeScored(db: AppDB, scored: ScoredCustomer, before: Score | undefined, actions: readonly Action[], asOf: string, now: number, weekly: boolean): Promise<void> {
+async function writeScored(
+  db: AppDB,
+  scored: ScoredCustomer,
+  before: Score | undefined,
+  actions: readonly Action[],
+  asOf: string,
+  now: number,
+  weekly: boolean,
+): Promise<void> {
   const { score, ranked } = scored;
   const plan = planActions(score.customerId, actions, ranked, asOf, now);
   await scoresRepo(db).put(score);

@@ -75,7 +75,17 @@ export function planActions(customerId: string, existing: readonly Action[], ran
   }
   for (const r of top) {
     if (current.has(actionId(customerId, r.kind))) continue;
-    put.push({ id: actionId(customerId, r.kind), customerId, kind: r.kind, status: 'open', due: r.due, reason: r.reason, why: r.why, createdAt: now, updatedAt: now });
+    put.push({
+      id: actionId(customerId, r.kind),
+      customerId,
+      kind: r.kind,
+      status: 'open',
+      due: r.due,
+      reason: r.reason,
+      why: r.why,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   return { put, remove, expired };
 }

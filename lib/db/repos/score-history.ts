@@ -34,7 +34,12 @@ export const historyRow = (s: Score, date: string): ScoreHistoryRow => ({
 /** Whether a new score is worth a history row against the customer's previous score. */
 export function changed(before: Score | undefined, after: Score): boolean {
   if (!before) return true;
-  return before.tier !== after.tier || before.risk !== after.risk || (before.nba?.kind ?? '') !== (after.nba?.kind ?? '') || Math.abs(before.riskScore - after.riskScore) >= RISK_STEP;
+  return (
+    before.tier !== after.tier ||
+    before.risk !== after.risk ||
+    (before.nba?.kind ?? '') !== (after.nba?.kind ?? '') ||
+    Math.abs(before.riskScore - after.riskScore) >= RISK_STEP
+  );
 }
 
 export interface TierMove {
