@@ -25,7 +25,11 @@ export type RecordOverlay =
       actions: Action[];
       openNextSteps: { text: string; due?: string }[];
     }
-  | { state: 'unknown-customer'; candidates: CustomerSummary[] };
+  /**
+   * No exact match of this tenant. `linkable`: some customer may be this record (same company
+   * domain, email or name) — the page offers "Link to…?" and asks for names only on the user's click.
+   */
+  | { state: 'unknown-customer'; linkable: boolean };
 
 export interface RowChip {
   customerId: string;
@@ -38,6 +42,7 @@ export interface Results {
   getRecordOverlay: RecordOverlay;
   getRowChips: Record<string, RowChip>;
   getOverlayStrings: { locale: 'en' | 'zh_CN'; strings: Record<string, string> };
+  getLinkCandidates: { id: string; name: string }[];
   trackCustomer: Customer;
   logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
   undoInteraction: { customerId: string; score: Score | null };

@@ -95,7 +95,7 @@ export class RecordOverlay {
     try {
       const o = await send('getRecordOverlay', { lookup: this.lookup });
       if (signal.aborted) return;
-      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: shown.name ?? '' };
+      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', linkable: o.linkable, name: shown.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
       this.view = failed(this.opts.t, e);
@@ -136,6 +136,13 @@ export class RecordOverlay {
       },
       onTrack: (customerId) => {
         if (this.lookup) send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, fail);
+      },
+      onOpenPicker: () => {
+        send('getLinkCandidates', {}).then((picker) => {
+          if (signal?.aborted || v.state !== 'unknown-customer') return;
+          this.view = { ...v, picker };
+          this.render(signal);
+        }, fail);
       },
       onRetry: again,
     });

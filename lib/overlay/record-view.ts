@@ -12,7 +12,8 @@ import { RECORD_CSS } from './styles';
 export type RecordView =
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'unknown-customer'; candidates: { id: string; name: string }[]; name: string }
+  /** No exact match. `picker`: the names the user asked for (absent until a trusted click opens it). */
+  | { state: 'unknown-customer'; linkable: boolean; name: string; picker?: { id: string; name: string }[] }
   | Extract<RecordOverlay, { state: 'ready' }>;
 
 export interface ViewContext {
@@ -24,6 +25,7 @@ export interface ViewContext {
   onToggle(): void;
   onAction(actionId: string, status: 'done' | 'dismissed' | 'snoozed'): void;
   onTrack(customerId?: string): void;
+  onOpenPicker(): void;
   onRetry(): void;
 }
 
@@ -36,11 +38,12 @@ const STATUS_BUTTONS = [
 const fmtDate = (iso: string, locale: Locale): string =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'zh_CN' ? 'zh-CN' : 'en', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 
-function button(label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
+/** A button that acts only on the user's own click: page script's `.click()` / dispatched events are not trusted. */
+export function button(label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
   const b = h('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', (e) => {
     e.stopPropagation();
-    onClick();
+    if (e.isTrusted) onClick();
   });
   return b;
 }
@@ -131,17 +134,26 @@ export function renderRecord(shadow: ShadowRoot, view: RecordView, c: ViewContex
     case 'error':
       body = [h('div', { class: 'bar', role: 'alert' }, t('overlay.error', { message: view.message }), button(t('overlay.retry'), c.onRetry))];
       break;
-    case 'unknown-customer':
+    case 'unknown-customer': {
+      // Nothing of a possible match shows until the user asks: names only in the picker, never scores.
+      const picker = view.picker
+        ? view.picker.length
+          ? view.picker.map((cand) => button(t('overlay.linkTo', { name: cand.name }), () => c.onTrack(cand.id), { 'data-link-candidate': '' }))
+          : [h('span', { class: 'muted' }, t('overlay.noCandidates'))]
+        : view.linkable
+          ? [button(t('overlay.linkPrompt'), c.onOpenPicker, { 'aria-haspopup': 'true' })]
+          : [];
       body = [
         h(
           'div',
           { class: 'bar', role: 'group', 'aria-label': t('overlay.track') },
           h('span', { class: 'muted' }, t('overlay.unknown')),
-          ...view.candidates.map((cand) => button(t('overlay.linkTo', { name: cand.name }), () => c.onTrack(cand.id))),
+          ...picker,
           button(view.name ? t('overlay.create', { name: view.name }) : t('overlay.track'), () => c.onTrack()),
         ),
       ];
       break;
+    }
     case 'ready':
       body = readyBody(view, c);
       break;
