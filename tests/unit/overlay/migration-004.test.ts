@@ -19,16 +19,14 @@ describe('migration 004: CRM keys carry the tenant', () => {
     const prev = MIGRATIONS[upTo(4) - 2]!.version;
     const old = new AppDB(name, upTo(prev));
     await old.open();
-    await old
-      .table('customers')
-      .put({
-        id: 'c1',
-        name: 'Acme',
-        emails: [],
-        createdAt: '2025-01-01',
-        crmRefs: [{ crm: 'pipedrive', objectType: 'account', id: '5' }],
-        crmKeys: ['pipedrive:account:5'],
-      });
+    await old.table('customers').put({
+      id: 'c1',
+      name: 'Acme',
+      emails: [],
+      createdAt: '2025-01-01',
+      crmRefs: [{ crm: 'pipedrive', objectType: 'account', id: '5' }],
+      crmKeys: ['pipedrive:account:5'],
+    });
     old.close();
 
     const db = new AppDB(name, upTo(4));

@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { renderRecord, type RecordView, type ViewContext } from '../../lib/overlay/record-view';
+import { makeT } from '../../lib/overlay/i18n';
+
+const ctx = (): ViewContext => ({
+  t: makeT({ 'overlay.linkPrompt': 'Link to an existing customer…', 'overlay.create': 'Create customer “{name}”', 'overlay.linkTo': 'Link to {name}' }),
+  locale: 'en',
+  currency: 'USD',
+  expanded: false,
+  floating: false,
+  onToggle: vi.fn(),
+  onAction: vi.fn(),
+  onTrack: vi.fn(),
+  onOpenPicker: vi.fn(),
+  onRetry: vi.fn(),
+});
+
+const shadowWith = (view: RecordView, c: ViewContext): ShadowRoot => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const sr = host.attachShadow({ mode: 'open' });
+  renderRecord(sr, view, c);
+  return sr;
+};
+const buttons = (sr: ShadowRoot): HTMLButtonElement[] => [...sr.querySelectorAll('button')];
+/** A click as the browser dispatches it for the user (page script cannot make one). */
+const userClick = (b: HTMLElement): void => {
+  const e = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  b.dispatchEvent(e);
+};
+
+describe('overlay buttons act only on trusted clicks', () => {
+  it('page script’s .click() and dispatched events on Link / Create do nothing', () => {
+    const c = ctx();
+    const sr = shadowWith({ state: 'unknown-customer', linkable: true, name: 'Acme' }, c);
+    const [link, create] = buttons(sr);
+    expect(link!.textContent).toBe('Link to an existing customer…');
+    link!.click();
+    create!.click();
+    create!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(c.onOpenPicker).not.toHaveBeenCalled();
+    expect(c.onTrack).not.toHaveBeenCalled();
+    userClick(link!);
+    userClick(create!);
+    expect(c.onOpenPicker).toHaveBeenCalledOnce();
+    expect(c.onTrack).toHaveBeenCalledWith();
+  });
+
+  it('the prompt names no candidate until the picker was opened, then only names', () => {
+    const c = ctx();
+    const closed = shadowWith({ state: 'unknown-customer', linkable: true, name: 'Acme' }, c);
+    expect(closed.textContent).not.toContain('Globex');
+    const open = shadowWith({ state: 'unknown-customer', linkable: true, name: 'Acme', picker: [{ id: 'C-2', name: 'Globex' }] }, c);
+    const pick = buttons(open).find((b) => b.hasAttribute('data-link-candidate'))!;
+    expect(pick.textContent).toBe('Link to Globex');
+    pick.click();
+    expect(c.onTrack).not.toHaveBeenCalled();
+    userClick(pick);
+    expect(c.onTrack).toHaveBeenCalledWith('C-2');
+  });
+});
