@@ -8,7 +8,7 @@ import { actionsRepo } from '../db/repos/actions';
 import { CodedError } from '../messaging/errors';
 import type { Sender } from '../messaging/router';
 import type { CrmId } from '../schemas/enums';
-import { recordOfUrl, tabOf } from './overlay-resolve';
+import { pageUrlOf, recordOfUrl, tabOf } from './overlay-resolve';
 import { sameRecord, TabBindings, type TabBinding } from './overlay-tabs';
 
 export const tabBindings = new TabBindings();
@@ -19,7 +19,7 @@ type CustomDomains = readonly { crm: CrmId; host: string }[];
 export function currentBinding(sender: Sender, customDomains: CustomDomains): TabBinding {
   const { tabId, frameId } = tabOf(sender);
   const binding = tabBindings.get(tabId, frameId);
-  const record = recordOfUrl(sender.url, customDomains);
+  const record = recordOfUrl(pageUrlOf(sender), customDomains);
   if (!binding || !record || !sameRecord(binding.record, record)) throw new CodedError('overlay.not-this-record');
   return binding;
 }

@@ -26,6 +26,13 @@ export function recordOfUrl(rawUrl: string | undefined, customDomains: CustomDom
   return { crm: crm.crm, tenant: crm.tenant, objectType: page.objectType, id: d.canonicalId?.(page.recordId) ?? page.recordId };
 }
 
+/**
+ * The URL the sender's page shows now. For the top frame that is the tab's URL: the browser
+ * updates it on in-app navigations (`pushState`), while `sender.url` keeps the URL the document
+ * was loaded with. Other frames only have `sender.url`.
+ */
+export const pageUrlOf = (sender: Sender): string | undefined => ((sender.frameId ?? 0) === 0 ? (sender.tab?.url ?? sender.url) : sender.url);
+
 /** The content script's tab and frame; a sender without a tab is not a CRM page. */
 export function tabOf(sender: Sender): { tabId: number; frameId: number } {
   const tabId = sender.tab?.id;
@@ -39,7 +46,7 @@ export function tabOf(sender: Sender): { tabId: number; frameId: number } {
  * navigated meanwhile) gets an error, never that record's data.
  */
 export function senderRecord(sender: Sender, customDomains: CustomDomains, claimed?: { crm: string; objectType: string; id: string }): TabRecord {
-  const record = recordOfUrl(sender.url, customDomains);
+  const record = recordOfUrl(pageUrlOf(sender), customDomains);
   if (!record) throw new CodedError('overlay.not-a-record');
   if (claimed) {
     const canonical = descriptorOf(record.crm).canonicalId?.(claimed.id) ?? claimed.id;

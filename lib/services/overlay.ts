@@ -28,7 +28,7 @@ import { common } from '../i18n/catalogs/common';
 import { overlay } from '../i18n/catalogs/overlay';
 import { scoring } from '../i18n/catalogs/scoring';
 import { errors } from '../i18n/catalogs/errors';
-import { resolveExact, senderRecord, tabOf } from './overlay-resolve';
+import { pageUrlOf, resolveExact, senderRecord, tabOf } from './overlay-resolve';
 import { currentBinding, tabBindings } from './overlay-guard';
 import { sameRecord, type TabRecord } from './overlay-tabs';
 
@@ -73,7 +73,7 @@ export async function recordOverlay(db: AppDB, lookup: RecordLookupInput, sender
   const customer = await resolveExact(db, record);
   const before = tabBindings.get(tabId, frameId);
   const offered = before && sameRecord(before.record, record) ? before.offered : new Set<string>();
-  tabBindings.set(tabId, frameId, { url: sender.url!, record, hints: hintsOf(lookup), offered, ...(customer ? { customerId: customer.id } : {}) });
+  tabBindings.set(tabId, frameId, { url: pageUrlOf(sender)!, record, hints: hintsOf(lookup), offered, ...(customer ? { customerId: customer.id } : {}) });
   if (customer) return ready(db, customer, settings, asOf);
   const linkable = (await customersRepo(db).suggest(hintsOf(lookup), 1)).length > 0;
   return { state: 'unknown-customer', linkable };
@@ -167,8 +167,10 @@ export async function trackCustomer(
   return customer;
 }
 
-const tenantOfSender = (sender: Sender, settings: Settings): { crm: CrmId; tenant: string | null } | null =>
-  sender.url ? crmOfUrl(sender.url, settings.crm.customDomains) : null;
+const tenantOfSender = (sender: Sender, settings: Settings): { crm: CrmId; tenant: string | null } | null => {
+  const url = pageUrlOf(sender);
+  return url ? crmOfUrl(url, settings.crm.customDomains) : null;
+};
 
 export const overlayHandlers: Partial<Handlers> = {
   async getRecordOverlay({ lookup }, sender) {

@@ -4,7 +4,7 @@
  * hostile field values, an unknown record tracked, and acting on an action.
  */
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
-import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, overlayText, spaNavigate } from './support/crm';
+import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, overlayText, spaNavigate, expectLinkThenStory } from './support/crm';
 
 const ORG = 'https://acme.lightning.force.com';
 const [northwind, globex, initech] = [STORIES[0]!, STORIES[1]!, STORIES[2]!];
@@ -72,10 +72,10 @@ test('hostile field values are shown as text and run nothing', async ({ crm }) =
   expect(dialogs).toBe(0);
 });
 
-test('a contact is matched to its account through the email domain', async ({ crm }) => {
+test('a contact is offered its account through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(recordUrl('003Dn00000PpLpaIAF', 'Contact'));
-  await expectStoryOverlay(page, 'salesforce', globex, '003Dn00000PpLpaIAF');
+  await expectLinkThenStory(page, 'salesforce', globex, '003Dn00000PpLpaIAF');
 });
 
 test('in the console, the focused tab’s record is shown', async ({ crm }) => {

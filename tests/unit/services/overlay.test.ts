@@ -53,6 +53,15 @@ describe('overlay service: the page shows, never chooses', () => {
     ).rejects.toMatchObject({ error: { code: 'overlay.not-a-record' } });
   });
 
+  it('follows the tab’s URL after an in-app navigation (the frame’s own URL is the one it loaded with)', async () => {
+    const moved: Sender = { ...cs(globex.crmIds.salesforce), tab: { id: 1, url: cs(northwind.crmIds.salesforce).url! } };
+    const o = await recordOverlay(db, { ref: sfRef(northwind.crmIds.salesforce) }, moved, S, SAMPLE_AS_OF);
+    expect(o.state === 'ready' && o.customer.id).toBe(northwind.customerId);
+    await expect(recordOverlay(db, { ref: sfRef(globex.crmIds.salesforce) }, moved, S, SAMPLE_AS_OF)).rejects.toMatchObject({
+      error: { code: 'overlay.not-this-record' },
+    });
+  });
+
   it('a domain, email or name match shows nothing of the customer: only that a link is possible', async () => {
     const u = UNKNOWN_RECORD.salesforce;
     const o = await recordOverlay(db, { ref: sfRef(u.id), name: globex.name, domain: 'globex.example' }, cs(u.id), S, SAMPLE_AS_OF);
