@@ -31,6 +31,33 @@ export type RecordOverlay =
    */
   | { state: 'unknown-customer'; linkable: boolean };
 
+export interface CardTrendPoint {
+  date: string;
+  riskScore: number;
+  churnRisk?: number;
+}
+
+export interface FactorChange {
+  id: string;
+  /** Points now minus a week ago. */
+  delta: number;
+  params?: Record<string, string | number>;
+}
+
+/** The expanded card of the record a tab shows (lib/services/overlay-card.ts). */
+export interface CardData {
+  asOf: string;
+  customer: { id: string; name: string };
+  score: Score;
+  /** Open actions, best first. */
+  actions: Action[];
+  openNextSteps: { text: string; due?: string }[];
+  /** Weekly risk, oldest first, at most 12 points; the last is today's score. */
+  trend: CardTrendPoint[];
+  /** The score a week ago and how each factor moved since (absent without history that old). */
+  lastWeek?: { date: string; riskScore: number; tier: Tier; changes: FactorChange[] };
+}
+
 export interface RowChip {
   customerId: string;
   tier: Tier;
@@ -43,6 +70,7 @@ export interface Results {
   getRowChips: Record<string, RowChip>;
   getOverlayStrings: { locale: 'en' | 'zh_CN'; strings: Record<string, string> };
   getLinkCandidates: { id: string; name: string }[];
+  getCard: CardData;
   trackCustomer: Customer;
   logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
   undoInteraction: { customerId: string; score: Score | null };

@@ -31,6 +31,7 @@ import { errors } from '../i18n/catalogs/errors';
 import { pageUrlOf, resolveExact, senderRecord, tabOf } from './overlay-resolve';
 import { currentBinding, tabBindings } from './overlay-guard';
 import { sameRecord, type TabRecord } from './overlay-tabs';
+import { cardOf } from './overlay-card';
 
 /** The overlay's strings, with the error sentences its error state shows. */
 const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, scoring), overlay), errors);
@@ -189,6 +190,9 @@ export const overlayHandlers: Partial<Handlers> = {
   },
   async getLinkCandidates(_payload, sender) {
     return linkCandidates(getDb(), sender, await loadSettings());
+  },
+  async getCard(_payload, sender) {
+    return cardOf(getDb(), sender, await loadSettings(), today());
   },
   async trackCustomer({ lookup, customerId }, sender) {
     const customer = await trackCustomer(getDb(), lookup, customerId, sender, await loadSettings(), today());

@@ -10,7 +10,7 @@ const ctx = (): ViewContext => ({
   expanded: false,
   floating: false,
   onToggle: vi.fn(),
-  onAction: vi.fn(),
+  theme: 'light',
   onTrack: vi.fn(),
   onOpenPicker: vi.fn(),
   onRetry: vi.fn(),
