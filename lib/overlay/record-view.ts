@@ -74,9 +74,19 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     'aria-controls': 'rapport-card',
   });
   const bar = h('div', { class: 'bar', role: 'group', 'aria-label': t('overlay.region') }, tier, risk, why, nba, toggle);
-  if (!c.expanded) return [bar];
-  const frame = h('iframe', { class: 'card', id: 'rapport-card', src: cardUrl(c.theme), title: t('overlay.cardTitle', { name: v.customer.name }) });
-  return [bar, frame];
+  return [bar];
+}
+
+/**
+ * The card iframe stays the same element while the card is open: re-rendering the badge row
+ * (data changed, the CRM re-rendered) must not reload it, or the card would lose its Undo.
+ */
+function syncCard(shadow: ShadowRoot, view: RecordView, c: ViewContext): void {
+  const frame = shadow.querySelector('iframe#rapport-card');
+  if (view.state === 'ready' && c.expanded) {
+    if (!frame)
+      shadow.append(h('iframe', { class: 'card', id: 'rapport-card', src: cardUrl(c.theme), title: c.t('overlay.cardTitle', { name: view.customer.name }) }));
+  } else frame?.remove();
 }
 
 export function renderRecord(shadow: ShadowRoot, view: RecordView, c: ViewContext): void {
@@ -113,7 +123,12 @@ export function renderRecord(shadow: ShadowRoot, view: RecordView, c: ViewContex
       body = readyBody(view, c);
       break;
   }
-  const style = h('style', {}, RECORD_CSS);
   const note = c.floating ? h('div', { class: 'note' }, t('overlay.floating')) : null;
-  shadow.replaceChildren(style, ...(note ? [note] : []), ...body);
+  let main = shadow.querySelector('div.main');
+  if (!main) {
+    main = h('div', { class: 'main' });
+    shadow.replaceChildren(h('style', {}, RECORD_CSS), main);
+  }
+  main.replaceChildren(...(note ? [note] : []), ...body);
+  syncCard(shadow, view, c);
 }

@@ -45,8 +45,9 @@ test('a record page shows the story customer’s tier, risk and action; the card
   const text = await overlayText(page);
   expect(text).toContain('Platinum');
   expect(text).toContain('High risk');
-  expect(text).toContain('Why this risk');
   expect(text).toContain('Executive sponsor');
+  const card = page.frameLocator('[data-rapport-overlay="record"] iframe#rapport-card');
+  await expect(card.getByText('Why this risk')).toBeVisible();
 });
 
 test('a 15-character id in the URL finds the same customer', async ({ crm }) => {
@@ -124,9 +125,10 @@ test('marking the next action done replaces it with the next recommendation', as
   await expectStoryOverlay(page, 'salesforce', globex);
   const host = page.locator('[data-rapport-overlay="record"]');
   await host.getByRole('button', { name: 'Details' }).click();
-  await host.getByRole('button', { name: /^Done: Executive sponsor/ }).click();
+  const card = page.frameLocator('[data-rapport-overlay="record"] iframe#rapport-card');
+  await card.getByRole('button', { name: /^Done: Executive sponsor/ }).click();
   await expect(host).not.toHaveAttribute('data-nba', 'exec-sponsor');
-  await expect(host.locator('li[data-action-kind="exec-sponsor"]')).toHaveCount(0);
+  await expect(card.locator('li[data-action-kind="exec-sponsor"]')).toHaveCount(0);
 });
 
 test('selector drift is logged once the page settles, by key and candidate only — never page text', async ({ crm }) => {
