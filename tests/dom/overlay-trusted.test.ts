@@ -31,6 +31,34 @@ const userClick = (b: HTMLElement): void => {
   b.dispatchEvent(e);
 };
 
+describe('the card iframe', () => {
+  const ready = {
+    state: 'ready',
+    customer: { id: 'C-2', name: 'Globex' },
+    score: { tier: 'gold', risk: 'high', riskScore: 70, reasons: [{ id: 'recency', points: 30, params: { days: 90 } }], nba: null },
+    actions: [],
+    openNextSteps: [],
+  } as unknown as RecordView;
+
+  it('is opened by the toggle and kept (not reloaded) while the badge row re-renders', () => {
+    const c = { ...ctx(), expanded: true };
+    const sr = shadowWith(ready, c);
+    const frame = sr.querySelector('iframe#rapport-card')!;
+    expect(frame.getAttribute('src')).toMatch(/card\.html\?theme=light$/);
+    renderRecord(sr, ready, c);
+    renderRecord(sr, ready, c);
+    expect(sr.querySelectorAll('iframe')).toHaveLength(1);
+    expect(sr.querySelector('iframe')).toBe(frame);
+    renderRecord(sr, ready, { ...c, expanded: false });
+    expect(sr.querySelector('iframe')).toBeNull();
+  });
+
+  it('never holds customer data in the page’s DOM beyond the badge row (tier, risk, top reasons, action)', () => {
+    const sr = shadowWith(ready, { ...ctx(), expanded: true });
+    expect(sr.textContent).not.toMatch(/CLV|\$/);
+  });
+});
+
 describe('overlay buttons act only on trusted clicks', () => {
   it('page script’s .click() and dispatched events on Link / Create do nothing', () => {
     const c = ctx();
