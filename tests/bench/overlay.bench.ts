@@ -93,7 +93,7 @@ async function heapMb(cdp: import('@playwright/test').CDPSession): Promise<numbe
   return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
 }
 
-async function heapOverNavigations(context: BrowserContext): Promise<{ before: number; after: number; hosts: number }> {
+async function heapOverNavigations(context: BrowserContext): Promise<{ before: number; half: number; after: number; hosts: number }> {
   const page = await context.newPage();
   await page.goto(`${ORG}/lightning/page/home`);
   const cdp = await context.newCDPSession(page);
@@ -109,11 +109,13 @@ async function heapOverNavigations(context: BrowserContext): Promise<{ before: n
   };
   await navigate(HEAP_WARMUP);
   const before = await heapMb(cdp);
-  await navigate(HEAP_NAVIGATIONS);
+  await navigate(HEAP_NAVIGATIONS / 2);
+  const half = await heapMb(cdp);
+  await navigate(HEAP_NAVIGATIONS / 2);
   const after = await heapMb(cdp);
   const hosts = await page.locator('[data-rapport-overlay]').count();
   await page.close();
-  return { before, after, hosts };
+  return { before, half, after, hosts };
 }
 
 async function main(): Promise<void> {
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
 
     const heap = await heapOverNavigations(context);
     console.log(
-      `record page JS heap over ${HEAP_NAVIGATIONS} SPA navigations (after ${HEAP_WARMUP} warm-up, forced GC): ${heap.before.toFixed(2)} MB → ${heap.after.toFixed(2)} MB (${heap.after - heap.before >= 0 ? '+' : ''}${(heap.after - heap.before).toFixed(2)} MB; target: no growth beyond noise), overlay hosts on the page: ${heap.hosts}`,
+      `record page JS heap over ${HEAP_NAVIGATIONS} SPA navigations (after ${HEAP_WARMUP} warm-up, forced GC): ${heap.before.toFixed(2)} MB → ${heap.half.toFixed(2)} MB (after ${HEAP_NAVIGATIONS / 2}) → ${heap.after.toFixed(2)} MB (${heap.after - heap.before >= 0 ? '+' : ''}${(heap.after - heap.before).toFixed(2)} MB; target: no growth beyond noise), overlay hosts on the page: ${heap.hosts}`,
     );
 
     const runs = 3;
