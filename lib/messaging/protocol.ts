@@ -16,14 +16,15 @@ export interface CustomerSummary {
   domain?: string;
 }
 
+/** The badge row of an exactly matched record: tier, risk, the top reasons, the next best action. */
+export type RecordBadge = Pick<Score, 'tier' | 'risk' | 'riskScore' | 'reasons' | 'nba'>;
+
 export type RecordOverlay =
   | {
       state: 'ready';
       customer: CustomerSummary;
-      score: Score;
-      /** Open actions, best first. */
-      actions: Action[];
-      openNextSteps: { text: string; due?: string }[];
+      /** Only what the badge row shows; the card (getCard) has the rest. */
+      score: RecordBadge;
     }
   /**
    * No exact match of this tenant. `linkable`: some customer may be this record (same company

@@ -7,9 +7,7 @@
  */
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
-import { actionQueue } from '../db/repos/action-queue';
 import { customersRepo, normaliseDomain, trackedIdBase } from '../db/repos/customers';
-import { interactionsRepo } from '../db/repos/history';
 import { scoresRepo } from '../db/repos/scores';
 import { today } from '../clock';
 import { crmOfUrl } from '../crm/books';
@@ -36,6 +34,9 @@ import { cardOf } from './overlay-card';
 /** The overlay's strings, with the error sentences its error state shows. */
 const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, scoring), overlay), errors);
 
+/** Reasons the badge row carries (the card has them all). */
+const BADGE_REASONS = 3;
+
 /** The most names the link picker shows. */
 export const MAX_CANDIDATES = 5;
 
@@ -47,16 +48,12 @@ const hintsOf = (l: RecordLookupInput): { name?: string; email?: string; domain?
 });
 const refOf = (r: TabRecord): CrmRef => ({ crm: r.crm, objectType: r.objectType, id: r.id, ...(r.tenant ? { tenant: r.tenant } : {}) });
 
-/** The ready overlay of a customer (scored now when it has no score yet). */
+/** The ready overlay of a customer (scored now when it has no score yet): the badge row only. */
 async function ready(db: AppDB, customer: Customer, settings: Settings, asOf: string): Promise<RecordOverlay> {
   const score = (await scoresRepo(db).get(customer.id)) ?? (await rescoreCustomer(db, customer.id, settings, asOf));
   if (!score) return { state: 'unknown-customer', linkable: false };
-  const recent = await interactionsRepo(db).recent(customer.id, asOf, 30);
-  const openNextSteps = recent
-    .filter((i) => i.nextStep && (!i.nextStepDue || i.nextStepDue >= asOf))
-    .slice(0, 3)
-    .map((i) => ({ text: i.nextStep!, ...(i.nextStepDue ? { due: i.nextStepDue } : {}) }));
-  return { state: 'ready', customer: summary(customer), score, actions: await actionQueue(db).openFor(customer.id, asOf), openNextSteps };
+  const { tier, risk, riskScore, reasons, nba } = score;
+  return { state: 'ready', customer: summary(customer), score: { tier, risk, riskScore, reasons: reasons.slice(0, BADGE_REASONS), nba } };
 }
 
 /**

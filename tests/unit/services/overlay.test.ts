@@ -35,13 +35,15 @@ const sidePanel: Sender = { id: 'ext', url: 'chrome-extension://ext/sidepanel.ht
 const [northwind, globex] = [STORIES[0]!, STORIES[1]!];
 
 describe('overlay service: the page shows, never chooses', () => {
-  it('shows the story customer for its exact ref, with score, ranked open actions and next steps', async () => {
+  it('shows the story customer for its exact ref: the badge row only (tier, risk, top reasons, next best action)', async () => {
     const o = await recordOverlay(db, { ref: sfRef(globex.crmIds.salesforce), name: 'whatever the page says' }, cs(globex.crmIds.salesforce), S, SAMPLE_AS_OF);
     expect(o.state).toBe('ready');
     if (o.state !== 'ready') return;
     expect(o.customer.id).toBe(globex.customerId);
+    expect(Object.keys(o.score).sort()).toEqual(['nba', 'reasons', 'risk', 'riskScore', 'tier']);
     expect(o.score.reasons.length).toBeGreaterThan(0);
-    expect(o.actions.every((a) => a.customerId === globex.customerId && a.status === 'open')).toBe(true);
+    expect(o.score.reasons.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(o).sort()).toEqual(['customer', 'score', 'state']);
   });
 
   it('reads the record from the sender URL: a request naming another record than the URL shows is refused', async () => {
