@@ -27,7 +27,7 @@ describe('loadSampleBook', () => {
     expect(await db.transactions.count()).toBe(book.transactions.length);
     expect(await db.scores.count()).toBe(126);
     const story = STORIES[0]!;
-    expect(await db.customers.where('crmKeys').equals(`salesforce:account:${story.crmIds.salesforce}`).first()).toMatchObject({ id: story.customerId });
+    expect(await db.customers.where('crmKeys').equals(`salesforce::account:${story.crmIds.salesforce}`).first()).toMatchObject({ id: story.customerId });
     expect(await db.actions.where('status').equals('open').count()).toBeGreaterThan(0);
   });
 });
