@@ -15,10 +15,7 @@ export const sidepanel = defineCatalog(
     'sidepanel.noData': 'No customers yet. Import a CSV export from your CRM in Rapport’s options, or load the sample book.',
     'sidepanel.openOptions': 'Open options',
 
-    'sidepanel.today.heading': 'Today’s actions',
-    'sidepanel.today.count': '{count} due or overdue',
     'sidepanel.today.empty': 'Nothing is due. You are all caught up.',
-    'sidepanel.today.list': 'Action queue',
     'sidepanel.today.due': 'Due {date}',
     'sidepanel.today.dueToday': 'Due today',
     'sidepanel.today.overdue': 'Overdue by {days} d',
@@ -49,7 +46,6 @@ export const sidepanel = defineCatalog(
     'sidepanel.today.didDismiss': 'Dismissed: {action} for {name}.',
     'sidepanel.today.didUndo': 'Restored: {action} for {name}.',
     'sidepanel.today.error': 'Could not update the action: {message}',
-    'sidepanel.today.more': 'Showing the first {count}.',
 
     'sidepanel.goals.heading': 'Goals',
     'sidepanel.goals.new': 'New goal',
@@ -226,10 +222,7 @@ export const sidepanel = defineCatalog(
     'sidepanel.noData': '还没有客户。请在 Rapport 选项页导入 CRM 导出的 CSV，或加载示例数据。',
     'sidepanel.openOptions': '打开选项',
 
-    'sidepanel.today.heading': '今日行动',
-    'sidepanel.today.count': '{count} 项到期或逾期',
     'sidepanel.today.empty': '没有到期的行动，全部处理完毕。',
-    'sidepanel.today.list': '行动队列',
     'sidepanel.today.due': '{date} 到期',
     'sidepanel.today.dueToday': '今天到期',
     'sidepanel.today.overdue': '已逾期 {days} 天',
@@ -260,7 +253,6 @@ export const sidepanel = defineCatalog(
     'sidepanel.today.didDismiss': '已忽略：{name} 的{action}。',
     'sidepanel.today.didUndo': '已恢复：{name} 的{action}。',
     'sidepanel.today.error': '无法更新该行动：{message}',
-    'sidepanel.today.more': '仅显示前 {count} 项。',
 
     'sidepanel.goals.heading': '目标',
     'sidepanel.goals.new': '新建目标',

@@ -54,6 +54,6 @@ describe('SidePanelApp', () => {
   it('speaks 简体中文', async () => {
     app('zh_CN');
     expect((await screen.findAllByRole('tab')).map((t) => t.textContent)).toEqual(['今日', '目标', '关键指标', '客户', '客户金字塔']);
-    expect(await screen.findByRole('heading', { name: '今日行动' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '今日计划' })).toBeTruthy();
   });
 });
