@@ -1,0 +1,46 @@
+/**
+ * Today as a day's plan on the built extension with the sample book: the plan holds the
+ * default capacity (15) of what is due, the rest waits in the backlog, stale revisits are
+ * snoozed together (the real background's updateActions), and the plan follows a filter.
+ */
+import { test, expect } from './support/extension';
+
+test('Today plans 15 actions, the rest waits; stale revisits snooze together; filters narrow the plan', async ({ extensionPage }) => {
+  test.slow();
+  const page = await extensionPage('sidepanel');
+  const reply = await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'loadSampleData',
+      payload: {},
+    }),
+  );
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  await page.reload();
+
+  const today = page.locator('[data-rapport-today]');
+  await expect(today).toHaveAttribute('data-planned', '15', { timeout: 30_000 });
+  const backlog = Number(await today.getAttribute('data-backlog'));
+  expect(backlog).toBeGreaterThan(0);
+  const actions = page.locator('[data-rapport-action]');
+  await expect(actions).toHaveCount(15);
+  const asOf = (await page.locator('[data-as-of]').getAttribute('data-as-of'))!;
+  for (const due of await actions.evaluateAll((els) => els.map((e) => e.getAttribute('data-due')!))) expect(due <= asOf).toBe(true);
+
+  const stale = page.locator('[data-rapport-stale]');
+  await expect(stale).toHaveCount(1);
+  const staleCount = Number(await stale.getAttribute('data-rapport-stale'));
+  expect(staleCount).toBeGreaterThan(0);
+  await stale.getByRole('button', { name: 'Snooze all for 2 weeks' }).click();
+  await expect(page.getByRole('status')).toContainText('stale revisits until', { timeout: 60_000 });
+  await expect(stale).toHaveCount(0, { timeout: 60_000 });
+  const after = Number(await today.getAttribute('data-planned')) + Number(await today.getAttribute('data-backlog'));
+  expect(after).toBeLessThanOrEqual(15 + backlog - staleCount);
+
+  await page.getByLabel('Action').selectOption('survey');
+  await expect
+    .poll(async () => {
+      const kinds = await actions.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+      return kinds.length > 0 && kinds.every((k) => k === 'survey');
+    })
+    .toBe(true);
+});
