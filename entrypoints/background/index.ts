@@ -4,6 +4,7 @@ import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
 import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 
@@ -20,4 +21,5 @@ export default defineBackground(() => {
   setupSettingsFollowers();
   setupReminders();
   setupCustomDomains();
+  setupDailyRescore();
 });

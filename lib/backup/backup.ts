@@ -5,6 +5,7 @@
  * backup (reads only); the background parses, plans and restores (lib/backup/restore.ts), so
  * export → wipe → restore gives an identical database.
  */
+import { ActionOutcomeRowSchema, ScoreHistoryRowSchema } from '../schemas/history';
 import { z } from '../schemas/zod';
 import {
   ActionSchema,
@@ -49,6 +50,8 @@ const ROW_SCHEMAS = {
   scores: ScoreSchema,
   importLog: ImportLogSchema,
   meta: MetaSchema,
+  scoreHistory: ScoreHistoryRowSchema,
+  actionOutcomes: ActionOutcomeRowSchema,
 } satisfies Record<BackupTable, z.ZodType>;
 
 export const BackupHeaderSchema = z.object({

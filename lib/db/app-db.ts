@@ -23,6 +23,8 @@ export class AppDB extends Dexie {
   importLog!: EntityTable<Rows['importLog'], Key<'importLog'>>;
   meta!: EntityTable<Rows['meta'], Key<'meta'>>;
   settings!: EntityTable<Rows['settings'], Key<'settings'>>;
+  scoreHistory!: EntityTable<Rows['scoreHistory'], Key<'scoreHistory'>>;
+  actionOutcomes!: EntityTable<Rows['actionOutcomes'], Key<'actionOutcomes'>>;
 
   constructor(name = 'rapport', upTo = MIGRATIONS.length) {
     super(name);

@@ -116,6 +116,15 @@ export const GoalSchema = z.object({
   createdAt: z.number(),
 });
 
+export const RankWhySchema = z.object({
+  base: z.number(),
+  tier: z.number(),
+  risk: z.number(),
+  goal: z.number(),
+  learned: z.number(),
+  floor: z.boolean(),
+});
+
 export const ActionSchema = z.object({
   id: z.string().min(1),
   customerId: z.string().min(1),
@@ -129,6 +138,8 @@ export const ActionSchema = z.object({
   snoozedUntil: IsoDateSchema.optional(),
   /** Why the user dismissed it (feeds the acceptance-rate report). */
   statusReason: z.string().max(500).optional(),
+  /** Why the playbook ranks it where it does: its priority is the product of these (lib/scoring/actions.ts). */
+  why: RankWhySchema.optional(),
 });
 
 export const ScoreFactorSchema = z.object({
