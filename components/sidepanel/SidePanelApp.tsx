@@ -15,12 +15,13 @@ import { GoalsView } from './GoalsView';
 import { KpisView } from './KpisView';
 import { CustomerView } from './CustomerView';
 import { PyramidView } from './PyramidView';
+import { ProofView } from './ProofView';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
 import { formatDate } from '../../lib/sidepanel/format';
 import { useLocale } from '../shared';
 import './sidepanel.css';
 
-export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid'] as const;
+export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid', 'proof'] as const;
 export type View = (typeof VIEWS)[number];
 
 const viewFromHash = (hash: string): View => {
@@ -78,7 +79,7 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
         </header>
-        <Tabs label={t('sidepanel.views')} tabs={tabs} value={view} onChange={changeView}>
+        <Tabs label={t('sidepanel.views')} navLabel={t('sidepanel.nav')} tabs={tabs} value={view} onChange={changeView}>
           {view === 'today' ? <TodayView /> : null}
           {view === 'goals' ? <GoalsView /> : null}
           {view === 'kpis' ? <KpisView /> : null}
@@ -92,6 +93,7 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
             />
           ) : null}
           {view === 'pyramid' ? <PyramidView /> : null}
+          {view === 'proof' ? <ProofView /> : null}
         </Tabs>
       </div>
     </SidePanelContext.Provider>

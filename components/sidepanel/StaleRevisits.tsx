@@ -25,6 +25,7 @@ export function StaleRevisits({ stale, onToast }: { stale: readonly PlanEntry[];
   const run = async (how: 'snoozed' | 'dismissed'): Promise<void> => {
     const until = addDays(asOf, 14);
     setBusy(true);
+    onToast({ text: t('sidepanel.plan.working', { count }) });
     try {
       await send('updateActions', {
         updates: ids.map((actionId) => (how === 'snoozed' ? { actionId, status: how, snoozedUntil: until } : { actionId, status: how, reason: 'stale' })),

@@ -1,10 +1,11 @@
 import { mergeCatalogs, type Translate } from '../../lib/i18n';
 import { sidepanel } from '../../lib/i18n/catalogs/sidepanel';
 import { sidepanelPlan } from '../../lib/i18n/catalogs/sidepanel-plan';
+import { sidepanelProof } from '../../lib/i18n/catalogs/sidepanel-proof';
 import { useT } from '../shared';
 
 /** Every side panel string (the catalogs are split by area to stay readable). */
-const catalog = mergeCatalogs(sidepanel, sidepanelPlan);
+const catalog = mergeCatalogs(mergeCatalogs(sidepanel, sidepanelPlan), sidepanelProof);
 
 export type SidePanelKey = keyof (typeof catalog)['en'];
 

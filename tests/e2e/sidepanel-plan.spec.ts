@@ -26,16 +26,26 @@ test('Today plans 15 actions, the rest waits; stale revisits snooze together; fi
   const asOf = (await page.locator('[data-as-of]').getAttribute('data-as-of'))!;
   for (const due of await actions.evaluateAll((els) => els.map((e) => e.getAttribute('data-due')!))) expect(due <= asOf).toBe(true);
 
+  // Bulk snooze the stale revisits of the tier with the fewest (each is rescored: keep it short).
   const stale = page.locator('[data-rapport-stale]');
-  await expect(stale).toHaveCount(1);
-  const staleCount = Number(await stale.getAttribute('data-rapport-stale'));
-  expect(staleCount).toBeGreaterThan(0);
+  let best: { tier: string; count: number } | null = null;
+  for (const tier of ['platinum', 'gold', 'iron', 'lead']) {
+    await page.getByLabel('Tier').selectOption(tier);
+    const count = Number((await stale.count()) ? await stale.getAttribute('data-rapport-stale') : 0);
+    if (count > 0 && (!best || count < best.count)) best = { tier, count };
+  }
+  expect(best, 'some tier has stale revisits').not.toBeNull();
+  await page.getByLabel('Tier').selectOption(best!.tier);
+  await expect(stale).toHaveAttribute('data-rapport-stale', String(best!.count));
+  const planned = Number(await today.getAttribute('data-planned')) + Number(await today.getAttribute('data-backlog'));
   await stale.getByRole('button', { name: 'Snooze all for 2 weeks' }).click();
-  await expect(page.getByRole('status')).toContainText('stale revisits until', { timeout: 60_000 });
-  await expect(stale).toHaveCount(0, { timeout: 60_000 });
-  const after = Number(await today.getAttribute('data-planned')) + Number(await today.getAttribute('data-backlog'));
-  expect(after).toBeLessThanOrEqual(15 + backlog - staleCount);
+  await expect(page.getByRole('status')).toContainText(`Snoozed ${best!.count} stale revisits until`, { timeout: 120_000 });
+  await expect(stale).toHaveCount(0);
+  await expect
+    .poll(async () => Number(await today.getAttribute('data-planned')) + Number(await today.getAttribute('data-backlog')))
+    .toBeLessThanOrEqual(planned - best!.count);
 
+  await page.getByLabel('Tier').selectOption('');
   await page.getByLabel('Action').selectOption('survey');
   await expect
     .poll(async () => {

@@ -27,6 +27,7 @@ export const sidepanelPlan = defineCatalog(
     'sidepanel.plan.didSnoozeStale': 'Snoozed {count} stale revisits until {date}.',
     'sidepanel.plan.didDismissStale': 'Dismissed {count} stale revisits.',
     'sidepanel.plan.didUndoStale': 'Restored {count} revisits.',
+    'sidepanel.plan.working': 'Updating {count} revisits…',
   },
   {
     'sidepanel.plan.heading': '今日计划',
@@ -53,5 +54,6 @@ export const sidepanelPlan = defineCatalog(
     'sidepanel.plan.didSnoozeStale': '已将 {count} 项过期回访推迟到 {date}。',
     'sidepanel.plan.didDismissStale': '已忽略 {count} 项过期回访。',
     'sidepanel.plan.didUndoStale': '已恢复 {count} 项回访。',
+    'sidepanel.plan.working': '正在更新 {count} 项回访…',
   },
 );

@@ -5,6 +5,7 @@ export const sidepanel = defineCatalog(
   {
     'sidepanel.title': 'Rapport side panel',
     'sidepanel.views': 'Side panel views',
+    'sidepanel.nav': 'Side panel navigation',
     'sidepanel.tab.today': 'Today',
     'sidepanel.tab.goals': 'Goals',
     'sidepanel.tab.kpis': 'KPIs',
@@ -212,6 +213,7 @@ export const sidepanel = defineCatalog(
   {
     'sidepanel.title': 'Rapport 侧边栏',
     'sidepanel.views': '侧边栏视图',
+    'sidepanel.nav': '侧边栏导航',
     'sidepanel.tab.today': '今日',
     'sidepanel.tab.goals': '目标',
     'sidepanel.tab.kpis': '关键指标',
