@@ -2,10 +2,11 @@ import { mergeCatalogs, type Translate } from '../../lib/i18n';
 import { sidepanel } from '../../lib/i18n/catalogs/sidepanel';
 import { sidepanelPlan } from '../../lib/i18n/catalogs/sidepanel-plan';
 import { sidepanelProof } from '../../lib/i18n/catalogs/sidepanel-proof';
+import { sidepanelCustomer } from '../../lib/i18n/catalogs/sidepanel-customer';
 import { useT } from '../shared';
 
 /** Every side panel string (the catalogs are split by area to stay readable). */
-const catalog = mergeCatalogs(mergeCatalogs(sidepanel, sidepanelPlan), sidepanelProof);
+const catalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(sidepanel, sidepanelPlan), sidepanelProof), sidepanelCustomer);
 
 export type SidePanelKey = keyof (typeof catalog)['en'];
 

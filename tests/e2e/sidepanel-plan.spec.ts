@@ -46,7 +46,7 @@ test('Today plans 15 actions, the rest waits; stale revisits snooze together; fi
     .toBeLessThanOrEqual(planned - best!.count);
 
   await page.getByLabel('Tier').selectOption('');
-  await page.getByLabel('Action').selectOption('survey');
+  await page.getByLabel('Action kind').selectOption('survey');
   await expect
     .poll(async () => {
       const kinds = await actions.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));

@@ -167,7 +167,7 @@ describe('TodayView', () => {
     await waitFor(() => expect(shown(container)).toHaveLength(3));
     await userEvent.selectOptions(screen.getByLabelText('Tier'), 'gold');
     await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['GOLD']));
-    await userEvent.selectOptions(screen.getByLabelText('Action'), 'revisit');
+    await userEvent.selectOptions(screen.getByLabelText('Action kind'), 'revisit');
     expect(await screen.findByText('Nothing planned for today with these filters.')).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText('Tier'), '');
     await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['IRON']));
