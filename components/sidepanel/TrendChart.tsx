@@ -16,14 +16,17 @@ export interface TrendChartProps {
   /** Period labels under the first and last point. */
   firstLabel: string;
   lastLabel: string;
+  /** A target drawn as a dashed line (goals). */
+  target?: number;
 }
 
 const W = 200;
 const H = 48;
 const PAD = 4;
 
-export function TrendChart({ label, points, format, firstLabel, lastLabel }: TrendChartProps): JSX.Element {
-  const values = points.filter((p): p is number => p !== null && Number.isFinite(p));
+export function TrendChart({ label, points, format, firstLabel, lastLabel, target }: TrendChartProps): JSX.Element {
+  const known = points.filter((p): p is number => p !== null && Number.isFinite(p));
+  const values = target === undefined || !known.length ? known : [...known, target];
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 0;
   const span = max - min || 1;
@@ -47,6 +50,18 @@ export function TrendChart({ label, points, format, firstLabel, lastLabel }: Tre
       </div>
       <svg className="sp-trend-svg" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
         <line x1={PAD} x2={W - PAD} y1={H - PAD} y2={H - PAD} stroke="currentColor" strokeOpacity={0.3} strokeWidth={1} vectorEffect="non-scaling-stroke" />
+        {target !== undefined && values.length ? (
+          <line
+            className="sp-spark-target"
+            x1={PAD}
+            x2={W - PAD}
+            y1={y(target)}
+            y2={y(target)}
+            strokeDasharray="3 3"
+            strokeWidth={1}
+            vectorEffect="non-scaling-stroke"
+          />
+        ) : null}
         <path d={d} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
         {points.map((p, i) => (p === null || !Number.isFinite(p) ? null : <circle key={i} cx={x(i)} cy={y(p)} r={1.8} fill="currentColor" />))}
       </svg>

@@ -5,7 +5,7 @@
  */
 import { test, expect } from './support/extension';
 
-test('Today plans 15 actions, the rest waits; stale revisits snooze together; filters narrow the plan', async ({ extensionPage }) => {
+test('Today plans 15 actions, the rest waits; stale revisits snooze together; a kind filter narrows the plan', async ({ extensionPage }) => {
   test.slow();
   const page = await extensionPage('sidepanel');
   const reply = await page.evaluate(() =>
@@ -45,12 +45,15 @@ test('Today plans 15 actions, the rest waits; stale revisits snooze together; fi
     .poll(async () => Number(await today.getAttribute('data-planned')) + Number(await today.getAttribute('data-backlog')))
     .toBeLessThanOrEqual(planned - best!.count);
 
+  // Filter by the kind of the last planned action: the plan then holds only that kind.
   await page.getByLabel('Tier').selectOption('');
-  await page.getByLabel('Action kind').selectOption('survey');
+  await expect(today).toHaveAttribute('data-planned', '15');
+  const kind = (await actions.last().getAttribute('data-kind'))!;
+  await page.getByLabel('Action kind').selectOption(kind);
   await expect
     .poll(async () => {
       const kinds = await actions.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-      return kinds.length > 0 && kinds.every((k) => k === 'survey');
+      return kinds.length > 0 && kinds.every((k) => k === kind);
     })
     .toBe(true);
 });
