@@ -17,6 +17,7 @@ import { CustomerView } from './CustomerView';
 import { PyramidView } from './PyramidView';
 import { ProofView } from './ProofView';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
+import { useWarmComputer } from './useComputed';
 import { formatDate } from '../../lib/sidepanel/format';
 import { useLocale } from '../shared';
 import './sidepanel.css';
@@ -74,6 +75,7 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
 
   return (
     <SidePanelContext.Provider value={ctx}>
+      <WarmUp enabled={given !== undefined} />
       <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
@@ -98,4 +100,10 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
       </div>
     </SidePanelContext.Provider>
   );
+}
+
+/** Loads the book into the compute Worker in the background (see useWarmComputer). */
+function WarmUp({ enabled }: { enabled: boolean }): null {
+  useWarmComputer(enabled);
+  return null;
 }

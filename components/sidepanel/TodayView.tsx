@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { send } from '../../lib/messaging/client';
-import { loadRanked, withCustomers, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
+import { customerRefs, loadToday, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
 import { NO_FILTERS, planDay, type PlanFilters } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
 import { useCommonT, useErrorText, useLocale, useSettings } from '../shared';
@@ -20,6 +20,9 @@ import { ActionRow, type ActionOutcome } from './ActionRow';
 import { VirtualList } from './VirtualList';
 import { TodayControls } from './TodayControls';
 import { StaleRevisits } from './StaleRevisits';
+
+/** Customers read with the plan itself (a plan of up to this many needs no second read). */
+const PREFETCH = 50;
 
 export interface Toast {
   text: string;
@@ -38,14 +41,17 @@ export function TodayView(): JSX.Element {
   useEffect(() => setCapacity(settings.today.capacity), [settings.today.capacity]);
   const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
   const [open, setOpen] = useState({ backlog: false, week: false });
-  const ranked = useLiveQuery(() => loadRanked(db, asOf), [db, asOf]);
+  const data = useLiveQuery(() => loadToday(db, asOf, PREFETCH), [db, asOf]);
+  const ranked = data?.ranked;
   const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity, filters) : null), [ranked, asOf, capacity, filters]);
   const rows: RankedAction[] = plan
     ? [...plan.planned, ...(open.backlog ? plan.backlog.slice(0, TODAY_LIMIT) : []), ...(open.week ? plan.week.slice(0, TODAY_LIMIT) : [])]
     : [];
-  const rowsKey = rows.map((r) => `${r.action.id}@${r.action.due}`).join('|');
-  const items = useLiveQuery(() => withCustomers(db, rows), [db, rowsKey]);
-  const byId = useMemo(() => new Map((items ?? []).map((i) => [i.action.id, i])), [items]);
+  // customers not read with the plan (a filter, an opened bucket): one more bulk read
+  const missing = data ? [...new Set(rows.map((r) => r.action.customerId).filter((id) => !data.known.has(id)))] : [];
+  const missingKey = missing.join('|');
+  const extra = useLiveQuery(() => customerRefs(db, missing), [db, missingKey]);
+  const customerOf = (id: string): QueueItem['customer'] | undefined => data?.known.get(id) ?? extra?.get(id);
   const [toast, setToast] = useState<Toast | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
 
@@ -85,8 +91,13 @@ export function TodayView(): JSX.Element {
     if (toast?.undo) undoRef.current?.focus();
   }, [toast]);
 
-  if (!plan || !items) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
-  const shown = (list: readonly RankedAction[]): QueueItem[] => list.flatMap((r) => byId.get(r.action.id) ?? []);
+  // rows whose customer is still being read appear a moment later (never a loading flash of the whole view)
+  if (!plan) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
+  const shown = (list: readonly RankedAction[]): QueueItem[] =>
+    list.flatMap((r) => {
+      const customer = customerOf(r.action.customerId);
+      return customer ? [{ ...r, customer }] : [];
+    });
   const n = (v: number): string => formatNumber(v, locale, 0);
   const list = (entries: readonly RankedAction[], label: string): JSX.Element => (
     <VirtualList

@@ -57,3 +57,18 @@ export function useComputed<R extends ComputeRequest>(req: R | null, key: string
   }, [computer, key, version, scoring, errorText]);
   return state.key === key ? { result: state.result, error: state.error } : { result: undefined, error: null };
 }
+
+/**
+ * Load the book into the compute Worker (and index it) as soon as the panel knows the data
+ * version, so the KPI and goal views find it ready instead of waiting for it on their first
+ * request. Off for inline computers (tests).
+ */
+export function useWarmComputer(enabled: boolean): void {
+  const { db, computer } = useSidePanel();
+  const { scoring } = useSettings();
+  const version = useDataVersion(db);
+  useEffect(() => {
+    if (!enabled || version === null) return;
+    computer.run({ kind: 'warm' }, version, scoring).catch(() => undefined);
+  }, [enabled, computer, version, scoring]);
+}

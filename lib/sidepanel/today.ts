@@ -36,13 +36,25 @@ export async function loadRanked(db: ReadDb, asOf: string): Promise<RankedAction
   }));
 }
 
-/** The rows to show, with each customer's name and CRM refs. */
-export async function withCustomers(db: ReadDb, rows: readonly RankedAction[]): Promise<QueueItem[]> {
-  const ids = [...new Set(rows.map((e) => e.action.customerId))];
-  const customers = await customersRepo(db).getStored(ids);
-  const byId = new Map(ids.map((id, i) => [id, customers[i]]));
-  return rows.map((e) => {
-    const c = byId.get(e.action.customerId);
-    return { ...e, customer: { id: e.action.customerId, name: c?.name ?? e.action.customerId, crmRefs: c?.crmRefs ?? [] } };
-  });
+export type CustomerRef = QueueItem['customer'];
+
+/** Name and CRM refs of customers, in one bulk get (an unknown id reads as itself). */
+export async function customerRefs(db: ReadDb, ids: readonly string[]): Promise<Map<string, CustomerRef>> {
+  const unique = [...new Set(ids)];
+  const customers = await customersRepo(db).getStored(unique);
+  return new Map(unique.map((id, i) => [id, { id, name: customers[i]?.name ?? id, crmRefs: customers[i]?.crmRefs ?? [] }]));
+}
+
+/**
+ * The ranked actions and, read in the same pass, the customers of the first `prefetch` due ones
+ * (today's plan at any capacity up to it), so the plan shows without a second read.
+ */
+export async function loadToday(db: ReadDb, asOf: string, prefetch: number): Promise<{ ranked: RankedAction[]; known: Map<string, CustomerRef> }> {
+  const ranked = await loadRanked(db, asOf);
+  const ids: string[] = [];
+  for (const e of ranked) {
+    if (ids.length >= prefetch) break;
+    if (e.action.due <= asOf) ids.push(e.action.customerId);
+  }
+  return { ranked, known: await customerRefs(db, ids) };
 }
