@@ -70,12 +70,17 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
   );
 
   const computer = useMemo(() => given ?? inlineComputer(db), [given, db]);
-  const ctx = useMemo<SidePanelContextValue>(() => ({ db, asOf, openCustomer, crmBases, computer }), [db, asOf, openCustomer, crmBases, computer]);
+  const [shown, setShown] = useState(false);
+  const contentShown = useCallback(() => setShown(true), []);
+  const ctx = useMemo<SidePanelContextValue>(
+    () => ({ db, asOf, openCustomer, crmBases, computer, contentShown }),
+    [db, asOf, openCustomer, crmBases, computer, contentShown],
+  );
   const tabs = VIEWS.map((v) => ({ value: v, label: t(`sidepanel.tab.${v}`) }));
 
   return (
     <SidePanelContext.Provider value={ctx}>
-      <WarmUp enabled={given !== undefined} />
+      <WarmUp enabled={given !== undefined && (shown || view !== 'today')} />
       <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>

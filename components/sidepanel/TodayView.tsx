@@ -36,7 +36,7 @@ export function TodayView(): JSX.Element {
   const ct = useCommonT();
   const locale = useLocale();
   const settings = useSettings();
-  const { db, asOf } = useSidePanel();
+  const { db, asOf, contentShown } = useSidePanel();
   const [capacity, setCapacity] = useState(settings.today.capacity);
   useEffect(() => setCapacity(settings.today.capacity), [settings.today.capacity]);
   const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
@@ -85,6 +85,10 @@ export function TodayView(): JSX.Element {
     },
     [ct, t, locale, errorText],
   );
+
+  useEffect(() => {
+    if (data) contentShown();
+  }, [data, contentShown]);
 
   // The acted-on row is gone; keep the keyboard user's place on its undo.
   useEffect(() => {
