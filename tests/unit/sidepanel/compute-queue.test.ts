@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeQueue } from '../../../lib/sidepanel/compute-queue';
 import type { WorkerReply, WorkerRequest } from '../../../lib/sidepanel/compute-client';
 
 const P = (m: number) => ({ start: `2026-0${m}-01`, end: `2026-0${m + 1}-01` });
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Until the queue has answered `n` requests (timers are real: the queue yields between jobs). */
+const answered = (replies: unknown[], n: number) => vi.waitFor(() => expect(replies).toHaveLength(n), { timeout: 5_000 });
 
 function harness() {
   const calls: string[] = [];
@@ -25,7 +26,7 @@ describe('computeQueue', () => {
     const h = harness();
     h.push(1, { kind: 'clv-trend', trend: [P(1), P(2), P(3)] });
     h.push(2, { kind: 'kpis', period: P(4), compare: P(3), trend: [P(4)] });
-    await settle();
+    await answered(h.replies, 2);
     expect(h.calls).toEqual(['trend 2026-01-01', 'kpis 2', 'trend 2026-02-01', 'trend 2026-03-01']);
     expect(h.replies).toEqual([
       { id: 2, ok: true, result: 2 },
@@ -40,7 +41,7 @@ describe('computeQueue', () => {
     h.push(3, { kind: 'goals', goals: [], asOf: '2026-05-01' });
     h.push(4, { kind: 'clv', period: P(3), compare: P(4) });
     h.push(5, { kind: 'goals', goals: [], asOf: '2026-05-02' });
-    await settle();
+    await answered(h.replies, 5);
     expect(h.replies.find((r) => r.id === 2)).toEqual({ id: 2, ok: false, error: 'superseded' });
     // quick requests first, then the newest CLV
     expect(h.calls).toEqual(['clv 1', 'goals 3', 'goals 5', 'clv 4']);
@@ -53,7 +54,7 @@ describe('computeQueue', () => {
       (r) => replies.push(r),
     );
     q.push({ id: 7, version: 'v', scoring: undefined, req: { kind: 'warm' } });
-    await settle();
+    await answered(replies, 1);
     expect(replies).toEqual([{ id: 7, ok: false, error: 'no book' }]);
   });
 });
