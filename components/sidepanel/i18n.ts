@@ -3,10 +3,11 @@ import { sidepanel } from '../../lib/i18n/catalogs/sidepanel';
 import { sidepanelPlan } from '../../lib/i18n/catalogs/sidepanel-plan';
 import { sidepanelProof } from '../../lib/i18n/catalogs/sidepanel-proof';
 import { sidepanelCustomer } from '../../lib/i18n/catalogs/sidepanel-customer';
+import { sidepanelGoals } from '../../lib/i18n/catalogs/sidepanel-goals';
 import { useT } from '../shared';
 
 /** Every side panel string (the catalogs are split by area to stay readable). */
-const catalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(sidepanel, sidepanelPlan), sidepanelProof), sidepanelCustomer);
+const catalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(mergeCatalogs(sidepanel, sidepanelGoals), sidepanelPlan), sidepanelProof), sidepanelCustomer);
 
 export type SidePanelKey = keyof (typeof catalog)['en'];
 
