@@ -72,6 +72,20 @@ export const MessageSchemas = {
     snoozedUntil: IsoDateSchema.optional(),
     reason: z.string().max(500).optional(),
   }),
+  /** Side panel → BG: one decision for many actions (bulk snooze or dismiss of stale revisits). */
+  updateActions: z.object({
+    updates: z
+      .array(
+        z.object({
+          actionId: z.string().min(1),
+          status: ActionStatusSchema,
+          snoozedUntil: IsoDateSchema.optional(),
+          reason: z.string().max(500).optional(),
+        }),
+      )
+      .min(1)
+      .max(5_000),
+  }),
   /** Popup → BG: find customers by name, domain or email. */
   searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),
   /** Popup → BG: undo a quick-log just saved (the interaction and its feedback row); rescored at once. */
