@@ -11,7 +11,7 @@ export const options = defineCatalog(
 
     'options.import.heading': 'Import from your CRM',
     'options.import.intro':
-      'CSV or Excel (.xlsx) exports of customers, transactions (orders, deals), interactions (activities, 跟进记录) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
+      'CSV or Excel (.xlsx) exports of customers, transactions (orders, deals), interactions (activities, follow-up records) or feedback (CSAT, NPS, complaints). Salesforce, HubSpot, Zoho, Dynamics 365, Pipedrive and Fxiaoke headers are recognised.',
     'options.import.pick': 'Choose CSV or Excel files',
     'options.import.drop': 'or drop files here',
     'options.import.dropzone': 'Drop zone for CSV and Excel files',
@@ -32,7 +32,8 @@ export const options = defineCatalog(
     'options.import.refused': 'File refused: {message}',
     'options.import.failed': 'Import failed: {message}',
     'options.import.unknownColumns': 'Ignored columns: {columns}',
-    'options.import.placeholders': '{count} customers were referenced but not imported yet; they were added with their id as name until you import them.',
+    'options.import.placeholders':
+      '{count, plural, one {# customer was referenced but not imported yet; it was added with its id as name until you import it.} other {# customers were referenced but not imported yet; they were added with their id as name until you import them.}}',
     'options.import.downloadRejected': 'Download rejected rows (CSV)',
     'options.import.rejectedTable': 'Rejected rows',
     'options.import.col.line': 'Line',
@@ -40,7 +41,7 @@ export const options = defineCatalog(
     'options.import.col.reason': 'Reason',
     'options.import.moreRejected': '… and {count} more in the download.',
     'options.import.rescoring': 'Recomputing scores…',
-    'options.import.rescored': 'Scores recomputed for {count} customers.',
+    'options.import.rescored': 'Scores recomputed for {count, plural, one {# customer} other {# customers}}.',
     'options.import.rescoreFailed': 'Scores could not be recomputed: {message}',
     'options.import.dateOrder.question': 'Dates in {name} such as 03/04/2025 can be read two ways. Which order does this file use?',
     'options.import.dateOrder.label': 'Date order',
