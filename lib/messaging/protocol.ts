@@ -44,6 +44,7 @@ export interface Results {
   updateAction: Action;
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
+  removeSampleData: { customers: number };
   rescoreAll: { customers: number };
   getSettings: Settings;
   getContentSettings: ContentSettings;

@@ -69,6 +69,8 @@ export const MessageSchemas = {
     /** Generic customers besides the six stories (benchmarks load bigger books). */
     customers: z.number().int().min(0).max(100_000).optional(),
   }),
+  /** Extension pages → BG: delete the rows the sample book loaded (marked in meta); the user's own rows stay. */
+  removeSampleData: z.object({}),
   /** Extension pages → BG: recompute every customer's score (imports, restores, goal and settings changes do it themselves). */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
   /** Extension pages → BG: the settings (pages do not read the settings store themselves). */
@@ -98,6 +100,7 @@ export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 /** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
 export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set([
   'loadSampleData',
+  'removeSampleData',
   'undoInteraction',
   'rescoreAll',
   'getSettings',
