@@ -18,6 +18,7 @@ import { PyramidView } from './PyramidView';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
 import { formatDate } from '../../lib/sidepanel/format';
 import { useLocale } from '../shared';
+import { SampleBadge } from '../shared/SampleData';
 import './sidepanel.css';
 
 export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid'] as const;
@@ -76,23 +77,26 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
       <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
+          <SampleBadge />
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
         </header>
-        <Tabs label={t('sidepanel.views')} tabs={tabs} value={view} onChange={changeView}>
-          {view === 'today' ? <TodayView /> : null}
-          {view === 'goals' ? <GoalsView /> : null}
-          {view === 'kpis' ? <KpisView /> : null}
-          {view === 'customer' ? (
-            <CustomerView
-              customerId={customerId}
-              fromTab={fromTab}
-              unknownRecord={tabCustomer.kind === 'unknown'}
-              onPick={openCustomer}
-              onClear={() => setCustomerId(null)}
-            />
-          ) : null}
-          {view === 'pyramid' ? <PyramidView /> : null}
-        </Tabs>
+        <main className="sp-main">
+          <Tabs label={t('sidepanel.views')} tabs={tabs} value={view} onChange={changeView}>
+            {view === 'today' ? <TodayView /> : null}
+            {view === 'goals' ? <GoalsView /> : null}
+            {view === 'kpis' ? <KpisView /> : null}
+            {view === 'customer' ? (
+              <CustomerView
+                customerId={customerId}
+                fromTab={fromTab}
+                unknownRecord={tabCustomer.kind === 'unknown'}
+                onPick={openCustomer}
+                onClear={() => setCustomerId(null)}
+              />
+            ) : null}
+            {view === 'pyramid' ? <PyramidView /> : null}
+          </Tabs>
+        </main>
       </div>
     </SidePanelContext.Provider>
   );

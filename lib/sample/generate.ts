@@ -12,6 +12,7 @@ import { crmRecordId } from './crm-ids';
 import * as W from './names';
 import { createRng, type Rng } from './prng';
 import { SAMPLE_AS_OF, STORIES, type Story } from './stories';
+import { SAMPLE_GENERATED } from './size';
 import { SAMPLE_GOAL_TITLES, type SampleGoalId } from './goal-titles';
 import type { Locale } from '../i18n';
 
@@ -346,7 +347,7 @@ export function generateSampleBook(opts: SampleOptions = {}): SampleBook {
   const b = new BookBuilder(createRng(opts.seed ?? 20261120), asOf);
   for (const s of STORIES) storyCustomer(b, s);
   const used = new Set(STORIES.map((s) => s.name));
-  for (let i = 0; i < (opts.customers ?? 2400); i++) genericCustomer(b, i, used);
+  for (let i = 0; i < (opts.customers ?? SAMPLE_GENERATED); i++) genericCustomer(b, i, used);
   b.book.goals.push(...quarterGoals(asOf, opts.locale ?? 'en'));
   return b.book;
 }
