@@ -6,8 +6,10 @@ import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
+import { setupInstall } from '../../lib/services/install';
 
 export default defineBackground(() => {
+  setupInstall();
   const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const route = createRouter(handlers, ext);
   browser.runtime.onMessage.addListener((message, sender) => {
