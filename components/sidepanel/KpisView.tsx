@@ -12,6 +12,7 @@ import { formatDate, formatKpiNumber, formatMoney, formatSigned, kpiAttr, KPI_UN
 import { RadioGroup, useCommonT, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 export function KpisView(): JSX.Element {
   const t = useSpT();
@@ -47,6 +48,7 @@ export function KpisView(): JSX.Element {
       <h2 id="sp-kpis-h" className="sp-h2">
         {t('sidepanel.kpis.heading')}
       </h2>
+      <ViewEmpty />
       <RadioGroup
         label={t('sidepanel.kpis.period')}
         name="sp-period"

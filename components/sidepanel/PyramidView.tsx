@@ -10,6 +10,7 @@ import { TierChip, useCommonT, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { VirtualList } from './VirtualList';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 const WIDTH: Record<Tier, number> = { platinum: 55, gold: 70, iron: 85, lead: 100 };
 
@@ -44,7 +45,7 @@ export function PyramidView(): JSX.Element {
   );
 
   if (!data) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
-  if (!data.scores.length) return <p className="sp-empty">{t('sidepanel.noData')}</p>;
+  if (!data.scores.length) return <ViewEmpty text={t('sidepanel.noData')} />;
 
   return (
     <section aria-labelledby="sp-pyramid-h" className="sp-view">

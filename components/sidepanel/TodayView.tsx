@@ -13,6 +13,7 @@ import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { ActionRow, type ActionOutcome } from './ActionRow';
 import { VirtualList } from './VirtualList';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 interface Toast {
   text: string;
@@ -79,7 +80,7 @@ export function TodayView(): JSX.Element {
         </span>
       </div>
       {queue.items.length === 0 ? (
-        <p className="sp-empty">{t('sidepanel.today.empty')}</p>
+        <ViewEmpty text={t('sidepanel.today.empty')} />
       ) : (
         <VirtualList
           items={queue.items}
