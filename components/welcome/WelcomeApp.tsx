@@ -10,7 +10,7 @@ import { CRM_IDS, type CrmId } from '../../lib/crm/registry';
 import { firstrun } from '../../lib/i18n/catalogs/firstrun';
 import { Button, useT } from '../shared';
 import { SampleDataControls } from '../shared/SampleData';
-import { currentWindowId, openSidePanel } from './open-side-panel';
+import { currentWindowId, openSidePanel } from '../shared/open-side-panel';
 import './welcome.css';
 
 /** A few of a CRM's export headers Rapport recognises (customers first), as the CRM writes them. */
