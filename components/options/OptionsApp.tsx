@@ -4,6 +4,7 @@ import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { useOptionsT } from './t';
+import { SampleBadge } from '../shared/SampleData';
 import './options.css';
 
 export function OptionsApp(): JSX.Element {
@@ -12,6 +13,7 @@ export function OptionsApp(): JSX.Element {
     <div className="o-page">
       <header className="o-header">
         <h1>{t('options.title')}</h1>
+        <SampleBadge />
         <nav aria-label={t('options.nav')}>
           <a href="#import-heading">{t('options.nav.data')}</a>
           <a href="#settings-heading">{t('options.nav.settings')}</a>

@@ -79,6 +79,7 @@ export interface Results {
   updateActions: { updated: number };
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
+  removeSampleData: { customers: number };
   rescoreAll: { customers: number };
   getSettings: Settings;
   getContentSettings: ContentSettings;

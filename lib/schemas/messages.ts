@@ -99,6 +99,8 @@ export const MessageSchemas = {
     /** Generic customers besides the six stories (benchmarks load bigger books). */
     customers: z.number().int().min(0).max(100_000).optional(),
   }),
+  /** Extension pages → BG: delete the rows the sample book loaded (marked in meta); the user's own rows stay. */
+  removeSampleData: z.object({}),
   /** Extension pages → BG: recompute every customer's score (imports, restores, goal and settings changes do it themselves). */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
   /** Extension pages → BG: the settings (pages do not read the settings store themselves). */
