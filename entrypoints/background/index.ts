@@ -4,6 +4,7 @@ import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
 import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupSync } from '../../lib/services/sync';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 
@@ -19,5 +20,6 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => servePort(port, ext));
   setupSettingsFollowers();
   setupReminders();
+  setupSync();
   setupCustomDomains();
 });

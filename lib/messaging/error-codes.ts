@@ -56,6 +56,20 @@ export const ERROR_CODES = [
   'backup.invalid-row',
   'backup.invalid-settings',
   'restore.interrupted',
+  // CRM sync (lib/sync): a pass or a connection attempt, and a quick-log's write-back
+  'sync.auth',
+  'sync.rate-limited',
+  'sync.unavailable',
+  'sync.rejected',
+  'sync.forbidden',
+  'sync.not-found',
+  'sync.no-session',
+  'writeback.auth',
+  'writeback.rate-limited',
+  'writeback.unavailable',
+  'writeback.rejected',
+  'writeback.forbidden',
+  'writeback.not-found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

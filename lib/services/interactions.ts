@@ -12,7 +12,7 @@ import { customersRepo } from '../db/repos/customers';
 import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/history';
 import type { Handlers } from '../messaging/router';
 import { CodedError } from '../messaging/errors';
-import { FeedbackSchema, type Contact, type Feedback, type Interaction, type Score } from '../schemas/domain';
+import { FeedbackSchema, type Contact, type Customer, type Feedback, type Interaction, type Score } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
 import { isCalendarDate } from '../popup/field-errors';
@@ -21,6 +21,8 @@ import { loadSettings } from '../settings/store';
 import { today } from '../clock';
 import { broadcastDataChanged } from './broadcast';
 import { rescoreCustomer } from './rescore';
+import { dropWriteBack, enqueueWriteBack } from './sync';
+import type { WritebackState } from '../messaging/protocol';
 
 export type RescoreFn = (db: AppDB, customerId: string, settings: Settings, asOf: string) => Promise<Score | null | undefined>;
 
@@ -33,6 +35,10 @@ export interface InteractionsDeps {
   asOf: () => string;
   newId: () => string;
   now: () => number;
+  /** Queue the quick-log for write-back to the CRM (absent: write-back is off). */
+  writeBack?: (interaction: Interaction, customer: Customer) => Promise<WritebackState>;
+  /** Forget a queued write-back of an undone quick-log. */
+  dropWriteBack?: (interactionId: string) => Promise<void>;
 }
 
 /** The privacy list refused the interaction; nothing was written. */
@@ -134,7 +140,8 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
 
       const score = (await deps.rescore(db, customer.id, settings, asOf)) ?? null;
       await deps.broadcast([customer.id]);
-      return feedback ? { interactionId: interaction.id, feedbackId: feedback.id, score } : { interactionId: interaction.id, score };
+      const writeback = deps.writeBack ? await deps.writeBack(interaction, customer) : 'off';
+      return { interactionId: interaction.id, ...(feedback ? { feedbackId: feedback.id } : {}), score, writeback };
     },
 
     async undoInteraction({ interactionId, feedbackId }) {
@@ -150,6 +157,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         await interactionsRepo(db).delete(interactionId);
         return interaction.customerId;
       });
+      await deps.dropWriteBack?.(interactionId);
       const score = (await deps.rescore(db, customerId, await deps.settings(), deps.asOf())) ?? null;
       await deps.broadcast([customerId]);
       return { customerId, score };
@@ -203,4 +211,6 @@ export const interactionsHandlers: Partial<Handlers> = createInteractionsHandler
   asOf: () => today(),
   newId: () => crypto.randomUUID(),
   now: () => Date.now(),
+  writeBack: enqueueWriteBack,
+  dropWriteBack,
 });

@@ -13,5 +13,6 @@ export interface Migration {
 
 import { v1 } from './001-initial';
 import { v2 } from './002-settings';
+import { v5 } from './005-sync';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v5];
