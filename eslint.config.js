@@ -16,6 +16,8 @@ export const TABLE_NAMES = [
   'syncConnections',
   'syncCursors',
   'syncOutbox',
+  'scoreHistory',
+  'actionOutcomes',
 ];
 
 /**

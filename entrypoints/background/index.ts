@@ -5,6 +5,7 @@ import { handlers } from '../../lib/services/handlers';
 import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
 import { setupSync } from '../../lib/services/sync';
+import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 
@@ -22,4 +23,5 @@ export default defineBackground(() => {
   setupReminders();
   setupSync();
   setupCustomDomains();
+  setupDailyRescore();
 });

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import { TABLES, type Rows, type TableName } from './tables';
+import { validateWrites } from './validate';
 
 export type { MetaRow, SettingsRow, StoredCustomer } from './tables';
 
@@ -26,6 +27,8 @@ export class AppDB extends Dexie {
   syncConnections!: EntityTable<Rows['syncConnections'], Key<'syncConnections'>>;
   syncCursors!: EntityTable<Rows['syncCursors'], Key<'syncCursors'>>;
   syncOutbox!: EntityTable<Rows['syncOutbox'], Key<'syncOutbox'>>;
+  scoreHistory!: EntityTable<Rows['scoreHistory'], Key<'scoreHistory'>>;
+  actionOutcomes!: EntityTable<Rows['actionOutcomes'], Key<'actionOutcomes'>>;
 
   constructor(name = 'rapport', upTo = MIGRATIONS.length) {
     super(name);
@@ -33,6 +36,7 @@ export class AppDB extends Dexie {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);
     }
+    this.use(validateWrites);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ConnectionRow, CursorRow, OutboxRow } from '../sync/state';
 import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
+import type { ActionOutcomeRow, ScoreHistoryRow } from '../schemas/history';
 
 /** A customer row as stored: the canonical customer plus its derived index keys. */
 export type StoredCustomer = Customer & { crmKeys: string[] };
@@ -35,6 +36,8 @@ export interface Rows {
   syncConnections: ConnectionRow;
   syncCursors: CursorRow;
   syncOutbox: OutboxRow;
+  scoreHistory: ScoreHistoryRow;
+  actionOutcomes: ActionOutcomeRow;
 }
 
 export type TableName = keyof Rows;
@@ -64,6 +67,8 @@ export const TABLES = {
   syncConnections: { key: 'crm', role: 'sync' },
   syncCursors: { key: 'crm', role: 'sync' },
   syncOutbox: { key: 'interactionId', role: 'sync' },
+  scoreHistory: { key: 'id', role: 'derived' },
+  actionOutcomes: { key: 'id', role: 'log' },
 } as const satisfies { [K in TableName]: { key: keyof Rows[K] & string; role: TableRole } };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];

@@ -55,6 +55,11 @@ export const ERROR_CODES = [
   'backup.newer',
   'backup.invalid-row',
   'backup.invalid-settings',
+  'backup.newer-db',
+  'backup.too-large',
+  // storage
+  'db.invalid-row',
+  'db.quota',
   'restore.interrupted',
   // CRM sync (lib/sync): a pass or a connection attempt, and a quick-log's write-back
   'sync.auth',

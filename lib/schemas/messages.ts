@@ -31,6 +31,11 @@ export const MessageSchemas = {
   }),
   /** Popup/CS → BG: log one interaction; the customer is rescored at once. */
   logInteraction: z.object({
+    /** Made by the popup once per draft: a retried save (after a service-worker restart) is stored once. */
+    clientId: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/i)
+      .optional(),
     customerId: z.string().min(1).max(200),
     date: IsoDateSchema,
     channel: ChannelSchema,

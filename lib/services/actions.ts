@@ -15,7 +15,10 @@ import type { ScoringSettings, Settings } from '../schemas/settings';
 import { loadSettings } from '../settings/store';
 import { today } from '../clock';
 import { broadcastDataChanged } from './broadcast';
-import { rescoreCustomer } from './rescore';
+import { outcomeRow, rescoreCustomer } from './rescore';
+import { transact } from '../db/repo';
+import { outcomesRepo } from '../db/repos/outcomes';
+import { scoresRepo } from '../db/repos/scores';
 
 export interface ActionUpdate {
   actionId: string;
@@ -49,7 +52,13 @@ export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: Sc
       next = { ...base, status: 'open', updatedAt: now, ...(action.status === 'snoozed' && action.due > asOf ? { due: asOf } : {}) };
       break;
   }
-  await repo.put(next);
+  const score = await scoresRepo(db).get(action.customerId);
+  await transact(db, 'rw', ['actions', 'actionOutcomes'], async () => {
+    await repo.put(next);
+    // what happened to the recommendation, for actions that learn (undo forgets it)
+    if (u.status === 'open') await outcomesRepo(db).removeFor(action.id, asOf);
+    else if (score) await outcomesRepo(db).add([outcomeRow(action, score, u.status, asOf, u.reason)]);
+  });
   await rescoreCustomer(db, action.customerId, settings, asOf);
   return (await repo.get(next.id)) ?? next;
 }

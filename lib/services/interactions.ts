@@ -10,6 +10,7 @@ import { transact } from '../db/repo';
 import { onTableChanged } from '../db/changes';
 import { customersRepo } from '../db/repos/customers';
 import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/history';
+import { scoresRepo } from '../db/repos/scores';
 import type { Handlers } from '../messaging/router';
 import { CodedError } from '../messaging/errors';
 import { FeedbackSchema, type Contact, type Customer, type Feedback, type Interaction, type Score } from '../schemas/domain';
@@ -35,7 +36,7 @@ export interface InteractionsDeps {
   asOf: () => string;
   newId: () => string;
   now: () => number;
-  /** Queue the quick-log for write-back to the CRM (absent: write-back is off). */
+  /** Queue the quick-log for write-back to the CRM, or tell its state when queued already (absent: write-back is off). */
   writeBack?: (interaction: Interaction, customer: Customer) => Promise<WritebackState>;
   /** Forget a queued write-back of an undone quick-log. */
   dropWriteBack?: (interactionId: string) => Promise<void>;
@@ -86,6 +87,9 @@ function toFeedback(p: LogPayload, id: string): Feedback | undefined {
   return parsed.data;
 }
 
+/** Row ids of a quick-log made from the popup's draft id. */
+export const quickLogId = (clientId: string, part?: 'fb'): string => `ql-${clientId.toLowerCase()}${part ? `-${part}` : ''}`;
+
 /** Builds the handlers around their dependencies (tests pass fakes, the background the real ones). */
 /** `searchCustomers` alone (it needs only the database). */
 export function createSearchHandlers(getDb: () => AppDB): Pick<Handlers, 'searchCustomers'> {
@@ -105,6 +109,14 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       const customer = await customersRepo(db).get(p.customerId);
       if (!customer) throw new CodedError('customer.unknown', { customerId: p.customerId }, 'customerId');
       const settings = await deps.settings();
+      // a retried save of the same draft: already stored, answer as the first time did
+      const retried = p.clientId ? await interactionsRepo(db).get(quickLogId(p.clientId)) : undefined;
+      if (retried) {
+        if (retried.customerId !== customer.id) throw new CodedError('value.invalid', undefined, 'clientId');
+        const feedbackId = p.feedback ? quickLogId(p.clientId!, 'fb') : undefined;
+        const writeback = deps.writeBack ? await deps.writeBack(retried, customer) : 'off';
+        return { interactionId: retried.id, ...(feedbackId ? { feedbackId } : {}), score: (await scoresRepo(db).get(customer.id)) ?? null, writeback };
+      }
       const hit = neverLogHit(settings.neverLog, {
         customerId: customer.id,
         domain: customer.domain,
@@ -118,7 +130,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       const now = deps.now();
       const contactName = p.contact?.trim() || undefined;
       const interaction: Interaction = {
-        id: deps.newId(),
+        id: p.clientId ? quickLogId(p.clientId) : deps.newId(),
         customerId: customer.id,
         date: p.date,
         channel: p.channel,
@@ -130,7 +142,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         ...(p.nextStep?.trim() ? { nextStep: p.nextStep.trim() } : {}),
         ...(p.nextStepDue ? { nextStepDue: p.nextStepDue } : {}),
       };
-      const feedback = toFeedback(p, deps.newId());
+      const feedback = toFeedback(p, p.clientId ? quickLogId(p.clientId, 'fb') : deps.newId());
 
       await transact(db, 'rw', ['interactions', 'feedback', 'contacts'], async () => {
         await interactionsRepo(db).add(interaction);

@@ -100,10 +100,12 @@ export function createOutbox(deps: OutboxDeps) {
   return {
     /**
      * Queue a quick-log for the first connected CRM (with write-back on) where its customer has a
-     * record; `off` when there is none.
+     * record; `off` when there is none. A log queued already keeps its row and answers its state.
      */
     async enqueue(interaction: Interaction, customer: Customer): Promise<WritebackState> {
       const repo = syncRepo(deps.db());
+      const queued = await repo.outboxRow(interaction.id);
+      if (queued) return queued.state;
       const connections = (await repo.connections()).filter((c) => c.writeBack);
       for (const conn of connections) {
         const ref = customer.crmRefs.find((r) => r.crm === conn.crm);

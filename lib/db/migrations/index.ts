@@ -13,6 +13,7 @@ export interface Migration {
 
 import { v1 } from './001-initial';
 import { v2 } from './002-settings';
+import { v3 } from './003-history';
 import { v5 } from './005-sync';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v5];

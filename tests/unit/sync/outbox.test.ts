@@ -55,6 +55,10 @@ describe('outbox', () => {
     expect(written()[0]).toMatchObject({ org_id: orgs.get('C2'), type: 'meeting', done: true });
     expect(await syncRepo(db).outboxRow('log-1')).toMatchObject({ state: 'written', crmId: String(written()[0]!.id) });
     expect(await syncRepo(db).waiting('pipedrive')).toBe(0);
+    // a retried save of the same log answers its state and queues nothing again
+    expect(await outbox.enqueue(i, customer)).toBe('written');
+    await outbox.drain();
+    expect(written()).toHaveLength(1);
   });
 
   it('is off for a customer without a record in a connected CRM, or with write-back off', async () => {
