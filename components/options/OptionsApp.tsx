@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { Connections } from './Connections';
 import { useOptionsT } from './t';
 import './options.css';
 
@@ -14,6 +15,7 @@ export function OptionsApp(): JSX.Element {
         <h1>{t('options.title')}</h1>
         <nav aria-label={t('options.nav')}>
           <a href="#import-heading">{t('options.nav.data')}</a>
+          <a href="#connections-heading">{t('options.nav.connections')}</a>
           <a href="#settings-heading">{t('options.nav.settings')}</a>
           <a href="#privacy">{t('options.nav.privacy')}</a>
         </nav>
@@ -21,6 +23,7 @@ export function OptionsApp(): JSX.Element {
       <main>
         <ImportPanel />
         <DataPanel />
+        <Connections />
         <SettingsPanel />
       </main>
     </div>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dynamicsConnector as dx } from '../../../lib/crm/dynamics/connector';
-import { dynamicsConnectorCatalog } from '../../../lib/crm/dynamics/connector-i18n';
+import { dynamicsConnectLabels } from '../../../lib/crm/dynamics/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { DynamicsMock } from '../../mocks/dynamics';
@@ -34,7 +34,7 @@ describe('Dynamics connect', () => {
     });
     expect(conn.origins).toEqual([`${ORG}/*`]);
     expect(dx.originsFor({ orgUrl: `${ORG}/main.aspx` })).toEqual([`${ORG}/*`]);
-    expect(dynamicsConnectorCatalog.en[dx.fields[0]!.labelKey as keyof typeof dynamicsConnectorCatalog.en]).toBe('Environment URL');
+    expect(dynamicsConnectLabels.en[dx.fields[0]!.labelKey as keyof typeof dynamicsConnectLabels.en]).toBe('Environment URL');
   });
 
   it('is refused as auth when signed out (redirect to sign-in, or 401), and names a bad org URL', async () => {

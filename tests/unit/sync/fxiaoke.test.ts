@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fxiaokeConnector as fx } from '../../../lib/crm/fxiaoke/connector';
 import { resetPacing } from '../../../lib/crm/fxiaoke/connector-http';
-import { fxiaokeConnectorCatalog } from '../../../lib/crm/fxiaoke/connector-i18n';
+import { fxiaokeConnectLabels } from '../../../lib/crm/fxiaoke/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { FxiaokeMock } from '../../mocks/fxiaoke';
@@ -38,7 +38,7 @@ describe('Fxiaoke connect', () => {
     expect(conn.auth).toMatchObject({ userId: 'FSUID_REP000001', expiresAt: String(clock + 7_200_000) });
     expect(mock.requests.every((r) => r.path.includes('thirdTraceId='))).toBe(true);
     expect(fx.originsFor({ cloudDomain: 'crm.example-cloud.cn' })).toEqual(['https://crm.example-cloud.cn/*']);
-    for (const f of fx.fields) expect(fxiaokeConnectorCatalog.zh_CN[f.labelKey as keyof typeof fxiaokeConnectorCatalog.zh_CN]).toBeTruthy();
+    for (const f of fx.fields) expect(fxiaokeConnectLabels.zh_CN[f.labelKey as keyof typeof fxiaokeConnectLabels.zh_CN]).toBeTruthy();
   });
 
   it('refused credentials are auth; an unknown mobile and a missing field are named', async () => {

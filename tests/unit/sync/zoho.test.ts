@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { zohoConnector as zc } from '../../../lib/crm/zoho/connector';
 import { dataCentreOf } from '../../../lib/crm/zoho/connector-auth';
-import { zohoConnectorCatalog } from '../../../lib/crm/zoho/connector-i18n';
+import { zohoConnectLabels } from '../../../lib/crm/zoho/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { ZohoMock } from '../../mocks/zoho';
@@ -43,7 +43,7 @@ describe('Zoho connect and tokens', () => {
     expect(conn.auth.refreshToken).toMatch(/^1000\./);
     expect(zc.originsFor({ dataCentre: 'eu' })).toEqual(['https://accounts.zoho.eu/*', 'https://www.zohoapis.eu/*']);
     expect(['com.cn', 'crm.zohocloud.ca', 'https://crm.zoho.com/crm/org1', 'jp'].map(dataCentreOf)).toEqual(['com.cn', 'ca', 'com', 'jp']);
-    for (const f of zc.fields) expect(zohoConnectorCatalog.zh_CN[f.labelKey as keyof typeof zohoConnectorCatalog.zh_CN]).toBeTruthy();
+    for (const f of zc.fields) expect(zohoConnectLabels.zh_CN[f.labelKey as keyof typeof zohoConnectLabels.zh_CN]).toBeTruthy();
   });
 
   it('is refused as auth for a used or wrong code, a wrong secret or the wrong DC, and names a missing field', async () => {
