@@ -63,7 +63,10 @@ export function createOutbox(deps: OutboxDeps) {
       });
       await repo.updateOutbox(row.interactionId, { state: 'written', crmId, uncertain: false, attempts: row.attempts + 1, reason: undefined });
     } catch (e) {
-      if (e instanceof NeedsSignIn) return; // stays queued; written after the rep signs in again
+      if (e instanceof NeedsSignIn) {
+        deps.changed(row.crm); // stays queued, written after the rep signs in again; pages show the sign-in
+        return;
+      }
       const code = e instanceof ConnectorError ? e.code : 'unavailable';
       const attempts = row.attempts + 1;
       if (code === 'rejected' || code === 'forbidden' || code === 'not-found' || code === 'auth') {
