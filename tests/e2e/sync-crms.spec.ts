@@ -12,6 +12,7 @@ import type { CrmId } from '../../lib/schemas/values';
 import { routeTo, type MockBase } from '../mocks/harness';
 import { HubspotMock } from '../mocks/hubspot';
 import { PipedriveMock } from '../mocks/pipedrive';
+import { ZohoMock } from '../mocks/zoho';
 import { crmFixture } from './support/crm';
 import { expect, serveHtml } from './support/extension';
 import { ask, card, quickLog, syncTest, tabIdOf } from './support/sync';
@@ -84,7 +85,34 @@ function pipedrive(): Case {
   };
 }
 
-for (const make of [hubspot, pipedrive]) {
+function zoho(): Case {
+  const mock = new ZohoMock('com');
+  mock.seed(book);
+  const id = story.crmIds.zoho;
+  return {
+    crm: 'zoho',
+    setup: async (context) => {
+      await serveHtml(context, 'https://crm.zoho.com/crm/**', crmFixture('zoho', 'account-record'));
+      await context.route('https://accounts.zoho.com/**', routeTo(mock.handle));
+      await context.route('https://www.zohoapis.com/**', routeTo(mock.handle));
+    },
+    recordUrl: `https://crm.zoho.com/crm/org20067231/tab/Accounts/${id}`,
+    pagePattern: 'https://crm.zoho.com/*',
+    connect: async (c) => {
+      await c.getByLabel('Data centre (or your Zoho CRM URL)').fill('https://crm.zoho.com/crm/org20067231/tab/Home');
+      await c.getByLabel('Client ID').fill(mock.client.id);
+      await c.getByLabel('Client Secret').fill(mock.client.secret);
+      await c.getByLabel('Generated code').fill(mock.issueCode());
+    },
+    written: () => mock.activities().map((a) => ({ target: String((a.What_Id as { id?: string } | undefined)?.id), text: String(a.Subject) })),
+    writePath: /^\/crm\/v\d+\/(Calls|Tasks)$/,
+    revoke: () => mock.revokeTokens(),
+    rename: (name) => mock.edit('Accounts', id, { Account_Name: name }),
+    mock,
+  };
+}
+
+for (const make of [hubspot, pipedrive, zoho]) {
   const c = make();
   const test = syncTest(c.setup);
   test.describe(`${c.crm} sync`, () => {
