@@ -80,7 +80,7 @@ function codedOf(e: unknown, crm: CrmId): unknown {
   if (field && CONNECTORS[crm].fields.some((f) => f.name === field))
     return new CodedError(e.detail.endsWith('required') ? 'value.required' : 'value.invalid', undefined, `input.${field}`);
   if (crm === 'salesforce' && e.code === 'auth' && e.detail.startsWith('sid:')) return new CodedError('sync.no-session');
-  return new CodedError(errorCodeOf(e) as ErrorCode, e.code === 'rejected' ? { detail: e.detail.slice(0, 80) } : undefined);
+  return new CodedError(errorCodeOf(e) as ErrorCode);
 }
 
 /** Run a pass, then write what the outbox holds (a pass may have recognised lost writes). */

@@ -8,6 +8,7 @@
 import { syncRepo } from '../db/repos/sync';
 import type { CrmId } from '../schemas/values';
 import { applyBatch } from './engine-apply';
+import { inChunks, scoreWrites } from './engine-scores';
 import { contextFor, NeedsSignIn, withConnection, type SessionDeps } from './engine-session';
 import type { ConnectionStatus, CursorRow } from './state';
 import { ConnectorError, type ConnectInput } from './types';
@@ -109,26 +110,40 @@ export function createSyncEngine(deps: EngineDeps) {
           await sleep(e.retryAfterMs ?? 1_000);
           continue;
         }
-        await finish(touched, everyone);
+        await finish(crm, touched, everyone, false);
         const error = errorCodeOf(e);
         if (!(e instanceof NeedsSignIn)) await repo.updateConnection(crm, { lastError: error });
         return { crm, outcome: 'failed', read: cursor.read, skipped: cursor.skipped, error };
       }
     }
     if (signal.aborted) {
-      await finish(touched, everyone);
+      await finish(crm, touched, everyone, false);
       return { crm, outcome: 'cancelled', read: cursor.read, skipped: cursor.skipped };
     }
     await repo.putCursor({ ...cursor, full: false });
     await repo.updateConnection(crm, { lastSyncAt: deps.now(), lastError: undefined });
-    await finish(touched, everyone);
+    await finish(crm, touched, everyone, true);
     return { crm, outcome: 'done', read: cursor.read, skipped: cursor.skipped };
   }
 
-  async function finish(touched: Set<string>, everyone: boolean): Promise<void> {
-    if (everyone || touched.size > RESCORE_ONE_BY_ONE) {
-      await deps.rescore(undefined);
-      await deps.broadcast();
+  async function finish(crm: CrmId, touched: Set<string>, everyone: boolean, done: boolean): Promise<void> {
+    if (!everyone && touched.size <= RESCORE_ONE_BY_ONE) return;
+    await deps.rescore(undefined);
+    await deps.broadcast();
+    if (done) await writeScores(crm);
+  }
+
+  /** After a full rescore, when the rep opted in: scores to the CRM's accounts (a failure is the pass's error, not a crash). */
+  async function writeScores(crm: CrmId): Promise<void> {
+    const db = deps.db();
+    const row = await syncRepo(db).connection(crm);
+    if (!row?.writeScores || !deps.connectors[crm].writeScores) return;
+    const ctx = contextFor(deps);
+    try {
+      for (const chunk of inChunks(await scoreWrites(db, crm)))
+        await withConnection(deps, crm, ctx, (conn, connector) => connector.writeScores!(conn, chunk, ctx));
+    } catch (e) {
+      await syncRepo(db).updateConnection(crm, { lastError: errorCodeOf(e) });
     }
   }
 

@@ -4,6 +4,7 @@ import { interactionsRepo, transactionsRepo } from '../../../lib/db/repos/histor
 import { scoresRepo } from '../../../lib/db/repos/scores';
 import { syncRepo } from '../../../lib/db/repos/sync';
 import type { Customer } from '../../../lib/schemas/domain';
+import { SCORE_FIELD_NAMES } from '../../../lib/crm/pipedrive/connector-write';
 import { engineSetup } from './engine-setup';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -129,5 +130,28 @@ describe('sync engine: an expired token', () => {
     expect(await engine.disconnect('pipedrive')).toMatchObject({ state: 'disconnected' });
     expect(await syncRepo(db).connection('pipedrive')).toBeUndefined();
     expect(await syncRepo(db).cursor('pipedrive')).toBeUndefined();
+  });
+});
+
+describe('sync engine: opt-in score write-back', () => {
+  it('after the first sync, writes every account’s tier and risk when the rep opted in; a refusal is reported', async () => {
+    const { db, mock, orgs, engine } = await setup();
+    await engine.connect('pipedrive', { apiToken: mock.newToken() });
+    await syncRepo(db).updateConnection('pipedrive', { writeScores: true });
+    const keys = Object.fromEntries(Object.entries(SCORE_FIELD_NAMES).map(([k, name]) => [k, mock.store.addOrgField(name)]));
+    expect(await engine.sync('pipedrive')).toMatchObject({ outcome: 'done' });
+    const score = await scoresRepo(db).get(`pipedrive:account:${orgs.get('C1')}`);
+    const fields = mock.store.table('organizations').get(orgs.get('C1')!)!.custom_fields as Record<string, unknown>;
+    expect(fields[keys.tier!]).toBe(score!.tier);
+    expect(fields[keys.risk!]).toBe(score!.risk);
+    expect(await engine.status('pipedrive')).toMatchObject({ state: 'connected', writeScores: true, canWriteScores: true });
+  });
+
+  it('without the CRM fields, the pass still completes and the card says why scores were not written', async () => {
+    const { db, mock, engine } = await setup();
+    await engine.connect('pipedrive', { apiToken: mock.newToken() });
+    await syncRepo(db).updateConnection('pipedrive', { writeScores: true });
+    expect(await engine.sync('pipedrive')).toMatchObject({ outcome: 'done' });
+    expect(await engine.status('pipedrive')).toMatchObject({ state: 'error', error: 'sync.rejected' });
   });
 });
