@@ -8,6 +8,7 @@ import { setupSync } from '../../lib/services/sync';
 import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
+import { restrictToExtension } from '../../lib/services/storage-access';
 
 export default defineBackground(() => {
   const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
@@ -24,4 +25,5 @@ export default defineBackground(() => {
   setupSync();
   setupCustomDomains();
   setupDailyRescore();
+  void restrictToExtension(browser.storage.local as never).catch((e: unknown) => console.error('[Rapport] could not restrict storage.local:', e));
 });

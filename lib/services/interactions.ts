@@ -17,7 +17,7 @@ import { FeedbackSchema, type Contact, type Customer, type Feedback, type Intera
 import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
 import { isCalendarDate } from '../popup/field-errors';
-import { neverLogHit } from '../popup/never-log';
+import { neverLogHit } from '../privacy/never-log';
 import { loadSettings } from '../settings/store';
 import { today } from '../clock';
 import { broadcastDataChanged } from './broadcast';
