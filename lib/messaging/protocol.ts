@@ -24,6 +24,8 @@ export type RecordOverlay =
       /** Open actions, best first. */
       actions: Action[];
       openNextSteps: { text: string; due?: string }[];
+      /** Set when the customer is one of the loaded sample book's (lib/db/repos/sample.ts). */
+      sample?: true;
     }
   | { state: 'unknown-customer'; candidates: CustomerSummary[] };
 

@@ -117,6 +117,7 @@ function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): 
     ...steps,
     h('h3', {}, t('overlay.actions')),
     actions,
+    ...(v.sample ? [h('p', { class: 'muted', 'data-rapport-sample': '' }, t('overlay.sample'))] : []),
   );
   return [bar, card];
 }

@@ -23,6 +23,7 @@ import { common } from '../i18n/catalogs/common';
 import { overlay } from '../i18n/catalogs/overlay';
 import { scoring } from '../i18n/catalogs/scoring';
 import { errors } from '../i18n/catalogs/errors';
+import { sampleRepo } from '../db/repos/sample';
 
 /** The overlay's strings, with the error sentences its error state shows. */
 const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, scoring), overlay), errors);
@@ -40,7 +41,15 @@ export async function recordOverlay(db: AppDB, lookup: RecordLookup, settings: S
     .filter((i) => i.nextStep && (!i.nextStepDue || i.nextStepDue >= asOf))
     .slice(0, 3)
     .map((i) => ({ text: i.nextStep!, ...(i.nextStepDue ? { due: i.nextStepDue } : {}) }));
-  return { state: 'ready', customer: summary(customer), score, actions: await actionQueue(db).openFor(customer.id, asOf), openNextSteps };
+  const sample = (await sampleRepo(db).mark())?.customerIds.includes(customer.id) === true;
+  return {
+    state: 'ready',
+    customer: summary(customer),
+    score,
+    actions: await actionQueue(db).openFor(customer.id, asOf),
+    openNextSteps,
+    ...(sample ? { sample: true as const } : {}),
+  };
 }
 
 export async function rowChips(db: AppDB, crm: CrmId, objectType: ObjectType, ids: readonly string[]): Promise<Record<string, RowChip>> {

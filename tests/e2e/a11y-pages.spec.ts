@@ -88,4 +88,6 @@ test('with the sample: popup, side panel tabs, options and the overlay card pass
   await host.getByRole('button', { name: 'Details' }).click();
   await expect(host.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
   expect(await seriousViolations(crm, '[data-rapport-overlay="record"]'), 'overlay card').toEqual([]);
+  // A sample customer says so in the card's footer.
+  await expect(host.locator('[data-rapport-sample]')).toContainText('Sample data');
 });

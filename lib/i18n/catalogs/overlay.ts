@@ -5,6 +5,7 @@ export const overlay = defineCatalog(
   {
     'overlay.region': 'Rapport: customer health',
     'overlay.loading': 'Rapport is loading…',
+    'overlay.sample': 'Sample data: this customer comes from Rapport’s generated sample.',
     'overlay.error': 'Rapport could not load this customer: {message}',
     'overlay.retry': 'Retry',
     'overlay.details': 'Details',
@@ -33,6 +34,7 @@ export const overlay = defineCatalog(
   {
     'overlay.region': 'Rapport：客户健康度',
     'overlay.loading': 'Rapport 加载中…',
+    'overlay.sample': '示例数据：此客户来自 Rapport 生成的示例。',
     'overlay.error': 'Rapport 无法加载该客户：{message}',
     'overlay.retry': '重试',
     'overlay.details': '详情',
