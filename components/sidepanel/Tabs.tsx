@@ -40,27 +40,29 @@ export function Tabs<V extends string>({ label, tabs, value, onChange, children 
   };
   return (
     <>
-      <div role="tablist" aria-label={label} className="sp-tabs" onKeyDown={onKeyDown}>
-        {tabs.map((t) => (
-          <button
-            key={t.value}
-            ref={(el) => {
-              if (el) refs.current.set(t.value, el);
-              else refs.current.delete(t.value);
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${t.value}`}
-            aria-selected={t.value === value}
-            aria-controls={`${id}-panel`}
-            tabIndex={t.value === value ? 0 : -1}
-            className="sp-tab"
-            onClick={() => onChange(t.value)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <nav aria-label={label}>
+        <div role="tablist" aria-label={label} className="sp-tabs" onKeyDown={onKeyDown}>
+          {tabs.map((t) => (
+            <button
+              key={t.value}
+              ref={(el) => {
+                if (el) refs.current.set(t.value, el);
+                else refs.current.delete(t.value);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${t.value}`}
+              aria-selected={t.value === value}
+              aria-controls={`${id}-panel`}
+              tabIndex={t.value === value ? 0 : -1}
+              className="sp-tab"
+              onClick={() => onChange(t.value)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </nav>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${value}`} className="sp-panel" tabIndex={-1}>
         {children}
       </div>
