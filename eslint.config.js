@@ -1,7 +1,21 @@
 import tseslint from 'typescript-eslint';
 
 /** The tables of lib/db/tables.ts (a unit test keeps the two lists equal). */
-export const TABLE_NAMES = ['customers', 'contacts', 'transactions', 'interactions', 'feedback', 'goals', 'actions', 'scores', 'importLog', 'meta', 'settings'];
+export const TABLE_NAMES = [
+  'customers',
+  'contacts',
+  'transactions',
+  'interactions',
+  'feedback',
+  'goals',
+  'actions',
+  'scores',
+  'importLog',
+  'meta',
+  'settings',
+  'scoreHistory',
+  'actionOutcomes',
+];
 
 /**
  * The background's modules: the only code that may hold the writable database, the import and

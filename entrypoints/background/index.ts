@@ -4,9 +4,11 @@ import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
 import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 import { setupInstall } from '../../lib/services/install';
+import { restrictToExtension } from '../../lib/services/storage-access';
 
 export default defineBackground(() => {
   setupInstall();
@@ -22,4 +24,6 @@ export default defineBackground(() => {
   setupSettingsFollowers();
   setupReminders();
   setupCustomDomains();
+  setupDailyRescore();
+  void restrictToExtension(browser.storage.local as never).catch((e: unknown) => console.error('[Rapport] could not restrict storage.local:', e));
 });

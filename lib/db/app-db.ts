@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import { TABLES, type Rows, type TableName } from './tables';
+import { validateWrites } from './validate';
 
 export type { MetaRow, SettingsRow, StoredCustomer } from './tables';
 
@@ -23,6 +24,8 @@ export class AppDB extends Dexie {
   importLog!: EntityTable<Rows['importLog'], Key<'importLog'>>;
   meta!: EntityTable<Rows['meta'], Key<'meta'>>;
   settings!: EntityTable<Rows['settings'], Key<'settings'>>;
+  scoreHistory!: EntityTable<Rows['scoreHistory'], Key<'scoreHistory'>>;
+  actionOutcomes!: EntityTable<Rows['actionOutcomes'], Key<'actionOutcomes'>>;
 
   constructor(name = 'rapport', upTo = MIGRATIONS.length) {
     super(name);
@@ -30,10 +33,11 @@ export class AppDB extends Dexie {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);
     }
+    this.use(validateWrites);
   }
 }
 
 // Every table of the list has its property on AppDB (a table added to TABLES without one fails here).
 export type AppDbTables = { [K in TableName]: AppDB[K] };
 
-export { crmKey, toStoredCustomer, fromStoredCustomer } from './stored';
+export { crmKey, refKey, toStoredCustomer, fromStoredCustomer } from './stored';

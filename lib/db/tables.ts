@@ -4,9 +4,10 @@
  * lists from here; numbered migrations (./migrations) declare the stores and their indexes.
  */
 import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
+import type { ActionOutcomeRow, ScoreHistoryRow } from '../schemas/history';
 
-/** A customer row as stored: the canonical customer plus its derived index keys. */
-export type StoredCustomer = Customer & { crmKeys: string[] };
+/** A customer row as stored: the canonical customer plus its derived index keys (lib/db/stored.ts). */
+export type StoredCustomer = Customer & { crmKeys: string[]; refKeys?: string[] };
 
 export interface MetaRow {
   key: string;
@@ -31,6 +32,8 @@ export interface Rows {
   importLog: ImportLog;
   meta: MetaRow;
   settings: SettingsRow;
+  scoreHistory: ScoreHistoryRow;
+  actionOutcomes: ActionOutcomeRow;
 }
 
 export type TableName = keyof Rows;
@@ -55,6 +58,8 @@ export const TABLES = {
   importLog: { key: 'id', role: 'log' },
   meta: { key: 'key', role: 'meta' },
   settings: { key: 'key', role: 'settings' },
+  scoreHistory: { key: 'id', role: 'derived' },
+  actionOutcomes: { key: 'id', role: 'log' },
 } as const satisfies { [K in TableName]: { key: keyof Rows[K] & string; role: TableRole } };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];

@@ -6,6 +6,7 @@
  * timestamps (`createdAt`, `updatedAt`, `computedAt`) are epoch milliseconds.
  */
 import { z } from './zod';
+import { isRealDate } from '../clock';
 import {
   ActionKindSchema,
   ActionStatusSchema,
@@ -21,13 +22,23 @@ import {
   TierSchema,
 } from './enums';
 
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
+/** A real calendar day as `yyyy-MM-dd` (2025-02-30 and 9999-99-99 are refused). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date')
+  .refine(isRealDate, { message: 'not a real calendar day', params: { code: 'value.date-format' } });
 
 export const CrmRefSchema = z.object({
   crm: CrmIdSchema,
   objectType: ObjectTypeSchema,
   /** The record id exactly as the CRM's URL shows it. */
   id: z.string().min(1).max(200),
+  /**
+   * The CRM account (org, portal, company) the record belongs to, as the CRM's book derives it
+   * from a page URL (`tenantOf`). Absent on refs imported or typed without one: such a ref is
+   * bound to a tenant the first time its record is shown there (docs/security/overlay.md).
+   */
+  tenant: z.string().min(1).max(300).optional(),
 });
 
 export const CustomerSchema = z.object({
@@ -116,6 +127,15 @@ export const GoalSchema = z.object({
   createdAt: z.number(),
 });
 
+export const RankWhySchema = z.object({
+  base: z.number(),
+  tier: z.number(),
+  risk: z.number(),
+  goal: z.number(),
+  learned: z.number(),
+  floor: z.boolean(),
+});
+
 export const ActionSchema = z.object({
   id: z.string().min(1),
   customerId: z.string().min(1),
@@ -129,6 +149,8 @@ export const ActionSchema = z.object({
   snoozedUntil: IsoDateSchema.optional(),
   /** Why the user dismissed it (feeds the acceptance-rate report). */
   statusReason: z.string().max(500).optional(),
+  /** Why the playbook ranks it where it does: its priority is the product of these (lib/scoring/actions.ts). */
+  why: RankWhySchema.optional(),
 });
 
 export const ScoreFactorSchema = z.object({

@@ -24,13 +24,28 @@ export const MessageSchemas = {
     objectType: ObjectTypeSchema,
     ids: z.array(z.string().min(1).max(200)).max(500),
   }),
-  /** CS/popup → BG: link a CRM record to an existing customer, or create one for it. */
+  /**
+   * CS → BG, after the user's click: up to five customers the record on screen may be (names
+   * only), for the link picker. The background reads the record from the sender's tab.
+   */
+  getLinkCandidates: z.object({}),
+  /** Card iframe → BG: the whole card of the record its tab shows (the tab's binding, never an id). */
+  getCard: z.object({}),
+  /**
+   * CS/popup → BG: link a CRM record to an existing customer, or create one for it. From a
+   * content script: only the record its URL shows, and only to a customer the picker offered it.
+   */
   trackCustomer: z.object({
     lookup: RecordLookupSchema,
     customerId: z.string().min(1).max(200).optional(),
   }),
   /** Popup/CS → BG: log one interaction; the customer is rescored at once. */
   logInteraction: z.object({
+    /** Made by the popup once per draft: a retried save (after a service-worker restart) is stored once. */
+    clientId: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/i)
+      .optional(),
     customerId: z.string().min(1).max(200),
     date: IsoDateSchema,
     channel: ChannelSchema,
@@ -53,8 +68,23 @@ export const MessageSchemas = {
   updateAction: z.object({
     actionId: z.string().min(1),
     status: ActionStatusSchema,
+    /** A calendar date after today, at most a year ahead (the background checks it against its today). */
     snoozedUntil: IsoDateSchema.optional(),
     reason: z.string().max(500).optional(),
+  }),
+  /** Side panel → BG: one decision for many actions (bulk snooze or dismiss of stale revisits). */
+  updateActions: z.object({
+    updates: z
+      .array(
+        z.object({
+          actionId: z.string().min(1),
+          status: ActionStatusSchema,
+          snoozedUntil: IsoDateSchema.optional(),
+          reason: z.string().max(500).optional(),
+        }),
+      )
+      .min(1)
+      .max(5_000),
   }),
   /** Popup → BG: find customers by name, domain or email. */
   searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),
@@ -97,21 +127,26 @@ export type MessageSchemaMap = typeof MessageSchemas;
 export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSchemaMap[K]>;
 export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 
-/** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set([
-  'loadSampleData',
-  'removeSampleData',
-  'undoInteraction',
-  'rescoreAll',
-  'getSettings',
-  'saveSettings',
-  'saveGoal',
-  'setGoalArchived',
-  'learnCrmBases',
-  'recordTierSnapshot',
-  'rollbackImport',
-  'deleteAllData',
+/**
+ * The only messages a content script may send (what a CRM record or list page needs); every
+ * other message is for extension pages (popup, side panel, options, the card) only. The
+ * background further limits what a content script's message may touch to its tab's record
+ * (lib/services/overlay.ts).
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof MessageSchemaMap> = new Set([
+  'getRecordOverlay',
+  'getOverlayStrings',
+  'getRowChips',
+  'getContentSettings',
+  'getLinkCandidates',
+  'trackCustomer',
+  'updateAction',
 ]);
+
+/** Messages only extension pages may send: all but the content script's. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(
+  (Object.keys(MessageSchemas) as (keyof MessageSchemaMap)[]).filter((k) => !CONTENT_SCRIPT_MESSAGES.has(k)),
+);
 
 const ImportCheckpointSchema = z.object({
   importId: z.string().min(1).max(200),

@@ -13,9 +13,13 @@ import type { Action } from '../schemas/domain';
 import type { ActionStatus } from '../schemas/enums';
 import type { ScoringSettings, Settings } from '../schemas/settings';
 import { loadSettings } from '../settings/store';
-import { today } from '../clock';
+import { addDays, isRealDate, today } from '../clock';
+import { assertTabAction } from './overlay-guard';
 import { broadcastDataChanged } from './broadcast';
-import { rescoreCustomer } from './rescore';
+import { outcomeRow, rescoreCustomer } from './rescore';
+import { transact } from '../db/repo';
+import { outcomesRepo } from '../db/repos/outcomes';
+import { scoresRepo } from '../db/repos/scores';
 
 export interface ActionUpdate {
   actionId: string;
@@ -23,6 +27,9 @@ export interface ActionUpdate {
   snoozedUntil?: string;
   reason?: string;
 }
+
+/** The furthest a snooze may reach: a year from today. */
+export const MAX_SNOOZE_DAYS = 365;
 
 /** Apply a user's decision to one action, then rescore its customer. Returns the action as stored. */
 export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: ScoringSettings | Settings, asOf: string, now: number): Promise<Action> {
@@ -34,7 +41,10 @@ export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: Sc
   switch (u.status) {
     case 'snoozed':
       if (!u.snoozedUntil) throw new CodedError('snooze.until-required', undefined, 'snoozedUntil');
+      if (!isRealDate(u.snoozedUntil)) throw new CodedError('date.not-calendar', { value: u.snoozedUntil }, 'snoozedUntil');
       if (u.snoozedUntil <= asOf) throw new CodedError('snooze.not-after-today', { value: u.snoozedUntil, today: asOf }, 'snoozedUntil');
+      if (u.snoozedUntil > addDays(asOf, MAX_SNOOZE_DAYS))
+        throw new CodedError('snooze.too-far', { value: u.snoozedUntil, max: MAX_SNOOZE_DAYS }, 'snoozedUntil');
       // a snoozed action is due again when the snooze ends
       next = { ...base, status: 'snoozed', snoozedUntil: u.snoozedUntil, due: u.snoozedUntil, updatedAt: now, ...(u.reason ? { statusReason: u.reason } : {}) };
       break;
@@ -49,17 +59,36 @@ export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: Sc
       next = { ...base, status: 'open', updatedAt: now, ...(action.status === 'snoozed' && action.due > asOf ? { due: asOf } : {}) };
       break;
   }
-  await repo.put(next);
+  const score = await scoresRepo(db).get(action.customerId);
+  await transact(db, 'rw', ['actions', 'actionOutcomes'], async () => {
+    await repo.put(next);
+    // what happened to the recommendation, for actions that learn (undo forgets it)
+    if (u.status === 'open') await outcomesRepo(db).removeFor(action.id, asOf);
+    else if (score) await outcomesRepo(db).add([outcomeRow(action, score, u.status, asOf, u.reason)]);
+  });
   await rescoreCustomer(db, action.customerId, settings, asOf);
   return (await repo.get(next.id)) ?? next;
 }
 
 export const actionsHandlers: Partial<Handlers> = {
-  async updateAction(payload) {
+  async updateAction(payload, sender) {
     const db = getDb();
     const settings = await loadSettings();
+    // A content script acts only on the customer its tab's record resolved to.
+    if (!sender.extensionPage) await assertTabAction(db, sender, payload.actionId, settings.crm.customDomains);
     const action = await applyActionUpdate(db, payload, settings, today(), Date.now());
     await broadcastDataChanged([action.customerId]);
     return action;
+  },
+  /** The same decision for many actions (the side panel's bulk snooze / dismiss), one broadcast at the end. */
+  async updateActions({ updates }) {
+    const db = getDb();
+    const settings = await loadSettings();
+    const asOf = today();
+    const now = Date.now();
+    const customers = new Set<string>();
+    for (const u of updates) customers.add((await applyActionUpdate(db, u, settings, asOf, now)).customerId);
+    await broadcastDataChanged([...customers]);
+    return { updated: updates.length };
   },
 };

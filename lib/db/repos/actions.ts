@@ -20,10 +20,18 @@ export const actionId = (customerId: string, kind: ActionKind): string => `${cus
 export interface ActionPlan {
   put: Action[];
   remove: string[];
+  /** Open actions that fell due and went away without a decision: "expired unseen" outcomes. */
+  expired: Action[];
 }
 
+const sameWhy = (a: Action['why'], b: Action['why']): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const same = (a: Action, b: Action): boolean =>
-  a.status === b.status && a.due === b.due && a.reason === b.reason && a.snoozedUntil === b.snoozedUntil && a.statusReason === b.statusReason;
+  a.status === b.status &&
+  a.due === b.due &&
+  a.reason === b.reason &&
+  a.snoozedUntil === b.snoozedUntil &&
+  a.statusReason === b.statusReason &&
+  sameWhy(a.why, b.why);
 
 /**
  * What to write so a customer's open actions match the playbook's top recommendations, keeping
@@ -38,20 +46,23 @@ export function planActions(customerId: string, existing: readonly Action[], ran
   for (const a of existing) current.set(a.id, a);
   const put: Action[] = [];
   const remove: string[] = [];
+  const expired: Action[] = [];
   for (const a of existing) {
     if (a.id !== actionId(customerId, a.kind)) continue; // history row
     const want = wanted.get(a.kind);
     if (a.status === 'open') {
-      if (!want) remove.push(a.id);
-      else {
-        const next: Action = { ...a, due: want.due, reason: want.reason };
+      if (!want) {
+        remove.push(a.id);
+        if (a.due < asOf) expired.push(a);
+      } else {
+        const next: Action = { ...a, due: want.due, reason: want.reason, why: want.why };
         if (!same(a, next)) put.push({ ...next, updatedAt: now });
       }
     } else if (a.status === 'snoozed') {
       const ended = (a.snoozedUntil ?? a.due) <= asOf;
       if (ended && want) {
         const { snoozedUntil: _s, statusReason: _r, ...rest } = a;
-        put.push({ ...rest, status: 'open', due: want.due, reason: want.reason, updatedAt: now });
+        put.push({ ...rest, status: 'open', due: want.due, reason: want.reason, why: want.why, updatedAt: now });
       } else if (ended) remove.push(a.id);
     } else if (want) {
       // done / dismissed and recommended again: keep the old row as history, reopen fresh
@@ -59,14 +70,24 @@ export function planActions(customerId: string, existing: readonly Action[], ran
       for (let n = 2; current.has(archiveId); n++) archiveId = `${a.id}@${isoOfMs(a.updatedAt)}#${n}`;
       current.set(archiveId, a);
       put.push({ ...a, id: archiveId });
-      put.push({ id: a.id, customerId, kind: a.kind, status: 'open', due: want.due, reason: want.reason, createdAt: now, updatedAt: now });
+      put.push({ id: a.id, customerId, kind: a.kind, status: 'open', due: want.due, reason: want.reason, why: want.why, createdAt: now, updatedAt: now });
     }
   }
   for (const r of top) {
     if (current.has(actionId(customerId, r.kind))) continue;
-    put.push({ id: actionId(customerId, r.kind), customerId, kind: r.kind, status: 'open', due: r.due, reason: r.reason, createdAt: now, updatedAt: now });
+    put.push({
+      id: actionId(customerId, r.kind),
+      customerId,
+      kind: r.kind,
+      status: 'open',
+      due: r.due,
+      reason: r.reason,
+      why: r.why,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
-  return { put, remove };
+  return { put, remove, expired };
 }
 
 export const actionsRepo = defineRepo(

@@ -6,8 +6,13 @@ import { defineRepo } from '../repo';
 import type { Score } from '../../schemas/domain';
 import { TIERS, type Tier } from '../../schemas/enums';
 import type { BookModel } from '../../scoring/types';
+import type { RiskBacktest } from '../../scoring/book-backtest';
 
 export const BOOK_MODEL_KEY = 'bookModel';
+/** The risk back-test of the last full rescore ("How good is my risk score?"). */
+export const BACKTEST_KEY = 'riskBacktest';
+/** The day of the last weekly history snapshot. */
+export const HISTORY_WEEK_KEY = 'historyWeek';
 
 export const scoresRepo = defineRepo(
   (db) => ({
@@ -24,6 +29,14 @@ export const scoresRepo = defineRepo(
       const row = await db.meta.get(BOOK_MODEL_KEY);
       return row?.value as BookModel | undefined;
     },
+    async getBacktest(): Promise<RiskBacktest | undefined> {
+      const row = await db.meta.get(BACKTEST_KEY);
+      return row?.value as RiskBacktest | undefined;
+    },
+    async historyWeek(): Promise<string | undefined> {
+      const row = await db.meta.get(HISTORY_WEEK_KEY);
+      return typeof row?.value === 'string' ? row.value : undefined;
+    },
   }),
   (db) => ({
     async put(score: Score): Promise<void> {
@@ -37,6 +50,12 @@ export const scoresRepo = defineRepo(
     },
     async putModel(model: BookModel): Promise<void> {
       await db.meta.put({ key: BOOK_MODEL_KEY, value: model });
+    },
+    async putBacktest(backtest: RiskBacktest): Promise<void> {
+      await db.meta.put({ key: BACKTEST_KEY, value: backtest });
+    },
+    async putHistoryWeek(day: string): Promise<void> {
+      await db.meta.put({ key: HISTORY_WEEK_KEY, value: day });
     },
   }),
 );

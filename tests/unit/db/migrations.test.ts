@@ -52,6 +52,18 @@ describe('Dexie migrations', () => {
     expect(await db.table('meta').get('bookModel')).toEqual({ key: 'bookModel', value: { asOf: '2025-01-01' } });
   });
 
+  it('v3 adds score history (one row per customer and day) and action outcomes, keeping v2 data', async () => {
+    const old = await openAt('mig-v3', 2);
+    await old.table('settings').put({ key: 'settings', value: { version: 1 } });
+    old.close();
+    const db = await openAt('mig-v3', 3);
+    expect(db.verno).toBe(3);
+    const idx = (t: string): string[] => db.table(t).schema.indexes.map((i) => i.name);
+    expect(idx('scoreHistory')).toEqual(expect.arrayContaining(['[customerId+date]', 'customerId', 'date']));
+    expect(idx('actionOutcomes')).toEqual(expect.arrayContaining(['customerId', 'date', 'outcome']));
+    expect(await db.table('settings').get('settings')).toEqual({ key: 'settings', value: { version: 1 } });
+  });
+
   it('every version upgrades a database written by the one before it, keeping its rows', async () => {
     for (let v = 1; v < MIGRATIONS.length; v++) {
       const name = `mig-upgrade-${v}`;

@@ -4,7 +4,6 @@ import { AppDB } from '../../../lib/db/app-db';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { loadSampleBook, removeSampleBook } from '../../../lib/services/sample';
 import { sampleRepo } from '../../../lib/db/repos/sample';
-import { recordOverlay } from '../../../lib/services/overlay';
 import { SAMPLE_AS_OF, STORIES } from '../../../lib/sample/stories';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
 
@@ -29,7 +28,7 @@ describe('loadSampleBook', () => {
     expect(await db.transactions.count()).toBe(book.transactions.length);
     expect(await db.scores.count()).toBe(126);
     const story = STORIES[0]!;
-    expect(await db.customers.where('crmKeys').equals(`salesforce:account:${story.crmIds.salesforce}`).first()).toMatchObject({ id: story.customerId });
+    expect(await db.customers.where('crmKeys').equals(`salesforce::account:${story.crmIds.salesforce}`).first()).toMatchObject({ id: story.customerId });
     expect(await db.actions.where('status').equals('open').count()).toBeGreaterThan(0);
   });
 });
@@ -67,20 +66,5 @@ describe('sample mark and removal', () => {
     await db.customers.put({ ...own, crmKeys: [] });
     expect(await removeSampleBook(db, DEFAULT_SETTINGS, SAMPLE_AS_OF)).toEqual({ customers: 0 });
     expect(await db.customers.count()).toBe(1);
-  });
-});
-
-describe('the overlay names sample customers', () => {
-  it('marks a sample customer’s overlay as sample, and not once the sample is removed and the customer re-imported', async () => {
-    const story = STORIES[1]!;
-    const lookup = { ref: { crm: 'salesforce' as const, objectType: 'account' as const, id: story.crmIds.salesforce }, name: story.name };
-    await loadSampleBook(db, generateSampleBook({ customers: 10, asOf: SAMPLE_AS_OF }), DEFAULT_SETTINGS, SAMPLE_AS_OF);
-    expect(await recordOverlay(db, lookup, DEFAULT_SETTINGS, SAMPLE_AS_OF)).toMatchObject({ state: 'ready', sample: true });
-    const own = (await db.customers.get(story.customerId))!;
-    await removeSampleBook(db, DEFAULT_SETTINGS, SAMPLE_AS_OF);
-    await db.customers.put(own);
-    const after = await recordOverlay(db, lookup, DEFAULT_SETTINGS, SAMPLE_AS_OF);
-    expect(after.state).toBe('ready');
-    expect(after).not.toHaveProperty('sample');
   });
 });
