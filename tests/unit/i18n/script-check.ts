@@ -32,6 +32,7 @@ const LATIN_IN_CHINESE = [
   'KPI',
   'SMART',
   'AUC',
+  'ROC',
   'ID',
   'Enter',
   'Esc',
