@@ -46,7 +46,7 @@ async function sidePanelTabs(context: BrowserContext): Promise<string[]> {
   const page = await open(context, 'sidepanel');
   await expect(page.getByRole('main')).toBeVisible();
   const found: string[] = [];
-  for (const tab of ['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid']) {
+  for (const tab of ['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid', 'Score check']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await page.waitForTimeout(300);
