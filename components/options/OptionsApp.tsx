@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { Connections } from './Connections';
 import { useOptionsT } from './t';
 import { SampleBadge } from '../shared/SampleData';
 import './options.css';
@@ -16,6 +17,7 @@ export function OptionsApp(): JSX.Element {
         <SampleBadge />
         <nav aria-label={t('options.nav')}>
           <a href="#import-heading">{t('options.nav.data')}</a>
+          <a href="#connections-heading">{t('options.nav.connections')}</a>
           <a href="#settings-heading">{t('options.nav.settings')}</a>
           <a href="#privacy">{t('options.nav.privacy')}</a>
         </nav>
@@ -23,6 +25,7 @@ export function OptionsApp(): JSX.Element {
       <main>
         <ImportPanel />
         <DataPanel />
+        <Connections />
         <SettingsPanel />
       </main>
     </div>

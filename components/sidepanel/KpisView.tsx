@@ -15,8 +15,8 @@ import { formatDate, kpiAttr } from '../../lib/sidepanel/format';
 import { RadioGroup, useCommonT, useLocale } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
-import { ViewEmpty } from './empty/ViewEmpty';
 import { KpiCard, useKpiText } from './KpiCard';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 export function KpisView(): JSX.Element {
   const t = useSpT();

@@ -18,9 +18,9 @@ import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { ActionRow, type ActionOutcome } from './ActionRow';
 import { VirtualList } from './VirtualList';
-import { ViewEmpty } from './empty/ViewEmpty';
 import { TodayControls } from './TodayControls';
 import { StaleRevisits } from './StaleRevisits';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 /** Customers read with the plan itself (a plan of up to this many needs no second read). */
 const PREFETCH = 50;
