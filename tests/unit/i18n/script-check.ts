@@ -33,6 +33,12 @@ const LATIN_IN_CHINESE = [
   'SMART',
   'AUC',
   'ROC',
+  'URL',
+  'API',
+  // Settings named as the CRM's own console names them (Zoho's Self Client, Fxiaoke's App ID / App Secret).
+  'Self Client',
+  'App Secret',
+  'App',
   'ID',
   'Enter',
   'Esc',
