@@ -46,7 +46,7 @@ async function sidePanelTabs(context: BrowserContext): Promise<string[]> {
   const page = await open(context, 'sidepanel');
   await expect(page.getByRole('main')).toBeVisible();
   const found: string[] = [];
-  for (const tab of ['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid']) {
+  for (const tab of ['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid', 'Score check']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await page.waitForTimeout(300);
@@ -87,5 +87,7 @@ test('with the sample: popup, side panel tabs, options and the overlay card pass
   await expect(host).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   await host.getByRole('button', { name: 'Details' }).click();
   await expect(host.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+  // The card is an extension page in an iframe: wait for its content before checking it.
+  await expect(crm.frameLocator('[data-rapport-overlay="record"] iframe#rapport-card').getByRole('heading').first()).toBeVisible();
   expect(await seriousViolations(crm, '[data-rapport-overlay="record"]'), 'overlay card').toEqual([]);
 });

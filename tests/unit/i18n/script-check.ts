@@ -35,10 +35,10 @@ const LATIN_IN_CHINESE = [
   'ROC',
   'URL',
   'API',
-  // the CRMs' own console terms, as their Chinese UIs write them (Zoho's API console, Fxiaoke's open platform)
+  // Settings named as the CRM's own console names them (Zoho's Self Client, Fxiaoke's App ID / App Secret).
   'Self Client',
   'App Secret',
-  'App ID',
+  'App',
   'ID',
   'Enter',
   'Esc',
