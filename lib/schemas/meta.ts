@@ -26,11 +26,14 @@ export const CrmBasesSchema = z.record(z.string(), z.unknown()).transform((raw) 
 
 const TierSnapshotsSchema = z.array(z.object({ asOf: IsoDateSchema, tiers: z.record(z.string(), TierSchema) })).max(400);
 const DerivedSchema = z.record(z.string(), z.unknown());
+/** The sample book's mark (lib/db/repos/sample.ts): which rows "Remove sample data" removes. */
+const SampleMarkSchema = z.object({ loadedAt: z.number(), customerIds: z.array(z.string().max(200)), goalIds: z.array(z.string().max(200)) });
 
 export const RESTORABLE_META = {
   bookModel: DerivedSchema,
   riskBacktest: DerivedSchema,
   historyWeek: IsoDateSchema,
+  sample: SampleMarkSchema,
   'sidepanel.crmBases': CrmBasesSchema,
   'sidepanel.tierSnapshots': TierSnapshotsSchema,
 } as const;

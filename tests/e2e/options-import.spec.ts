@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, EXTENSION_DIR, CHROMIUM_PATH, extensionIdOf } from './support/extension';
+import { SETTINGS_VERSION } from '../../lib/schemas/settings-defaults';
 
 const FIX = path.resolve('tests/fixtures/import');
 
@@ -169,7 +170,7 @@ test('backup → delete all data → restore gives an identical database', async
   const file = await download.path();
   const json = JSON.parse(readFileSync(file, 'utf8')) as { format: string; settings: { version: number } };
   expect(json.format).toBe('rapport-backup');
-  expect(json.settings.version).toBe(1);
+  expect(json.settings.version).toBe(SETTINGS_VERSION);
 
   await deleteAllData(page);
   const emptied = await dbDump(page, TABLES);
