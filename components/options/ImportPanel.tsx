@@ -7,7 +7,7 @@ import { importLockName } from '../../lib/import/worker-protocol';
 import { dropImportFile, hasImportFile } from '../../lib/import/worker-files';
 import { send } from '../../lib/messaging/client';
 import type { ImportLog } from '../../lib/schemas/domain';
-import { Button, useErrorText } from '../shared';
+import { Button, useErrorText, useSettings } from '../shared';
 import { ImportJobCard } from './ImportJobCard';
 import { useImportJobs } from './useImportJobs';
 import { useOptionsT } from './t';
@@ -42,7 +42,7 @@ export function ImportPanel(): JSX.Element {
   const refresh = useCallback(() => {
     void interrupted().then(setStale);
   }, []);
-  const jobs = useImportJobs(refresh);
+  const jobs = useImportJobs(refresh, useSettings().neverLog);
   useEffect(refresh, [refresh]);
   const history = useLiveQuery(() => importLogRepo(openReadDb()).recent(10), []);
 

@@ -62,7 +62,8 @@ export interface ImportJobs {
 const PREVIEW = 50;
 const newWorker = (): Worker => new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
 
-export function useImportJobs(onFinished?: () => void): ImportJobs {
+/** `neverLog`: the privacy list of the settings; the import refuses rows it names. */
+export function useImportJobs(onFinished?: () => void, neverLog: readonly string[] = []): ImportJobs {
   const [jobs, setJobs] = useState<ImportJob[]>([]);
   const workers = useRef(new Map<string, Worker>());
   const rejectedRef = useRef(new Map<string, RowError[]>());
@@ -167,9 +168,9 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
   const start = useCallback(
     (job: ImportJob, kind?: ImportKind, mapping?: Record<string, string>) => {
       update(job.id, { phase: 'running', startedAt: performance.now() });
-      launch(job.id, { type: 'start', file: job.file!, importId: job.id, kind, mapping, asOf: today() });
+      launch(job.id, { type: 'start', file: job.file!, importId: job.id, kind, mapping, asOf: today(), neverLog: [...neverLog] });
     },
-    [launch, update],
+    [launch, update, neverLog],
   );
 
   const addFiles = useCallback(
@@ -236,7 +237,7 @@ export function useImportJobs(onFinished?: () => void): ImportJobs {
     resume: (log, checkpoint) => {
       const job: ImportJob = { id: log.id, fileName: log.fileName, phase: 'running', startedAt: performance.now(), rejectedPreview: [], rejectedCount: 0 };
       setJobs((js) => [job, ...js.filter((j) => j.id !== log.id)]);
-      launch(log.id, { type: 'resume', importId: log.id, asOf: today(), checkpoint, log });
+      launch(log.id, { type: 'resume', importId: log.id, asOf: today(), neverLog: [...neverLog], checkpoint, log });
     },
   };
 }

@@ -11,7 +11,7 @@ import { popup } from '../../lib/i18n/catalogs/popup';
 import { clearDraft, draftKey, latestDraft, loadDraft, saveDraft, type QuickLogDraft } from '../../lib/popup/draft';
 import { quickLogField, type QuickLogField } from '../../lib/popup/field-errors';
 import { toAppError } from '../../lib/messaging/errors';
-import { neverLogHit } from '../../lib/popup/never-log';
+import { neverLogHit } from '../../lib/privacy/never-log';
 import { emptyDraft, toPayload, validateDraft } from '../../lib/popup/quicklog-form';
 import type { CustomerDetails, PopupContext, PopupServices } from '../../lib/popup/popup-services';
 import { Button, RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';

@@ -7,6 +7,7 @@ import { setupReminders } from '../../lib/services/reminders';
 import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
+import { restrictToExtension } from '../../lib/services/storage-access';
 
 export default defineBackground(() => {
   const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
@@ -22,4 +23,5 @@ export default defineBackground(() => {
   setupReminders();
   setupCustomDomains();
   setupDailyRescore();
+  void restrictToExtension(browser.storage.local as never).catch((e: unknown) => console.error('[Rapport] could not restrict storage.local:', e));
 });

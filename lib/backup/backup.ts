@@ -5,19 +5,9 @@
  * backup (reads only); the background parses, plans and restores (lib/backup/restore.ts), so
  * export → wipe → restore gives an identical database.
  */
-import { ActionOutcomeRowSchema, ScoreHistoryRowSchema } from '../schemas/history';
 import { z } from '../schemas/zod';
-import {
-  ActionSchema,
-  ContactSchema,
-  CustomerSchema,
-  FeedbackSchema,
-  GoalSchema,
-  ImportLogSchema,
-  InteractionSchema,
-  ScoreSchema,
-  TransactionSchema,
-} from '../schemas/domain';
+import { restorableMeta } from '../schemas/meta';
+import { BACKUP_ROW_SCHEMAS } from '../schemas/rows';
 import type { Settings } from '../schemas/settings';
 import type { MetaRow } from '../db/tables';
 import type { ReadDb } from '../db/read-db';
@@ -37,22 +27,12 @@ export type BackupTable = DataTable;
 /** Meta keys that belong to an import in progress (the stored file is a Blob): not backed up. */
 const TRANSIENT_META = /^import(File|Journal)?:/;
 
-const MetaSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+const MetaSchema = z.object({ key: z.string().min(1).max(200), value: z.unknown() });
 
-const ROW_SCHEMAS = {
-  customers: CustomerSchema,
-  contacts: ContactSchema,
-  transactions: TransactionSchema,
-  interactions: InteractionSchema,
-  feedback: FeedbackSchema,
-  goals: GoalSchema,
-  actions: ActionSchema,
-  scores: ScoreSchema,
-  importLog: ImportLogSchema,
-  meta: MetaSchema,
-  scoreHistory: ScoreHistoryRowSchema,
-  actionOutcomes: ActionOutcomeRowSchema,
-} satisfies Record<BackupTable, z.ZodType>;
+const ROW_SCHEMAS = { ...BACKUP_ROW_SCHEMAS, meta: MetaSchema } satisfies Record<BackupTable, z.ZodType>;
+
+/** Larger backups are refused before parsing (a 10k-customer book with years of history is ~60 MB). */
+export const MAX_BACKUP_MB = 512;
 
 export const BackupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -86,7 +66,8 @@ export interface RestorePlan {
 }
 
 /** Parse and validate a backup file; throws a CodedError naming the table, row and field (`transactions[0].amount`). */
-export function parseBackup(json: string): Backup {
+export function parseBackup(json: string, dbVersion: number): Backup {
+  if (json.length > MAX_BACKUP_MB * 1024 * 1024) throw new CodedError('backup.too-large', { max: MAX_BACKUP_MB });
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -96,20 +77,22 @@ export function parseBackup(json: string): Backup {
   const head = BackupHeaderSchema.safeParse(raw);
   if (!head.success) throw new CodedError('backup.not-rapport', { where: head.error.issues[0]!.path.join('.') || 'format' });
   if (head.data.version > BACKUP_VERSION) throw new CodedError('backup.newer', { version: head.data.version, max: BACKUP_VERSION });
+  if (head.data.dbVersion > dbVersion) throw new CodedError('backup.newer-db', { version: head.data.dbVersion, max: dbVersion });
   const tables = {} as Record<BackupTable, unknown[]>;
   for (const t of BACKUP_TABLES) {
     const rows = head.data.tables[t] ?? [];
-    rows.forEach((row, i) => {
+    tables[t] = rows.map((row, i) => {
       const r = ROW_SCHEMAS[t].safeParse(row);
       if (!r.success) {
         const issue = r.error.issues[0]!;
         const where = [`${t}[${i}]`, ...issue.path.map(String)].join('.');
         throw new CodedError('backup.invalid-row', { where }, issueToError(issue, row).field);
       }
+      // the parsed row: keys the schema does not know are not restored
+      return r.data;
     });
-    // The original rows are kept (validated above) so fields are restored exactly.
-    tables[t] = rows;
   }
+  tables.meta = restorableMeta(tables.meta as MetaRow[]);
   let settings: Settings;
   try {
     settings = migrateSettings(head.data.settings);

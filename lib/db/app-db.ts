@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import { TABLES, type Rows, type TableName } from './tables';
+import { validateWrites } from './validate';
 
 export type { MetaRow, SettingsRow, StoredCustomer } from './tables';
 
@@ -32,6 +33,7 @@ export class AppDB extends Dexie {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);
     }
+    this.use(validateWrites);
   }
 }
 

@@ -13,6 +13,7 @@ import { detectKind, mapHeaders, type ColumnMapping, type ImportKind } from './c
 import { buildRecord, columnIndex, dateCells, type ImportRecord, type RowError, type RowContext } from './rows';
 import { dateOrderEvidence, type DateOrder } from './values';
 import type { CanonicalColumn } from './columns';
+import { neverLogHit } from '../privacy/never-log';
 
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   /** Creation date of customers without `created_at` (defaults to the import day). */
   asOf?: string;
+  /** The privacy "never log" list (settings): interactions and feedback of customers or contacts on it are refused. */
+  neverLog?: readonly string[];
 }
 
 /** What one `push`/`end` produced. */
@@ -264,6 +267,11 @@ export class ImportParser {
       return;
     }
     const rec = r.record;
+    const refused = this.neverLogged(rec);
+    if (refused) {
+      out.rejected.push({ file: this.fileName, line: row.line, code: 'never-log', reason: `on the "never log" list (${refused})`, params: { value: refused } });
+      return;
+    }
     if (this.header!.mapping.kind === 'customers') {
       const content = JSON.stringify(rec);
       const before = this.customerContent.get(rec.id);
@@ -287,6 +295,15 @@ export class ImportParser {
     if (before > 0) rec.id = `${rec.id}#${before}`;
     this.referenced.add((rec as { customerId: string }).customerId);
     out.records.push(rec);
+  }
+
+  /** The never-log entry an interaction or feedback row hits (its customer id or contact), or null. */
+  private neverLogged(rec: ImportRecord): string | null {
+    const list = this.opts.neverLog;
+    const kind = this.header!.mapping.kind;
+    if (!list?.length || (kind !== 'interactions' && kind !== 'feedback')) return null;
+    const r = rec as { customerId: string; contact?: string };
+    return neverLogHit(list, { customerId: r.customerId, ...(r.contact ? { contact: r.contact } : {}) });
   }
 
   private release(): ParsedChunk {

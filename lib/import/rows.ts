@@ -10,7 +10,7 @@ import { ENUM_LISTS, parseEnum } from './enums';
 import { stableHash } from './hash';
 import { parseAmount, parseDate, parseScore, type DateOrder } from './values';
 
-export type RowErrorCode = 'required' | 'date' | 'amount' | 'enum' | 'score' | 'too-long' | 'open-quote' | 'encoding';
+export type RowErrorCode = 'required' | 'date' | 'amount' | 'enum' | 'score' | 'too-long' | 'open-quote' | 'encoding' | 'never-log';
 
 export interface RowError {
   file: string;

@@ -11,9 +11,9 @@ import type { RowError } from './rows';
 import type { DateOrder } from './values';
 
 export type ToWorker =
-  | { type: 'start'; file: File; importId: string; kind?: ImportKind; mapping?: Record<string, string>; asOf: string; sliceSize?: number }
+  | { type: 'start'; file: File; importId: string; kind?: ImportKind; mapping?: Record<string, string>; asOf: string; neverLog: string[]; sliceSize?: number }
   /** Continue an interrupted import from its checkpoint, reading the stored copy of its file. */
-  | { type: 'resume'; importId: string; asOf: string; checkpoint: ImportCheckpoint; log: ImportLog }
+  | { type: 'resume'; importId: string; asOf: string; neverLog: string[]; checkpoint: ImportCheckpoint; log: ImportLog }
   | { type: 'dateOrder'; order: DateOrder }
   /** XLSX only (CSV is inspected on the page): headers, mapping and preview rows. */
   | { type: 'inspect'; file: File }

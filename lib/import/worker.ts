@@ -64,7 +64,7 @@ async function start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     fileName: m.file.name,
     lastModified: m.file.lastModified,
     importId: m.importId,
-    opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf },
+    opts: { kind: m.kind, mapping: m.mapping, asOf: m.asOf, neverLog: m.neverLog },
     sliceSize: m.sliceSize,
   });
 }
@@ -72,7 +72,7 @@ async function start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
 async function resume(m: Extract<ToWorker, { type: 'resume' }>): Promise<void> {
   const file = await readImportFile(m.importId);
   if (!file) throw new CodedError('import.file-missing', { file: m.log.fileName });
-  await run({ file, fileName: m.log.fileName, importId: m.importId, resume: m.checkpoint, resumeLog: m.log, opts: { asOf: m.asOf } });
+  await run({ file, fileName: m.log.fileName, importId: m.importId, resume: m.checkpoint, resumeLog: m.log, opts: { asOf: m.asOf, neverLog: m.neverLog } });
 }
 
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {

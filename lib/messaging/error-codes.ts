@@ -60,6 +60,11 @@ export const ERROR_CODES = [
   'backup.newer',
   'backup.invalid-row',
   'backup.invalid-settings',
+  'backup.newer-db',
+  'backup.too-large',
+  // storage
+  'db.invalid-row',
+  'db.quota',
   'restore.interrupted',
 ] as const;
 

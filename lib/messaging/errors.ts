@@ -39,9 +39,17 @@ export class CodedError extends Error {
 export const isAppError = (v: unknown): v is AppError => typeof v === 'object' && v !== null && typeof (v as AppError).code === 'string';
 
 /** An AppError itself, a CodedError's or MessagingError's own, `internal` for anything else thrown. */
+/** The disk is full for this profile (IndexedDB's QuotaExceededError, also as Dexie's wrapper's inner error). */
+function isQuotaError(e: unknown): boolean {
+  for (let x = e, depth = 0; typeof x === 'object' && x !== null && depth < 4; x = (x as { inner?: unknown }).inner, depth++)
+    if ((x as { name?: unknown }).name === 'QuotaExceededError') return true;
+  return false;
+}
+
 export function toAppError(e: unknown): AppError {
   if (e instanceof CodedError) return e.error;
   if (isAppError(e)) return e;
   if (typeof e === 'object' && e !== null && isAppError((e as { error?: unknown }).error)) return (e as { error: AppError }).error;
+  if (isQuotaError(e)) return { code: 'db.quota' };
   return { code: 'internal' };
 }

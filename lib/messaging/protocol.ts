@@ -76,6 +76,7 @@ export interface Results {
   logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
   undoInteraction: { customerId: string; score: Score | null };
   updateAction: Action;
+  updateActions: { updated: number };
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
   rescoreAll: { customers: number };

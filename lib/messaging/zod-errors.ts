@@ -46,6 +46,9 @@ export function issueToError(issue: Issue, input: unknown, prefix: readonly Prop
       return at({ code: 'value.not-allowed' });
     case 'not_multiple_of':
       return at({ code: 'value.not-integer' });
+    case 'custom':
+      // a refinement that names its error code (e.g. IsoDateSchema: not a real calendar day)
+      return at({ code: issue.params?.['code'] === 'value.date-format' ? 'value.date-format' : 'value.invalid' });
     default:
       return at({ code: 'value.invalid' });
   }

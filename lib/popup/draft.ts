@@ -7,6 +7,8 @@ import { storage } from 'wxt/utils/storage';
 import type { Channel, Direction, FeedbackKind, Sentiment } from '../schemas/enums';
 
 export interface QuickLogDraft {
+  /** This draft's save id (`logInteraction.clientId`): a retried save is stored once. */
+  clientId?: string;
   customerId?: string;
   customerName?: string;
   channel: Channel;

@@ -18,8 +18,9 @@ export type QuickLogErrorKey =
 
 export type QuickLogErrors = Partial<Record<QuickLogField, QuickLogErrorKey>>;
 
-export function emptyDraft(customer?: { id: string; name: string }): QuickLogDraft {
+export function emptyDraft(customer?: { id: string; name: string }, clientId: string = crypto.randomUUID()): QuickLogDraft {
   return {
+    clientId,
     ...(customer ? { customerId: customer.id, customerName: customer.name } : {}),
     channel: 'call',
     direction: 'outbound',
@@ -62,6 +63,7 @@ export function toPayload(d: QuickLogDraft, date: string): MessagePayload<'logIn
   const score = parseScore(d.feedbackScore);
   const comment = d.feedbackComment.trim();
   return {
+    ...(d.clientId ? { clientId: d.clientId } : {}),
     customerId: d.customerId ?? '',
     date,
     channel: d.channel,

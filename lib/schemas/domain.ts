@@ -6,6 +6,7 @@
  * timestamps (`createdAt`, `updatedAt`, `computedAt`) are epoch milliseconds.
  */
 import { z } from './zod';
+import { isRealDate } from '../clock';
 import {
   ActionKindSchema,
   ActionStatusSchema,
@@ -21,7 +22,11 @@ import {
   TierSchema,
 } from './enums';
 
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
+/** A real calendar day as `yyyy-MM-dd` (2025-02-30 and 9999-99-99 are refused). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date')
+  .refine(isRealDate, { message: 'not a real calendar day', params: { code: 'value.date-format' } });
 
 export const CrmRefSchema = z.object({
   crm: CrmIdSchema,

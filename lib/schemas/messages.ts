@@ -41,6 +41,11 @@ export const MessageSchemas = {
   }),
   /** Popup/CS → BG: log one interaction; the customer is rescored at once. */
   logInteraction: z.object({
+    /** Made by the popup once per draft: a retried save (after a service-worker restart) is stored once. */
+    clientId: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/i)
+      .optional(),
     customerId: z.string().min(1).max(200),
     date: IsoDateSchema,
     channel: ChannelSchema,
@@ -66,6 +71,20 @@ export const MessageSchemas = {
     /** A calendar date after today, at most a year ahead (the background checks it against its today). */
     snoozedUntil: IsoDateSchema.optional(),
     reason: z.string().max(500).optional(),
+  }),
+  /** Side panel → BG: one decision for many actions (bulk snooze or dismiss of stale revisits). */
+  updateActions: z.object({
+    updates: z
+      .array(
+        z.object({
+          actionId: z.string().min(1),
+          status: ActionStatusSchema,
+          snoozedUntil: IsoDateSchema.optional(),
+          reason: z.string().max(500).optional(),
+        }),
+      )
+      .min(1)
+      .max(5_000),
   }),
   /** Popup → BG: find customers by name, domain or email. */
   searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),

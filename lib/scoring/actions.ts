@@ -148,6 +148,8 @@ export function suppressedKinds(actions: readonly Action[], asOf: string): Reado
 }
 
 const later = (a: string, b: string): string => (a > b ? a : b);
+/** Code-unit order (ISO dates and kind ids are ASCII; localeCompare is far slower). */
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 type Proposal = NextAction & { base: number };
 
@@ -283,11 +285,11 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
   // always a next step: when nothing is due, the next planned touch by the tier's cadence
   if (kept.length === 0) kept.push(plannedTouch(p, cadence, revisitDue));
   return kept
-    .map(({ base, ...a }): RankedAction => {
+    .map((a): RankedAction => {
       const learnt = p.acceptance?.[a.kind].factor ?? 1;
       const held = floor && PROTECTIVE.has(a.kind) && learnt < 1;
       const why: RankWhy = {
-        base,
+        base: a.base,
         tier: TIER_WEIGHT[p.tier],
         risk: PROTECTIVE.has(a.kind) ? 1 + 0.5 * risk : 1 - 0.3 * risk,
         goal: boosts.get(a.kind) ?? 1,
@@ -295,9 +297,12 @@ export function rankActions(p: PlaybookInput, settings: ScoringSettings): Ranked
         floor: held,
       };
       const priority = Math.round(why.base * why.tier * why.risk * why.goal * why.learned * 10) / 10;
-      return { ...a, priority, why };
+      // built field by field: no rest/spread in the per-customer hot path
+      return a.params
+        ? { kind: a.kind, reason: a.reason, due: a.due, params: a.params, priority, why }
+        : { kind: a.kind, reason: a.reason, due: a.due, priority, why };
     })
-    .sort((a, b) => b.priority - a.priority || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
+    .sort((a, b) => b.priority - a.priority || order(a.due, b.due) || order(a.kind, b.kind));
 }
 
 /** Below every real recommendation: the next revisit by cadence (never before tomorrow, never inside a snooze). */

@@ -275,7 +275,7 @@ export function assessRisk(model: RiskModel, raw: Float64Array, inputs: RiskInpu
     const points = round1(100 * c * slope);
     if (Math.abs(points) >= 0.5) factors.push(factorOf(group, inputs, points, model.horizonDays));
   }
-  factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.id.localeCompare(b.id));
+  factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const score = round1(100 * probability);
   return {
     probability,

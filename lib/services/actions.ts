@@ -80,4 +80,15 @@ export const actionsHandlers: Partial<Handlers> = {
     await broadcastDataChanged([action.customerId]);
     return action;
   },
+  /** The same decision for many actions (the side panel's bulk snooze / dismiss), one broadcast at the end. */
+  async updateActions({ updates }) {
+    const db = getDb();
+    const settings = await loadSettings();
+    const asOf = today();
+    const now = Date.now();
+    const customers = new Set<string>();
+    for (const u of updates) customers.add((await applyActionUpdate(db, u, settings, asOf, now)).customerId);
+    await broadcastDataChanged([...customers]);
+    return { updated: updates.length };
+  },
 };

@@ -10,13 +10,14 @@ import { transact } from '../db/repo';
 import { onTableChanged } from '../db/changes';
 import { customersRepo } from '../db/repos/customers';
 import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/history';
+import { scoresRepo } from '../db/repos/scores';
 import type { Handlers } from '../messaging/router';
 import { CodedError } from '../messaging/errors';
 import { FeedbackSchema, type Contact, type Feedback, type Interaction, type Score } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
 import { isCalendarDate } from '../popup/field-errors';
-import { neverLogHit } from '../popup/never-log';
+import { neverLogHit } from '../privacy/never-log';
 import { loadSettings } from '../settings/store';
 import { today } from '../clock';
 import { broadcastDataChanged } from './broadcast';
@@ -80,6 +81,9 @@ function toFeedback(p: LogPayload, id: string): Feedback | undefined {
   return parsed.data;
 }
 
+/** Row ids of a quick-log made from the popup's draft id. */
+export const quickLogId = (clientId: string, part?: 'fb'): string => `ql-${clientId.toLowerCase()}${part ? `-${part}` : ''}`;
+
 /** Builds the handlers around their dependencies (tests pass fakes, the background the real ones). */
 /** `searchCustomers` alone (it needs only the database). */
 export function createSearchHandlers(getDb: () => AppDB): Pick<Handlers, 'searchCustomers'> {
@@ -99,6 +103,13 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       const customer = await customersRepo(db).get(p.customerId);
       if (!customer) throw new CodedError('customer.unknown', { customerId: p.customerId }, 'customerId');
       const settings = await deps.settings();
+      // a retried save of the same draft: already stored, answer as the first time did
+      const retried = p.clientId ? await interactionsRepo(db).get(quickLogId(p.clientId)) : undefined;
+      if (retried) {
+        if (retried.customerId !== customer.id) throw new CodedError('value.invalid', undefined, 'clientId');
+        const feedbackId = p.feedback ? quickLogId(p.clientId!, 'fb') : undefined;
+        return { interactionId: retried.id, ...(feedbackId ? { feedbackId } : {}), score: (await scoresRepo(db).get(customer.id)) ?? null };
+      }
       const hit = neverLogHit(settings.neverLog, {
         customerId: customer.id,
         domain: customer.domain,
@@ -112,7 +123,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       const now = deps.now();
       const contactName = p.contact?.trim() || undefined;
       const interaction: Interaction = {
-        id: deps.newId(),
+        id: p.clientId ? quickLogId(p.clientId) : deps.newId(),
         customerId: customer.id,
         date: p.date,
         channel: p.channel,
@@ -124,7 +135,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         ...(p.nextStep?.trim() ? { nextStep: p.nextStep.trim() } : {}),
         ...(p.nextStepDue ? { nextStepDue: p.nextStepDue } : {}),
       };
-      const feedback = toFeedback(p, deps.newId());
+      const feedback = toFeedback(p, p.clientId ? quickLogId(p.clientId, 'fb') : deps.newId());
 
       await transact(db, 'rw', ['interactions', 'feedback', 'contacts'], async () => {
         await interactionsRepo(db).add(interaction);

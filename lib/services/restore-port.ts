@@ -54,7 +54,7 @@ export function serveRestorePort(port: PortLike, deps: RestorePortDeps): void {
         case 'plan': {
           for (let i = 0; i < r.parts; i++) if (typeof parts[i] !== 'string') throw new CodedError('restore.interrupted');
           if (parts.length !== r.parts) throw new CodedError('restore.interrupted');
-          backup = parseBackup(parts.join(''));
+          backup = parseBackup(parts.join(''), deps.db().verno);
           parts.length = 0;
           const plan = await planRestore(deps.db(), backup);
           result = { exportedAt: backup.exportedAt, changes: plan.changes };

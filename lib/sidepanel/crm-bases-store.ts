@@ -6,12 +6,14 @@ import type { AppDB } from '../db/app-db';
 import type { ReadDb } from '../db/read-db';
 import { metaRepo } from '../db/repos/meta';
 import { mergeBases, type CrmBases } from './crm-links';
+import { CrmBasesSchema } from '../schemas/meta';
 
 export const CRM_BASES_KEY = 'sidepanel.crmBases';
 
 export async function loadCrmBases(db: ReadDb): Promise<CrmBases> {
-  const value = await metaRepo(db).get(CRM_BASES_KEY);
-  return value && typeof value === 'object' ? (value as CrmBases) : {};
+  // checked on every read: only https origins of the CRM each base is filed under
+  const parsed = CrmBasesSchema.safeParse(await metaRepo(db).get(CRM_BASES_KEY));
+  return parsed.success ? (parsed.data as CrmBases) : {};
 }
 
 /** Learn from tab URLs; stores and returns the merged bases (unchanged bases are not rewritten). */

@@ -60,6 +60,11 @@ export const errors = defineCatalog(
     'error.backup.invalid-row': 'Invalid value at {where}.',
     'error.backup.invalid-settings': 'Invalid settings in the backup at {where}.',
     'error.restore.interrupted': 'The restore was interrupted before it started; nothing was changed.',
+    'error.backup.newer-db': 'This backup comes from a newer Rapport (database version {version}; this one has {max}). Update Rapport first.',
+    'error.backup.too-large': 'The backup is larger than {max} MB; Rapport does not read it.',
+    'error.db.invalid-row': 'Nothing was saved: a {table} row ({key}) has an invalid {field}.',
+    'error.db.quota':
+      'The browser has no storage space left for Rapport. The work is paused and nothing saved so far is lost; free disk space, then try again.',
   },
   {
     'error.message.rejected-sender': '已拒绝：该请求不是来自 Rapport。',
@@ -116,5 +121,9 @@ export const errors = defineCatalog(
     'error.backup.invalid-row': '{where} 处的值无效。',
     'error.backup.invalid-settings': '备份中的设置在 {where} 处无效。',
     'error.restore.interrupted': '恢复在开始前被中断；没有任何更改。',
+    'error.backup.newer-db': '该备份来自更新版本的 Rapport（数据库版本 {version}；当前为 {max}）。请先更新 Rapport。',
+    'error.backup.too-large': '备份大于 {max} 兆字节，Rapport 不会读取。',
+    'error.db.invalid-row': '未保存任何内容：{table} 中的一行（{key}）的 {field} 无效。',
+    'error.db.quota': '浏览器已没有可供 Rapport 使用的存储空间。操作已暂停，已保存的内容不会丢失；请释放磁盘空间后重试。',
   },
 );

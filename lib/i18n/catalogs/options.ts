@@ -77,6 +77,7 @@ export const options = defineCatalog(
     'options.import.reason.too-long': 'text too long',
     'options.import.reason.open-quote': 'file ends inside a quoted field',
     'options.import.reason.encoding': 'characters in another encoding',
+    'options.import.reason.never-log': 'on your “never log” list',
     'options.import.reason.invalid': 'value not valid',
     'options.import.reasonValue': '{reason}: “{value}”',
 
@@ -252,6 +253,7 @@ export const options = defineCatalog(
     'options.import.reason.too-long': '文本过长',
     'options.import.reason.open-quote': '文件在引号字段内结束',
     'options.import.reason.encoding': '含有其他编码的字符',
+    'options.import.reason.never-log': '在“永不记录”名单中',
     'options.import.reason.invalid': '值无效',
     'options.import.reasonValue': '{reason}：“{value}”',
 

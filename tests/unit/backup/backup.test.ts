@@ -66,7 +66,7 @@ async function seed(): Promise<void> {
     nba: null,
     computedAt: 9,
   });
-  await db.meta.add({ key: 'searchIndexVersion', value: { v: 2 } });
+  await db.meta.add({ key: 'sidepanel.crmBases', value: { salesforce: { origin: 'https://acme.lightning.force.com' } } });
   await runImport({ sink: dbSink(db), file: new Blob(['customer_id,date,amount\nC3,2025-01-01,1\n']), fileName: 'x.csv', importId: 'imp1', now: () => 3 });
 }
 
@@ -77,12 +77,34 @@ describe('backup', () => {
     const settings = { ...DEFAULT_SETTINGS, language: 'zh_CN' as const, neverLog: ['C2'] };
     const json = JSON.stringify(await createBackup(db, settings, 1_700_000_000_000));
     await Promise.all(BACKUP_TABLES.map((t) => db[t].clear()));
-    const parsed = parseBackup(json);
+    const parsed = parseBackup(json, 99);
     const plan = await planRestore(db, parsed);
     expect(plan.changes.find((c) => c.table === 'customers')).toEqual({ table: 'customers', current: 0, incoming: 3 });
     const restoredSettings = await restoreBackup(db, parsed);
     expect(await dump(db)).toEqual(before);
     expect(restoredSettings).toEqual(settings);
+  });
+
+  it('restores only what the schemas know: unknown fields and meta keys are dropped, a planted CRM base too', async () => {
+    await seed();
+    const b = await createBackup(db, DEFAULT_SETTINGS, 1);
+    (b.tables.customers[0] as Record<string, unknown>)['__proto__planted'] = '<img src=x onerror=alert(1)>';
+    b.tables.meta.push({ key: 'import:evil', value: 'x' }, { key: 'anything', value: { a: 1 } });
+    const bases = b.tables.meta.find((m) => (m as { key: string }).key === 'sidepanel.crmBases') as { value: Record<string, unknown> };
+    bases.value['hubspot'] = { origin: 'https://evil.example.com', part: '1' };
+    bases.value['zoho'] = { origin: 'javascript:alert(1)' };
+    const parsed = parseBackup(JSON.stringify(b), 99);
+    expect(Object.keys(parsed.tables.customers[0] as object)).not.toContain('__proto__planted');
+    expect((parsed.tables.meta as { key: string }[]).map((m) => m.key).sort()).toEqual(['sidepanel.crmBases']);
+    expect((parsed.tables.meta[0] as { value: unknown }).value).toEqual({ salesforce: { origin: 'https://acme.lightning.force.com' } });
+  });
+
+  it('refuses a backup from a newer database version and one over the size cap', () => {
+    const head = { format: 'rapport-backup', version: 1, exportedAt: 1, dbVersion: 7, settings: DEFAULT_SETTINGS, tables: {} };
+    expect(() => parseBackup(JSON.stringify(head), 3)).toThrow(expect.objectContaining({ error: { code: 'backup.newer-db', params: { version: 7, max: 3 } } }));
+    expect(parseBackup(JSON.stringify({ ...head, dbVersion: 3 }), 3).dbVersion).toBe(3);
+    const huge = { length: 513 * 1024 * 1024 } as string;
+    expect(() => parseBackup(huge, 3)).toThrow(expect.objectContaining({ error: { code: 'backup.too-large', params: { max: 512 } } }));
   });
 
   it('refuses an invalid backup naming table, row and field, without touching the database', async () => {
@@ -93,7 +115,7 @@ describe('backup', () => {
     (b.tables.transactions[0] as { date: string }).date = '01/02/2025';
     const refusal = (json: string): unknown => {
       try {
-        parseBackup(json);
+        parseBackup(json, 99);
       } catch (e) {
         expect(e).toBeInstanceOf(CodedError);
         return (e as CodedError).error;

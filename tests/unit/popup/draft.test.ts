@@ -29,6 +29,7 @@ describe('quick-log form rules', () => {
   it('builds the logInteraction payload', () => {
     expect(validateDraft(d, '2026-11-20', '2026-11-20')).toEqual({});
     expect(toPayload(d, '2026-11-20')).toEqual({
+      clientId: d.clientId,
       customerId: 'C-1002',
       date: '2026-11-20',
       channel: 'call',
@@ -38,6 +39,11 @@ describe('quick-log form rules', () => {
       contactIsDecisionMaker: true,
       feedback: { kind: 'nps', score: 0 },
     });
+  });
+
+  it('every new draft has its own save id, kept with the draft', () => {
+    expect(emptyDraft().clientId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(emptyDraft().clientId).not.toBe(emptyDraft().clientId);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neverLogHit } from '../../../lib/popup/never-log';
+import { neverLogHit } from '../../../lib/privacy/never-log';
 
 const globex = { customerId: 'C-1002', domain: 'globex.example', emails: ['ops@eu.globex.example'] };
 

@@ -97,6 +97,19 @@ describe('logInteraction', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
+  it('a save retried with the same draft id (service worker restarted before it answered) is stored once', async () => {
+    const clientId = '0b6f3a52-9c1e-4c8e-9a57-1d2f3e4a5b6c';
+    const payload = { ...base, clientId, feedback: { kind: 'csat' as const, score: 4 } };
+    const first = await h.logInteraction(payload, sender);
+    const again = await h.logInteraction(payload, sender);
+    expect(again).toEqual({ ...first, score: expect.anything() });
+    expect(first.interactionId).toBe(`ql-${clientId}`);
+    expect(await db.interactions.where('customerId').equals('C-1002').count()).toBe(1);
+    expect(await db.feedback.count()).toBe(1);
+    // the same id for another customer is refused, not merged
+    await expect(h.logInteraction({ ...payload, customerId: 'C-1006' }, sender)).rejects.toMatchObject({ error: { code: 'value.invalid', field: 'clientId' } });
+  });
+
   it('writes a feedback row with a CSAT/NPS score or a complaint', async () => {
     await h.logInteraction({ ...base, feedback: { kind: 'nps', score: 3 } }, sender);
     await h.logInteraction({ ...base, summary: 'Invoice wrong again', feedback: { kind: 'complaint' } }, sender);
