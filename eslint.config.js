@@ -13,6 +13,9 @@ export const TABLE_NAMES = [
   'importLog',
   'meta',
   'settings',
+  'syncConnections',
+  'syncCursors',
+  'syncOutbox',
   'scoreHistory',
   'actionOutcomes',
 ];

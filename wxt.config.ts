@@ -21,6 +21,15 @@ export const MIN_FIREFOX = '140.0';
 export const MIN_FIREFOX_ANDROID = '142.0';
 /** Host pattern for custom CRM domains, requested one origin at a time (options page). */
 export const CUSTOM_DOMAINS = 'https://*/*';
+/**
+ * e2e builds only (`RAPPORT_E2E_API_HOSTS=1 npx wxt build`, output in its own directory): the CRM API
+ * hosts and `cookies` granted at install, because a headless browser cannot answer the permission
+ * prompt the options page shows when the rep connects. Never set for the shipped build.
+ */
+const E2E_HOSTS: string[] =
+  process.env.RAPPORT_E2E_API_HOSTS === '1'
+    ? ['https://api.hubapi.com/*', 'https://*.zoho.com/*', 'https://*.zohoapis.com/*', 'https://*.fxiaoke.com/*', 'https://*.pipedrive.com/*']
+    : [];
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' };
 const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
 
@@ -75,15 +84,17 @@ export default defineConfig({
       // Only what the code calls (docs/store-listing.md, "Permissions"). No `tabs`: the tabs we
       // read are CRM pages we hold host permission for. Firefox has no sidePanel API: WXT turns
       // the side panel into a sidebar_action there.
-      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(firefox ? [] : ['sidePanel'])],
-      host_permissions: [...CRM_MATCHES],
+      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(firefox ? [] : ['sidePanel']), ...(E2E_HOSTS.length ? ['cookies'] : [])],
+      host_permissions: [...CRM_MATCHES, ...E2E_HOSTS],
       // The overlay's expanded card (entrypoints/card) is framed by CRM record pages, and only by them.
       web_accessible_resources: mv2 ? ['card.html'] : [{ resources: ['card.html'], matches: [...CRM_MATCHES] }],
       // Asked for at runtime from the options page: notifications when reminders are turned on;
       // custom CRM domains (Salesforce My Domain, on-premise Dynamics…) one origin at a time,
       // never <all_urls>. MV2 has no optional_host_permissions (WXT drops it), so there the
       // origins go with the optional API permissions.
-      optional_permissions: ['notifications', ...(mv2 ? [CUSTOM_DOMAINS] : [])],
+      // `cookies` when the rep connects Salesforce (its API works on the signed-in session, docs/crm-apis/salesforce.md);
+      // CRM API origins (HubSpot, Zoho, Fxiaoke…) come under the same one-origin-at-a-time request.
+      optional_permissions: ['notifications', 'cookies', ...(mv2 ? [CUSTOM_DOMAINS] : [])],
       ...(mv2 ? {} : { optional_host_permissions: [CUSTOM_DOMAINS] }),
       ...(firefox
         ? {

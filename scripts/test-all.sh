@@ -20,6 +20,8 @@ echo "▶ unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 check build-chrome npx wxt build
 check build-firefox npx wxt build -b firefox
+# The sync e2e specs load a build with the CRM API hosts granted at install (wxt.config.ts, E2E_HOSTS).
+check build-chrome-e2e env RAPPORT_E2E_API_HOSTS=1 WXT_OUT_DIR=.output-e2e npx wxt build
 # Mozilla's linter on the Firefox build (offline), and both built manifests against wxt.config.ts.
 check web-ext-lint npx tsx scripts/lint-firefox.ts
 if [ -f .output/chrome-mv3/manifest.json ]; then

@@ -3,7 +3,9 @@ import type { JSX } from 'react';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { Connections } from './Connections';
 import { useOptionsT } from './t';
+import { SampleBadge } from '../shared/SampleData';
 import './options.css';
 
 export function OptionsApp(): JSX.Element {
@@ -12,8 +14,10 @@ export function OptionsApp(): JSX.Element {
     <div className="o-page">
       <header className="o-header">
         <h1>{t('options.title')}</h1>
+        <SampleBadge />
         <nav aria-label={t('options.nav')}>
           <a href="#import-heading">{t('options.nav.data')}</a>
+          <a href="#connections-heading">{t('options.nav.connections')}</a>
           <a href="#settings-heading">{t('options.nav.settings')}</a>
           <a href="#privacy">{t('options.nav.privacy')}</a>
         </nav>
@@ -21,6 +25,7 @@ export function OptionsApp(): JSX.Element {
       <main>
         <ImportPanel />
         <DataPanel />
+        <Connections />
         <SettingsPanel />
       </main>
     </div>

@@ -1,12 +1,16 @@
 /**
  * After a save: what the customer looks like now (tier, risk, next best action) and
  * "Log another" / "Undo" / "Close". `[data-rapport-saved]` with `data-customer-id` is the
- * contract e2e tests wait for.
+ * contract e2e tests wait for; its `data-writeback` tells whether the log is being written to the
+ * CRM (`off|queued|written|failed`), read live from the outbox.
  */
 import { useEffect, useRef, type JSX } from 'react';
-import type { Results } from '../../lib/messaging/protocol';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { openReadDb } from '../../lib/db/read-db';
+import { syncRepo } from '../../lib/db/repos/sync';
+import type { Results, WritebackState } from '../../lib/messaging/protocol';
 import { popup } from '../../lib/i18n/catalogs/popup';
-import { Button, RiskChip, TierChip, useCommonT, useT } from '../shared';
+import { Button, RiskChip, TierChip, useCommonT, useErrorText, useT } from '../shared';
 
 export interface SavedPanelProps {
   customerId: string;
@@ -25,6 +29,9 @@ export function SavedPanel({ customerId, customerName, result, onAnother, onUndo
   const another = useRef<HTMLButtonElement>(null);
   useEffect(() => another.current?.focus(), []);
   const score = result.score;
+  const errorText = useErrorText();
+  const outboxRow = useLiveQuery(() => syncRepo(openReadDb()).outboxRow(result.interactionId), [result.interactionId]);
+  const writeback: WritebackState = outboxRow?.state ?? result.writeback ?? 'off';
   return (
     <section
       className="r-saved"
@@ -33,6 +40,7 @@ export function SavedPanel({ customerId, customerName, result, onAnother, onUndo
       data-tier={score?.tier ?? ''}
       data-risk={score?.risk ?? ''}
       data-nba={score?.nba?.kind ?? ''}
+      data-writeback={writeback}
       aria-labelledby="rapport-saved-title"
     >
       <h2 id="rapport-saved-title" className="r-saved-title" role="status">
@@ -50,6 +58,16 @@ export function SavedPanel({ customerId, customerName, result, onAnother, onUndo
         </>
       ) : (
         <p className="r-hint">{t('popup.saved.noScore')}</p>
+      )}
+      {writeback === 'off' ? null : (
+        <p
+          className={writeback === 'failed' ? 'r-error' : 'r-hint'}
+          data-rapport-writeback-reason={outboxRow?.state === 'failed' ? (outboxRow.reason ?? '') : undefined}
+        >
+          {writeback === 'failed'
+            ? t('popup.saved.writeback.failed', { reason: errorText({ code: outboxRow?.reason ?? 'writeback.unavailable' }) })
+            : t(`popup.saved.writeback.${writeback}`)}
+        </p>
       )}
       {error ? (
         <p className="r-error" role="alert">

@@ -16,6 +16,7 @@ import { RadioGroup, useCommonT, useLocale } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
 import { KpiCard, useKpiText } from './KpiCard';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 export function KpisView(): JSX.Element {
   const t = useSpT();
@@ -42,6 +43,7 @@ export function KpisView(): JSX.Element {
       <h2 id="sp-kpis-h" className="sp-h2">
         {t('sidepanel.kpis.heading')}
       </h2>
+      <ViewEmpty />
       <RadioGroup
         label={t('sidepanel.kpis.period')}
         name="sp-period"

@@ -17,6 +17,7 @@ import { TierChip, useCommonT, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { VirtualList } from './VirtualList';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 /** The tier moves shown per row: the last four weeks. */
 const FLOW_DAYS = 28;
@@ -53,7 +54,7 @@ export function PyramidView(): JSX.Element {
   );
 
   if (!data) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
-  if (!data.scores.length) return <p className="sp-empty">{t('sidepanel.noData')}</p>;
+  if (!data.scores.length) return <ViewEmpty text={t('sidepanel.noData')} />;
   const widths = barWidths(summary);
 
   return (

@@ -20,6 +20,7 @@ import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
 import { useWarmComputer } from './useComputed';
 import { formatDate } from '../../lib/sidepanel/format';
 import { useLocale } from '../shared';
+import { SampleBadge } from '../shared/SampleData';
 import './sidepanel.css';
 
 export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid', 'proof'] as const;
@@ -84,6 +85,7 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
       <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
+          <SampleBadge />
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
         </header>
         <Tabs label={t('sidepanel.views')} navLabel={t('sidepanel.nav')} tabs={tabs} value={view} onChange={changeView}>

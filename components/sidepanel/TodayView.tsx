@@ -20,6 +20,7 @@ import { ActionRow, type ActionOutcome } from './ActionRow';
 import { VirtualList } from './VirtualList';
 import { TodayControls } from './TodayControls';
 import { StaleRevisits } from './StaleRevisits';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 /** Customers read with the plan itself (a plan of up to this many needs no second read). */
 const PREFETCH = 50;
@@ -132,7 +133,7 @@ export function TodayView(): JSX.Element {
         onMessage={(text, error) => setToast({ text, error })}
       />
       {nothingDue ? (
-        <p className="sp-empty">{t('sidepanel.today.empty')}</p>
+        <ViewEmpty text={t('sidepanel.today.empty')} />
       ) : plan.planned.length === 0 ? (
         <p className="sp-empty">{t('sidepanel.plan.empty')}</p>
       ) : (

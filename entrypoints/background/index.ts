@@ -4,12 +4,15 @@ import { createRouter } from '../../lib/messaging/router';
 import { handlers } from '../../lib/services/handlers';
 import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
+import { setupSync } from '../../lib/services/sync';
 import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 import { restrictToExtension } from '../../lib/services/storage-access';
+import { setupInstall } from '../../lib/services/install';
 
 export default defineBackground(() => {
+  setupInstall();
   const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const route = createRouter(handlers, ext);
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -21,6 +24,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => servePort(port, ext));
   setupSettingsFollowers();
   setupReminders();
+  setupSync();
   setupCustomDomains();
   setupDailyRescore();
   void restrictToExtension(browser.storage.local as never).catch((e: unknown) => console.error('[Rapport] could not restrict storage.local:', e));

@@ -24,6 +24,9 @@ export class AppDB extends Dexie {
   importLog!: EntityTable<Rows['importLog'], Key<'importLog'>>;
   meta!: EntityTable<Rows['meta'], Key<'meta'>>;
   settings!: EntityTable<Rows['settings'], Key<'settings'>>;
+  syncConnections!: EntityTable<Rows['syncConnections'], Key<'syncConnections'>>;
+  syncCursors!: EntityTable<Rows['syncCursors'], Key<'syncCursors'>>;
+  syncOutbox!: EntityTable<Rows['syncOutbox'], Key<'syncOutbox'>>;
   scoreHistory!: EntityTable<Rows['scoreHistory'], Key<'scoreHistory'>>;
   actionOutcomes!: EntityTable<Rows['actionOutcomes'], Key<'actionOutcomes'>>;
 

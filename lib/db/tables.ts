@@ -3,6 +3,7 @@
  * restore, "delete all data", loading the sample book and the full rescore derive their table
  * lists from here; numbered migrations (./migrations) declare the stores and their indexes.
  */
+import type { ConnectionRow, CursorRow, OutboxRow } from '../sync/state';
 import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
 import type { ActionOutcomeRow, ScoreHistoryRow } from '../schemas/history';
 
@@ -32,6 +33,9 @@ export interface Rows {
   importLog: ImportLog;
   meta: MetaRow;
   settings: SettingsRow;
+  syncConnections: ConnectionRow;
+  syncCursors: CursorRow;
+  syncOutbox: OutboxRow;
   scoreHistory: ScoreHistoryRow;
   actionOutcomes: ActionOutcomeRow;
 }
@@ -43,8 +47,10 @@ export type TableName = keyof Rows;
  * - `derived`: what scoring writes (scores; actions also keep the user's done/dismissed/snoozed)
  * - `log`, `meta`: import history, book model, journals, remembered UI state
  * - `settings`: preferences; kept by "delete all data", backed up as the backup's `settings`
+ * - `sync`: CRM connections (their tokens), cursors and the write-back outbox; never in a backup
+ *   (tokens stay in this database) and kept by "delete all data" (disconnecting removes them)
  */
-export type TableRole = 'book' | 'derived' | 'log' | 'meta' | 'settings';
+export type TableRole = 'book' | 'derived' | 'log' | 'meta' | 'settings' | 'sync';
 
 export const TABLES = {
   customers: { key: 'id', role: 'book' },
@@ -58,6 +64,9 @@ export const TABLES = {
   importLog: { key: 'id', role: 'log' },
   meta: { key: 'key', role: 'meta' },
   settings: { key: 'key', role: 'settings' },
+  syncConnections: { key: 'crm', role: 'sync' },
+  syncCursors: { key: 'crm', role: 'sync' },
+  syncOutbox: { key: 'interactionId', role: 'sync' },
   scoreHistory: { key: 'id', role: 'derived' },
   actionOutcomes: { key: 'id', role: 'log' },
 } as const satisfies { [K in TableName]: { key: keyof Rows[K] & string; role: TableRole } };
@@ -68,7 +77,8 @@ const withRole = <R extends TableRole>(roles: readonly R[]) => TABLE_NAMES.filte
 
 /** Every table holding the user's data (not settings): backup, restore and "delete all data" cover these. */
 export const DATA_TABLES = withRole(['book', 'derived', 'log', 'meta']) as DataTable[];
-export type DataTable = Exclude<TableName, 'settings'>;
+export type DataTable = Exclude<TableName, 'settings' | SyncTable>;
+export type SyncTable = 'syncConnections' | 'syncCursors' | 'syncOutbox';
 
 /** The customer history scoring reads, plus the actions whose statuses it keeps. */
 export const BOOK_TABLES = [...withRole(['book']), 'actions'] as BookTable[];

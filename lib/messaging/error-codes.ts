@@ -66,6 +66,20 @@ export const ERROR_CODES = [
   'db.invalid-row',
   'db.quota',
   'restore.interrupted',
+  // CRM sync (lib/sync): a pass or a connection attempt, and a quick-log's write-back
+  'sync.auth',
+  'sync.rate-limited',
+  'sync.unavailable',
+  'sync.rejected',
+  'sync.forbidden',
+  'sync.not-found',
+  'sync.no-session',
+  'writeback.auth',
+  'writeback.rate-limited',
+  'writeback.unavailable',
+  'writeback.rejected',
+  'writeback.forbidden',
+  'writeback.not-found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import type { Settings } from '../schemas/settings';
 import type { ContentSettings } from '../settings/content';
 import type { CrmBases } from '../sidepanel/crm-links';
 import type { AppError } from './errors';
+import type { ConnectionStatus } from '../sync/state';
 
 export interface CustomerSummary {
   id: string;
@@ -73,12 +74,13 @@ export interface Results {
   getLinkCandidates: { id: string; name: string }[];
   getCard: CardData;
   trackCustomer: Customer;
-  logInteraction: { interactionId: string; feedbackId?: string; score: Score | null };
+  logInteraction: { interactionId: string; feedbackId?: string; score: Score | null; writeback?: WritebackState };
   undoInteraction: { customerId: string; score: Score | null };
   updateAction: Action;
   updateActions: { updated: number };
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
+  removeSampleData: { customers: number };
   rescoreAll: { customers: number };
   getSettings: Settings;
   getContentSettings: ContentSettings;
@@ -89,6 +91,12 @@ export interface Results {
   recordTierSnapshot: { taken: boolean };
   rollbackImport: ImportLog;
   deleteAllData: { cleared: true };
+  getSyncStatus: ConnectionStatus[];
+  connectCrm: ConnectionStatus;
+  syncCrm: ConnectionStatus;
+  cancelSync: ConnectionStatus;
+  disconnectCrm: ConnectionStatus;
+  setSyncOptions: ConnectionStatus;
 }
 
 export type MessageType = keyof MessageSchemaMap & keyof Results;
@@ -131,3 +139,13 @@ export interface RescoreProgress {
   done: number;
   total: number;
 }
+
+/** BG → extension pages: a CRM's sync state changed (progress of a pass, connected, disconnected). */
+export interface SyncProgress {
+  type: 'rapport:sync-progress';
+  status: ConnectionStatus;
+}
+export const SYNC_PROGRESS: SyncProgress['type'] = 'rapport:sync-progress';
+
+/** A quick-log's write-back to the CRM: `off` (no connected CRM writes it), queued, written, failed. */
+export type WritebackState = 'off' | 'queued' | 'written' | 'failed';

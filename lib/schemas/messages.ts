@@ -99,6 +99,8 @@ export const MessageSchemas = {
     /** Generic customers besides the six stories (benchmarks load bigger books). */
     customers: z.number().int().min(0).max(100_000).optional(),
   }),
+  /** Extension pages → BG: delete the rows the sample book loaded (marked in meta); the user's own rows stay. */
+  removeSampleData: z.object({}),
   /** Extension pages → BG: recompute every customer's score (imports, restores, goal and settings changes do it themselves). */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
   /** Extension pages → BG: the settings (pages do not read the settings store themselves). */
@@ -119,6 +121,18 @@ export const MessageSchemas = {
   rollbackImport: z.object({ importId: z.string().min(1).max(200) }),
   /** Options page → BG: delete every customer, interaction, score, goal and import (settings stay). */
   deleteAllData: z.object({}),
+  /** Options page → BG: every CRM's connection state (never its tokens). */
+  getSyncStatus: z.object({}),
+  /** Options page → BG: verify credentials and store the connection (host permissions were granted first). */
+  connectCrm: z.object({ crm: CrmIdSchema, input: z.record(z.string().max(100), z.string().max(4_000)) }),
+  /** Options page → BG: run a sync pass now (the first one reads everything). */
+  syncCrm: z.object({ crm: CrmIdSchema }),
+  /** Options page → BG: stop the running pass (what was read stays; the next pass resumes). */
+  cancelSync: z.object({ crm: CrmIdSchema }),
+  /** Options page → BG: forget the connection and its tokens. */
+  disconnectCrm: z.object({ crm: CrmIdSchema }),
+  /** Options page → BG: write-back of quick-logs and of scores on or off. */
+  setSyncOptions: z.object({ crm: CrmIdSchema, writeBack: z.boolean().optional(), writeScores: z.boolean().optional() }),
 } as const;
 
 export type MessageSchemaMap = typeof MessageSchemas;

@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings';
 import { goalsHandlers } from './goals';
 import { sidePanelHandlers } from './sidepanel';
 import { createBackgroundDataHandlers } from './data';
+import { syncHandlers } from './sync';
 
 export const handlers: Partial<Handlers> = {
   ...interactionsHandlers,
@@ -23,5 +24,6 @@ export const handlers: Partial<Handlers> = {
   ...settingsHandlers,
   ...goalsHandlers,
   ...sidePanelHandlers,
+  ...syncHandlers,
   ...createBackgroundDataHandlers((importId) => (importId ? dropImportFile(importId) : dropAllImportFiles())),
 };

@@ -13,7 +13,7 @@ import { contactsRepo, feedbackRepo, interactionsRepo } from '../db/repos/histor
 import { scoresRepo } from '../db/repos/scores';
 import type { Handlers } from '../messaging/router';
 import { CodedError } from '../messaging/errors';
-import { FeedbackSchema, type Contact, type Feedback, type Interaction, type Score } from '../schemas/domain';
+import { FeedbackSchema, type Contact, type Customer, type Feedback, type Interaction, type Score } from '../schemas/domain';
 import type { Settings } from '../schemas/settings';
 import { buildSearchIndex, searchCustomerIndex, type SearchIndex } from '../popup/customer-search';
 import { isCalendarDate } from '../popup/field-errors';
@@ -22,6 +22,8 @@ import { loadSettings } from '../settings/store';
 import { today } from '../clock';
 import { broadcastDataChanged } from './broadcast';
 import { rescoreCustomer } from './rescore';
+import { dropWriteBack, enqueueWriteBack } from './sync';
+import type { WritebackState } from '../messaging/protocol';
 
 export type RescoreFn = (db: AppDB, customerId: string, settings: Settings, asOf: string) => Promise<Score | null | undefined>;
 
@@ -34,6 +36,10 @@ export interface InteractionsDeps {
   asOf: () => string;
   newId: () => string;
   now: () => number;
+  /** Queue the quick-log for write-back to the CRM, or tell its state when queued already (absent: write-back is off). */
+  writeBack?: (interaction: Interaction, customer: Customer) => Promise<WritebackState>;
+  /** Forget a queued write-back of an undone quick-log. */
+  dropWriteBack?: (interactionId: string) => Promise<void>;
 }
 
 /** The privacy list refused the interaction; nothing was written. */
@@ -108,7 +114,8 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       if (retried) {
         if (retried.customerId !== customer.id) throw new CodedError('value.invalid', undefined, 'clientId');
         const feedbackId = p.feedback ? quickLogId(p.clientId!, 'fb') : undefined;
-        return { interactionId: retried.id, ...(feedbackId ? { feedbackId } : {}), score: (await scoresRepo(db).get(customer.id)) ?? null };
+        const writeback = deps.writeBack ? await deps.writeBack(retried, customer) : 'off';
+        return { interactionId: retried.id, ...(feedbackId ? { feedbackId } : {}), score: (await scoresRepo(db).get(customer.id)) ?? null, writeback };
       }
       const hit = neverLogHit(settings.neverLog, {
         customerId: customer.id,
@@ -145,7 +152,8 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
 
       const score = (await deps.rescore(db, customer.id, settings, asOf)) ?? null;
       await deps.broadcast([customer.id]);
-      return feedback ? { interactionId: interaction.id, feedbackId: feedback.id, score } : { interactionId: interaction.id, score };
+      const writeback = deps.writeBack ? await deps.writeBack(interaction, customer) : 'off';
+      return { interactionId: interaction.id, ...(feedback ? { feedbackId: feedback.id } : {}), score, writeback };
     },
 
     async undoInteraction({ interactionId, feedbackId }) {
@@ -161,6 +169,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         await interactionsRepo(db).delete(interactionId);
         return interaction.customerId;
       });
+      await deps.dropWriteBack?.(interactionId);
       const score = (await deps.rescore(db, customerId, await deps.settings(), deps.asOf())) ?? null;
       await deps.broadcast([customerId]);
       return { customerId, score };
@@ -214,4 +223,6 @@ export const interactionsHandlers: Partial<Handlers> = createInteractionsHandler
   asOf: () => today(),
   newId: () => crypto.randomUUID(),
   now: () => Date.now(),
+  writeBack: enqueueWriteBack,
+  dropWriteBack,
 });

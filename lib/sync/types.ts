@@ -85,6 +85,13 @@ export interface ChangeBatch {
    * never a reason to stop the sync. Absent when none were skipped.
    */
   skipped?: SkippedRecord[];
+  /**
+   * Activities read that carry our key tag (`[Rapport <key>]`, lib/sync/activity-key.ts): `key` is
+   * the local interaction the outbox wrote them from, `id` their CRM id. Their rows come with the
+   * usual `syncRowId` and the tag removed from the summary; the engine files them under the local
+   * interaction, so a quick-log is never stored twice. Absent when none were read.
+   */
+  tagged?: { key: string; id: string }[];
 }
 
 /** A CRM record that could not be mapped: which one and why (field and rule, never its values). */

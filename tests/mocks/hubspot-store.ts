@@ -4,7 +4,7 @@
  * and v4 associations with HubSpot's default type ids — plus seeding from canonical rows.
  */
 import { textToHtml } from '../../lib/sync/html-text';
-import type { SeedBook } from './seed-book';
+import type { SeedBook } from './crm-seed';
 
 export type Props = Record<string, string | null>;
 export interface HsRecord {

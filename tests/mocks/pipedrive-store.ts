@@ -4,7 +4,7 @@
  * organization custom fields keyed by 40-hex hashes — plus seeding from canonical rows.
  */
 import { textToHtml } from '../../lib/sync/html-text';
-import type { SeedBook } from './seed-book';
+import type { SeedBook } from './crm-seed';
 
 export type Entity = 'organizations' | 'persons' | 'deals' | 'activities' | 'notes';
 export type Rec = Record<string, unknown> & { id: number; add_time: number; update_time: number; is_deleted: boolean };

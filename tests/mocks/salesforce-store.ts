@@ -4,7 +4,7 @@
  * `MasterRecordId` for merges — and the seeding of canonical rows into those shapes.
  */
 import { toId18 } from '../../lib/crm/salesforce/urls';
-import type { SeedBook } from './seed-book';
+import type { SeedBook } from './crm-seed';
 
 export type Row = Record<string, unknown>;
 

@@ -70,6 +70,12 @@ export class ZohoMock extends MockBase implements ZohoStore {
     for (const t of this.tokens.keys()) this.tokens.set(t, 0);
   }
 
+  /** The grant is revoked (the rep removed the Self Client, or an admin signed it out): access and refresh tokens stop working. */
+  revokeTokens(): void {
+    this.expireTokens();
+    this.refreshTokens.clear();
+  }
+
   seed(book: SeedBook): void {
     for (const { module, rec } of zohoRecords(book, this.offset, { name: this.user.full_name, id: this.user.id, email: this.user.email }))
       this.put(module, rec);

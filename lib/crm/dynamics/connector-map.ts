@@ -7,7 +7,8 @@
  */
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../schemas/domain';
 import type { Channel } from '../../schemas/values';
-import { dayOf, domainOfWebsite, idOf, keyInText, MalformedRecord, numberOf, rowId, textOf } from '../../sync/connector-kit';
+import { stripActivityTag } from '../../sync/activity-key';
+import { dayOf, domainOf, idOf, MalformedRecord, numberOf, rowId, textOf } from '../../sync/rows';
 import type { RecordKey } from '../../sync/types';
 
 export type Row = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function lookup(r: Row, column: string): { table: string; id: string } | 
 export function toCustomer(r: Row): Customer {
   const id = guid(r.accountid, 'accountid');
   const email = textOf(r.emailaddress1);
-  const domain = domainOfWebsite(r.websiteurl);
+  const domain = domainOf(r.websiteurl);
   const owner = textOf(r[`_ownerid_value${FV}`]);
   return {
     id: rowId('dynamics', { objectType: 'account', id }),
@@ -90,7 +91,7 @@ export const ACTIVITY_CHANNEL: Readonly<Record<string, Channel>> = { phonecalls:
 /** Activity state 1 = Completed: only activities that happened are interactions. */
 export const isCompleted = (r: Row): boolean => r.statecode === 1;
 
-const stripTag = (s: string | undefined): string | undefined => s?.replace(/\s*\[rapport:[^\]]*\]\s*$/, '') || undefined;
+const stripTag = (s: string | undefined): string | undefined => (s ? stripActivityTag(s) : undefined) || undefined;
 
 export function toInteraction(r: Row, set: string, accountId: string): Interaction {
   const id = guid(r.activityid, 'activityid');
@@ -100,10 +101,9 @@ export function toInteraction(r: Row, set: string, accountId: string): Interacti
   const description = stripTag(textOf(r.description));
   // Our own write: subject = first line of the summary, description = the whole summary.
   const summary = description && subject && description.startsWith(subject.replace(/…$/, '')) ? description : [subject, description].filter(Boolean).join('\n');
-  const key = keyInText(r.description);
   const direction = typeof r.directioncode === 'boolean' ? (r.directioncode ? 'outbound' : 'inbound') : undefined;
   return {
-    id: key ?? rowId('dynamics', { objectType: 'activity', id }),
+    id: rowId('dynamics', { objectType: 'activity', id }),
     customerId: accountId,
     date: dayOf(r.actualend ?? r.scheduledend ?? r.createdon, 'actualend'),
     channel,

@@ -3,7 +3,7 @@
  * or an opportunity (polymorphic lookups); contacts and opportunities read earlier in the pass
  * are remembered, others are fetched once each (the parent column only).
  */
-import { ParentIndex } from '../../sync/connector-kit';
+import { ParentIndex } from '../../sync/parents';
 import type { Dataverse } from './connector-http';
 import { lookup, type Row } from './connector-map';
 

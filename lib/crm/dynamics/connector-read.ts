@@ -7,7 +7,9 @@
  * Cursor: `phase` (table index), `next` (the next link inside that table), `d:<set>` (delta
  * link) or `m:<set>` (modifiedon marker, '' = this table is read by date, nothing seen yet).
  */
-import { BatchCollector, type ParentIndex } from '../../sync/connector-kit';
+import { keyInText } from '../../sync/activity-key';
+import type { ParentIndex } from '../../sync/parents';
+import { BatchCollector } from '../../sync/rows';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type RecordKey, type SyncCursor } from '../../sync/types';
 import { dataverse, type Dataverse, type DataversePage } from './connector-http';
 import * as map from './connector-map';
@@ -68,20 +70,27 @@ interface Pass {
   incremental: boolean;
 }
 
+/** The RecordKey of a row (its id as read, for naming a skipped record). */
+const keyOf = (t: Table, r: map.Row): RecordKey => ({
+  objectType: t.objectType,
+  id: typeof r[t.idField] === 'string' ? String(r[t.idField]).toLowerCase() : '',
+});
+
 function mapRow(t: Table, r: map.Row, p: Pass): void {
   const { col, parents } = p;
   if (map.isDeletedEntry(r)) return col.deleted(map.deletedKey(r, t.objectType));
   const gone = (id: string): void => (p.incremental ? col.deleted({ objectType: t.objectType, id }) : undefined);
+  const key = keyOf(t, r);
   switch (t.set) {
     case 'accounts': {
       const into = map.mergedInto(r);
       if (into) return col.merged({ objectType: 'account', from: map.guid(r.accountid, 'accountid'), into });
-      return col.add('customers', () => map.toCustomer(r));
+      return col.add('customers', key, () => map.toCustomer(r));
     }
     case 'contacts': {
       const account = accountOfContact(r);
       parents.note('contact', map.guid(r.contactid, 'contactid'), account);
-      if (account) col.add('contacts', () => map.toContact(r, account));
+      if (account) col.add('contacts', key, () => map.toContact(r, account));
       return;
     }
     case 'opportunities': {
@@ -89,18 +98,21 @@ function mapRow(t: Table, r: map.Row, p: Pass): void {
       const account = accountOfOpportunity(r);
       parents.note('opportunity', id, account);
       if (!map.isWon(r)) return gone(id);
-      if (account) col.add('transactions', () => map.toTransaction(r, account, p.currencies));
+      if (account) col.add('transactions', key, () => map.toTransaction(r, account, p.currencies));
       return;
     }
     case 'incidents': {
       const account = parents.accountOf(map.lookup(r, 'customerid'));
-      if (account && map.isComplaint(r)) col.add('feedback', () => map.toFeedback(r, account));
+      if (account && map.isComplaint(r)) col.add('feedback', key, () => map.toFeedback(r, account));
       return;
     }
     default: {
       if (!map.isCompleted(r)) return gone(map.guid(r.activityid, 'activityid'));
       const account = parents.accountOf(map.lookup(r, 'regardingobjectid'));
-      if (account) col.add('interactions', () => map.toInteraction(r, t.set, account));
+      if (account) {
+        col.add('interactions', key, () => map.toInteraction(r, t.set, account));
+        col.tagged(keyInText(r.description), key.id);
+      }
     }
   }
 }
@@ -141,8 +153,8 @@ export async function* readDynamics(conn: Connection, cursor: SyncCursor | null,
       for (const r of page.value) {
         try {
           mapRow(t, r, p);
-        } catch {
-          p.col.skip();
+        } catch (e) {
+          p.col.skip(keyOf(t, r), e instanceof Error && e.name === 'MalformedRecord' ? e.message : 'unreadable record');
         }
         if (typeof r.modifiedon === 'string' && r.modifiedon > latest) latest = r.modifiedon;
       }

@@ -4,7 +4,7 @@
  * key (UUID v5), so the create is an upsert with `If-None-Match: *`: a retry of a write that
  * already happened answers 412 and creates nothing.
  */
-import { activityTime, bodyOf, keyTag, subjectOf } from '../../sync/connector-kit';
+import { activityTag as keyTag, activityTime, bodyOf, checkKey, subjectOf } from '../../sync/activity-key';
 import { ConnectorError, type ActivityDraft, type ScoreWrite } from '../../sync/types';
 
 /** Namespace of Rapport's activity GUIDs (any fixed UUID; changing it would forget past writes). */
@@ -12,7 +12,7 @@ const NAMESPACE = '3d1f6a52-8c0e-4b7a-9f25-6e4c2b9a1d70';
 
 /** UUID v5 (SHA-1, RFC 9562) of the key in Rapport's namespace. */
 export async function activityGuid(key: string): Promise<string> {
-  keyTag(key);
+  checkKey(key);
   const ns = NAMESPACE.replace(/-/g, '')
     .match(/../g)!
     .map((h) => parseInt(h, 16));

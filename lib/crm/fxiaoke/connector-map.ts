@@ -6,7 +6,8 @@
  */
 import type { Contact, Customer, Interaction, Transaction } from '../../schemas/domain';
 import type { Channel } from '../../schemas/values';
-import { dayOfEpochMs, domainOfWebsite, idOf, keyInText, MalformedRecord, numberOf, rowId, textOf } from '../../sync/connector-kit';
+import { stripActivityTag } from '../../sync/activity-key';
+import { dayOfEpochMs, domainOf, idOf, MalformedRecord, numberOf, rowId, textOf } from '../../sync/rows';
 
 export type Rec = Record<string, unknown>;
 /** China Standard Time, in minutes east of UTC. */
@@ -38,7 +39,7 @@ const nameOf = (v: unknown): string | undefined => (v && typeof v === 'object' ?
 
 export function toCustomer(r: Rec): Customer {
   const id = idOf(r._id, '_id');
-  const domain = domainOfWebsite(r.url);
+  const domain = domainOf(r.url);
   const email = textOf(r.email);
   const owner = nameOf(r.owner__r);
   return {
@@ -103,12 +104,12 @@ export function channelOf(r: Rec): Channel {
   return CHANNELS.find(([re]) => re.test(label))?.[1] ?? 'other';
 }
 
-const stripTag = (s: string | undefined): string => s?.replace(/\s*\[rapport:[^\]]*\]\s*$/, '') ?? '';
+const stripTag = (s: string | undefined): string => (s ? stripActivityTag(s) : '');
 
 export function toInteraction(r: Rec, accountId: string): Interaction {
   const id = idOf(r._id, '_id');
   return {
-    id: keyInText(r.active_record_content) ?? rowId('fxiaoke', { objectType: 'activity', id }),
+    id: rowId('fxiaoke', { objectType: 'activity', id }),
     customerId: accountId,
     date: dayOfEpochMs(r.create_time, CST, 'create_time'),
     channel: channelOf(r),

@@ -9,7 +9,8 @@
  * Cursor: `phase` (object index), `t:<Obj>` (last `last_modified_time` read, ms) and `n:<Obj>`
  * (records read at exactly that time).
  */
-import { BatchCollector, numberOf } from '../../sync/connector-kit';
+import { keyInText } from '../../sync/activity-key';
+import { BatchCollector, numberOf } from '../../sync/rows';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type RecordKey, type SyncCursor } from '../../sync/types';
 import { fxApi } from './connector-http';
 import * as map from './connector-map';
@@ -34,12 +35,16 @@ function mapRow(obj: Obj, r: map.Rec, col: BatchCollector, incremental: boolean)
     if (incremental) col.deleted({ objectType: OBJECT[obj], id: String(r._id) });
     return;
   }
-  if (obj === 'AccountObj') return col.add('customers', () => map.toCustomer(r));
+  const key: RecordKey = { objectType: OBJECT[obj], id: typeof r._id === 'string' ? r._id : '' };
+  if (obj === 'AccountObj') return col.add('customers', key, () => map.toCustomer(r));
   const account = obj === 'ActiveRecordObj' ? map.accountOfRecord(r) : typeof r.account_id === 'string' && r.account_id ? r.account_id : undefined;
   if (!account) return;
-  if (obj === 'ContactObj') col.add('contacts', () => map.toContact(r, account));
-  else if (obj === 'SalesOrderObj') col.add('transactions', () => map.toTransaction(r, account));
-  else col.add('interactions', () => map.toInteraction(r, account));
+  if (obj === 'ContactObj') col.add('contacts', key, () => map.toContact(r, account));
+  else if (obj === 'SalesOrderObj') col.add('transactions', key, () => map.toTransaction(r, account));
+  else {
+    col.add('interactions', key, () => map.toInteraction(r, account));
+    col.tagged(keyInText(r.active_record_content), key.id);
+  }
 }
 
 export const queryBody = (obj: string, limit: number, offset: number, filters: unknown[]) => ({
@@ -84,8 +89,11 @@ export async function* readFxiaoke(conn: Connection, cursor: SyncCursor | null, 
         col.seen();
         try {
           mapRow(obj, r, col, incremental);
-        } catch {
-          col.skip();
+        } catch (e) {
+          col.skip(
+            { objectType: OBJECT[obj], id: typeof r._id === 'string' ? r._id : '' },
+            e instanceof Error && e.name === 'MalformedRecord' ? e.message : 'unreadable record',
+          );
         }
         if (ts === undefined) continue;
         if (t === undefined || ts > t) [t, n] = [ts, 1];

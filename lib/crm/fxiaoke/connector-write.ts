@@ -1,9 +1,9 @@
 /**
  * Writing a logged activity to Fxiaoke: a 销售记录 (ActiveRecordObj) created as the rep, at the
  * time it happened (`hasSpecifyTime` keeps our `create_time`), related to the target record.
- * Its content ends with the `[rapport:<key>]` tag that `findActivity` queries with LIKE.
+ * Its content ends with the `[Rapport <key>]` tag that `findActivity` queries with LIKE.
  */
-import { activityTime, bodyOf, keyTag } from '../../sync/connector-kit';
+import { activityTag as keyTag, activityTime, bodyOf, checkKey } from '../../sync/activity-key';
 import { ConnectorError, type ActivityDraft, type ScoreWrite } from '../../sync/types';
 import { CST } from './connector-map';
 import { queryBody } from './connector-read';
@@ -45,8 +45,7 @@ export function activityCreate(draft: ActivityDraft, now: number, userId: string
 
 /** The query that finds sales records carrying this key's tag (the key's characters are checked by keyTag). */
 export function findBody(key: string) {
-  keyTag(key);
-  return queryBody('ActiveRecordObj', 10, 0, [{ field_name: 'active_record_content', field_values: [`rapport:${key}]`], operator: 'LIKE' }]);
+  return queryBody('ActiveRecordObj', 10, 0, [{ field_name: 'active_record_content', field_values: [`Rapport ${checkKey(key)}]`], operator: 'LIKE' }]);
 }
 
 /** Midnight of a yyyy-MM-dd day in China Standard Time, as epoch ms (Fxiaoke date fields). */

@@ -4,7 +4,8 @@
  * acting as the rep (found by their mobile number). Reads 客户 AccountObj, 联系人 ContactObj,
  * 销售订单 SalesOrderObj and 销售记录 ActiveRecordObj; writes a 销售记录.
  */
-import { keyInText, requiredFields } from '../../sync/connector-kit';
+import { keyInText } from '../../sync/activity-key';
+import { requiredFields } from '../../sync/rows';
 import { ConnectorError, type Connection, type CrmConnector } from '../../sync/types';
 import { apiOrigin, fetchToken, fxApi } from './connector-http';
 import type { Rec } from './connector-map';

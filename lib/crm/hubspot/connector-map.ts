@@ -3,8 +3,8 @@
  * the record's RecordKey, `customerId` is the associated company id (docs/crm-apis/hubspot.md).
  */
 import type { Channel, Direction } from '../../schemas/values';
-import { stripActivityTag } from '../../sync/activity-key';
-import { clip, paragraphs, text, titled, utcDate, type RowKind } from '../../sync/batch';
+import { keyInText, stripActivityTag } from '../../sync/activity-key';
+import { clip, paragraphs, textOf as text, titled, utcDate, type RowKind } from '../../sync/rows';
 import { htmlToText } from '../../sync/html-text';
 import { syncRowId, type RecordKey } from '../../sync/types';
 import type { HsObject } from './connector-http';
@@ -100,6 +100,8 @@ export function isHeld(type: HsType, o: HsObject, now: number): boolean {
 export interface Mapped {
   key: RecordKey;
   row: () => unknown;
+  /** Our key, when the activity carries our tag (it was written by the outbox). */
+  tag?: string;
 }
 
 /** The row for one object, or null when it is not part of the history (an open deal, a ticket that is a question). */
@@ -172,6 +174,7 @@ export function mapObject(type: HsType, o: HsObject, companyId: string | undefin
       const dir = p.hs_call_direction ?? p.hs_email_direction ?? '';
       return {
         key,
+        tag: keyInText(body),
         row: () => ({
           id,
           customerId: companyId,

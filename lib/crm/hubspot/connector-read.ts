@@ -6,7 +6,7 @@
  * 10,000 — with companies from the v4 association batch read. Deletions come from the archived
  * lists, merges from `hs_merged_object_ids` (docs/crm-apis/hubspot.md "Reading").
  */
-import { BatchBuilder } from '../../sync/batch';
+import { BatchCollector, type RowKind } from '../../sync/rows';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type SyncCursor } from '../../sync/types';
 import { hsRequest, type HsObject, type HsPage } from './connector-http';
 import { HS_TYPES, hsTime, mapObject, TYPES, type HsType } from './connector-map';
@@ -68,14 +68,18 @@ const inlineCompany = (o: HsObject): string | undefined => {
   return (list.find((a) => !a.type.endsWith('_unlabeled')) ?? list[0])?.id;
 };
 
-function addAll(env: Env, type: HsType, objects: HsObject[], companies: Map<string, string> | null, b: BatchBuilder): void {
+function addAll(env: Env, type: HsType, objects: HsObject[], companies: Map<string, string> | null, b: BatchCollector): void {
   const mapEnv = { now: env.ctx.now(), currency: env.conn.auth.currency };
+  b.seen(objects.length);
   for (const o of objects) {
     const m = mapObject(type, o, companies ? companies.get(o.id) : inlineCompany(o), mapEnv);
-    if (m) b.add(TYPES[type].kind, m.key, m.row);
+    if (m) {
+      b.add(TYPES[type].kind as RowKind, m.key, m.row as () => never);
+      b.tagged(m.tag, o.id);
+    }
     if (type === 'companies' || type === 'contacts')
       for (const from of (o.properties.hs_merged_object_ids ?? '').split(';').filter(Boolean))
-        b.merged.push({ objectType: type === 'companies' ? 'account' : 'contact', from, into: o.id });
+        b.merged({ objectType: type === 'companies' ? 'account' : 'contact', from, into: o.id });
   }
 }
 
@@ -117,7 +121,7 @@ async function searchPage(env: Env, phase: Phase): Promise<{ objects: HsObject[]
 }
 
 /** Archived since `deletedSince`, except records merged away (reported as merges). */
-async function deletions(env: Env, b: BatchBuilder, merged: ReadonlySet<string>): Promise<void> {
+async function deletions(env: Env, b: BatchCollector, merged: ReadonlySet<string>): Promise<void> {
   const since = Date.parse(env.s.deletedSince!);
   for (const type of HS_TYPES) {
     let after: string | undefined;
@@ -125,7 +129,7 @@ async function deletions(env: Env, b: BatchBuilder, merged: ReadonlySet<string>)
       const q = new URLSearchParams({ limit: String(LIST_LIMIT), archived: 'true', ...(after ? { after } : {}) });
       const { body } = await hsRequest<HsPage>(env.ctx, env.conn, `/crm/v3/objects/${type}?${q}`);
       for (const o of body.results)
-        if (Date.parse(o.archivedAt ?? '') >= since && !merged.has(o.id)) b.deleted.push({ objectType: TYPES[type].objectType, id: o.id });
+        if (Date.parse(o.archivedAt ?? '') >= since && !merged.has(o.id)) b.deleted({ objectType: TYPES[type].objectType, id: o.id });
       after = body.paging?.next?.after;
     } while (after);
   }
@@ -136,14 +140,13 @@ export async function* readHubspot(conn: Connection, cursor: SyncCursor | null, 
   const env: Env = { conn, ctx, s, meetings: new Set() };
   const now = ctx.now();
   if (!s.phase) Object.assign(s, { phase: PHASES[0], after: null, mid: null, tie: 0, passStart: new Date(now).toISOString() });
-  let read = 0;
+  const b = new BatchCollector();
   const mergedFrom = new Set<string>();
   for (const phase of PHASES.slice(PHASES.indexOf(s.phase!))) {
     if (s.phase !== phase) Object.assign(s, { phase, after: null, mid: null, tie: 0 });
     const type: HsType = phase === 'meetings-due' ? 'meetings' : phase;
     if (!s.since && phase === 'meetings-due') continue;
     for (let more = true; more;) {
-      const b = new BatchBuilder();
       if (s.since) {
         const page = await searchPage(env, phase);
         const objects = phase === 'meetings-due' ? page.objects.filter((o) => !env.meetings.has(o.id)) : page.objects;
@@ -159,12 +162,11 @@ export async function* readHubspot(conn: Connection, cursor: SyncCursor | null, 
         addAll(env, type, await listPage(env, type), null, b);
         more = s.after !== null;
       }
-      read += b.seen;
-      for (const m of b.merged) mergedFrom.add(m.from);
-      yield b.build({ ...s }, { read });
+      const batch = b.take({ ...s });
+      for (const m of batch.merged) mergedFrom.add(m.from);
+      yield batch;
     }
   }
-  const b = new BatchBuilder();
   if (s.deletedSince) await deletions(env, b, mergedFrom);
   const passStart = Date.parse(s.passStart!);
   Object.assign(s, {
@@ -177,5 +179,5 @@ export async function* readHubspot(conn: Connection, cursor: SyncCursor | null, 
     passStart: null,
     eventsThrough: String(now),
   });
-  yield b.build({ ...s }, { read });
+  yield b.take({ ...s });
 }

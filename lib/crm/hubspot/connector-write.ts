@@ -3,10 +3,9 @@
  * `[Rapport <key>]` paragraph in its body. Search indexes new objects only after a delay, so
  * `findActivity` reads the record's associated engagements instead (immediately consistent).
  */
-import { IsoDateSchema } from '../../schemas/domain';
 import type { Channel, ObjectType } from '../../schemas/values';
-import { activityTag, hasActivityTag } from '../../sync/activity-key';
-import { chunks, paragraphs } from '../../sync/batch';
+import { activityTag, draftDate, hasActivityTag, nextStepLine } from '../../sync/activity-key';
+import { chunks, paragraphs } from '../../sync/rows';
 import { textToHtml } from '../../sync/html-text';
 import { ConnectorError, type ActivityDraft, type Connection, type ConnectorContext, type ScoreWrite } from '../../sync/types';
 import { hsRequest, type HsObject } from './connector-http';
@@ -37,12 +36,11 @@ function targetOf(target: ActivityDraft['target']): 'companies' | 'contacts' | '
 }
 
 export function engagementFor(draft: ActivityDraft): { type: Engagement; properties: Record<string, string> } {
-  if (!IsoDateSchema.safeParse(draft.date).success) throw new ConnectorError('rejected', 'date: expected a yyyy-MM-dd date');
+  draftDate(draft);
   const type = ENGAGEMENT[draft.channel];
   // Noon UTC keeps the activity on its day in every time zone from UTC−11 to UTC+11.
   const at = `${draft.date}T12:00:00.000Z`;
-  const next = draft.nextStep?.trim() ? `→ ${draft.nextStep.trim()}${draft.nextStepDue ? ` (${draft.nextStepDue})` : ''}` : undefined;
-  const body = `${textToHtml(paragraphs(draft.summary, next))}<p>${activityTag(draft.key)}</p>`;
+  const body = `${textToHtml(paragraphs(draft.summary, nextStepLine(draft)))}<p>${activityTag(draft.key)}</p>`;
   const title = draft.summary.trim().split(/\r?\n/)[0]!.trim().slice(0, 250);
   const properties: Record<string, string> =
     type === 'calls'

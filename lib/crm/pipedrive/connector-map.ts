@@ -5,7 +5,7 @@
  */
 import type { Channel } from '../../schemas/values';
 import { stripActivityTag } from '../../sync/activity-key';
-import { clip, text, titled, utcDate } from '../../sync/batch';
+import { clip, textOf as text, titled, utcDate } from '../../sync/rows';
 import { htmlToText } from '../../sync/html-text';
 import { syncRowId } from '../../sync/types';
 

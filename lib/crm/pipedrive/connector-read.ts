@@ -4,7 +4,8 @@
  * (`start` / `limit`, `next_start`), and deals deleted since the last pass (`status=deleted`,
  * kept 30 days) — docs/crm-apis/pipedrive.md "Reading".
  */
-import { BatchBuilder, type RowKind } from '../../sync/batch';
+import { keyInText } from '../../sync/activity-key';
+import { BatchCollector, type RowKind } from '../../sync/rows';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type RecordKey, type SyncCursor } from '../../sync/types';
 import { pdRequest } from './connector-http';
 import { mapActivity, mapDeal, mapNote, mapOrganization, mapPerson, noteKey, type PdRecord } from './connector-map';
@@ -77,23 +78,25 @@ export async function* readPipedrive(conn: Connection, cursor: SyncCursor | null
   const now = ctx.now();
   if (!s.phase) Object.assign(s, { phase: PHASES[0]!.name, page: null, passStart: rfc3339(now) });
   const env = { currency: conn.auth.currency };
-  let read = 0;
+  const b = new BatchCollector();
   for (const p of PHASES.slice(PHASES.findIndex((x) => x.name === s.phase))) {
     if (s.phase !== p.name) Object.assign(s, { phase: p.name, page: null });
     if (p.kind === 'deleted' && !s.since) continue;
     do {
       const { rows, next } = await page(p, s, conn, ctx);
-      const b = new BatchBuilder();
+      b.seen(rows.length);
       for (const r of rows) {
         const key: RecordKey = { objectType: p.objectType, id: p.keyOf ? p.keyOf(r) : String(r.id) };
-        if (p.kind === 'deleted' || r.is_deleted === true) b.deleted.push(key);
-        else b.add(p.kind, key, () => p.map(r, env));
+        if (p.kind === 'deleted' || r.is_deleted === true) b.deleted(key);
+        else {
+          b.add(p.kind, key, () => p.map(r, env) as never);
+          if (p.kind === 'interactions') b.tagged(keyInText(r.note ?? r.content), key.id);
+        }
       }
       s.page = next;
-      read += b.seen;
-      yield b.build({ ...s }, { read });
+      yield b.take({ ...s });
     } while (s.page);
   }
   Object.assign(s, { phase: null, page: null, since: rfc3339(Date.parse(s.passStart!) - OVERLAP_MS), passStart: null });
-  yield new BatchBuilder().build({ ...s }, { read });
+  yield b.take({ ...s });
 }

@@ -3,10 +3,9 @@
  * key as a `[Rapport <key>]` paragraph in its note; `findActivity` lists the record's activities,
  * newest first. Score fields are organization custom fields found by name.
  */
-import { IsoDateSchema } from '../../schemas/domain';
 import type { Channel } from '../../schemas/values';
-import { activityTag, hasActivityTag } from '../../sync/activity-key';
-import { paragraphs } from '../../sync/batch';
+import { activityTag, draftDate, hasActivityTag, nextStepLine } from '../../sync/activity-key';
+import { paragraphs } from '../../sync/rows';
 import { textToHtml } from '../../sync/html-text';
 import { ConnectorError, type ActivityDraft, type Connection, type ConnectorContext, type ScoreWrite } from '../../sync/types';
 import { pdRequest } from './connector-http';
@@ -28,8 +27,8 @@ function targetOf(target: ActivityDraft['target']): Record<string, unknown> {
 }
 
 export function activityFor(draft: ActivityDraft): Record<string, unknown> {
-  if (!IsoDateSchema.safeParse(draft.date).success) throw new ConnectorError('rejected', 'date: expected a yyyy-MM-dd date');
-  const next = draft.nextStep?.trim() ? `→ ${draft.nextStep.trim()}${draft.nextStepDue ? ` (${draft.nextStepDue})` : ''}` : undefined;
+  draftDate(draft);
+  const next = nextStepLine(draft);
   const subject = draft.summary.trim().split(/\r?\n/)[0]!.trim().slice(0, 250);
   return {
     ...(subject ? { subject } : {}),

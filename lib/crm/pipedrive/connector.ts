@@ -24,7 +24,7 @@ interface Me {
 
 export const pipedriveConnector: CrmConnector = {
   crm: 'pipedrive',
-  fields: [{ name: 'apiToken', labelKey: 'connect.pipedrive.apiToken', secret: true, placeholder: '40 hex characters' }],
+  fields: [{ name: 'apiToken', labelKey: 'connect.pipedrive.apiToken', secret: true, placeholder: '3f2a9c…' }],
   originsFor: () => ['https://*.pipedrive.com/*'],
 
   async connect(input: ConnectInput, ctx: ConnectorContext): Promise<Connection> {

@@ -6,7 +6,7 @@
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../schemas/domain';
 import type { Channel, Direction } from '../../schemas/values';
 import { stripActivityTag } from '../../sync/activity-key';
-import { clip, domainOf, paragraphs, text, titled, utcDate } from '../../sync/batch';
+import { clip, domainOf, paragraphs, textOf as text, titled, utcDate } from '../../sync/rows';
 import { syncRowId, type RecordKey } from '../../sync/types';
 import type { SfRecord } from './connector-soql';
 

@@ -3,11 +3,11 @@
  * ordered by `SystemModstamp` and resumed from the last stamp read (`>=`: Salesforce stamps
  * have second precision, so the boundary second is read again rather than risk a miss).
  */
-import type { BatchBuilder, RowKind } from '../../sync/batch';
-import type { Connection, ConnectorContext, RecordKey } from '../../sync/types';
+import { chunks, type BatchCollector, type RowKind } from '../../sync/rows';
+import { keyInText } from '../../sync/activity-key';
+import type { ChangeBatch, Connection, ConnectorContext, RecordKey } from '../../sync/types';
 import { mapAccount, mapCase, mapContact, mapEvent, mapOpportunity, mapTask } from './connector-map';
 import { idList, queryAll, soqlDateTime, type SfRecord } from './connector-soql';
-import { chunks } from '../../sync/batch';
 
 /** The sync state between batches (stored by the engine as the cursor). */
 export interface SfState {
@@ -47,7 +47,7 @@ export interface Phase {
   watermark: boolean;
   /** WHERE conditions, or null to skip the phase in this pass. */
   where(env: PhaseEnv): string[] | null;
-  handle(records: SfRecord[], b: BatchBuilder, env: PhaseEnv): Promise<void>;
+  handle(records: SfRecord[], b: BatchCollector, env: PhaseEnv): Promise<void>;
 }
 
 const DM_ROLES = "('Decision Maker','Economic Buyer','Executive Sponsor')";
@@ -64,7 +64,7 @@ async function decisionMakers(env: PhaseEnv, ids: readonly string[]): Promise<Se
 
 const CONTACT_FIELDS = ['Id', 'AccountId', 'Name', 'Title', 'Email', 'SystemModstamp'] as const;
 
-async function addContacts(records: SfRecord[], b: BatchBuilder, env: PhaseEnv): Promise<void> {
+async function addContacts(records: SfRecord[], b: BatchCollector, env: PhaseEnv): Promise<void> {
   const dms = await decisionMakers(
     env,
     records.map((r) => String(r.Id)),
@@ -78,9 +78,12 @@ const since = (env: PhaseEnv, name: string): string[] => {
 };
 
 const each =
-  (kind: RowKind, objectType: RecordKey['objectType'], map: (r: SfRecord, env: PhaseEnv) => unknown) =>
-  async (records: SfRecord[], b: BatchBuilder, env: PhaseEnv): Promise<void> => {
-    for (const r of records) b.add(kind, { objectType, id: String(r.Id) }, () => map(r, env));
+  <K extends RowKind>(kind: K, objectType: RecordKey['objectType'], map: (r: SfRecord, env: PhaseEnv) => ChangeBatch[K][number]) =>
+  async (records: SfRecord[], b: BatchCollector, env: PhaseEnv): Promise<void> => {
+    for (const r of records) {
+      b.add(kind, { objectType, id: String(r.Id) }, () => map(r, env));
+      if (kind === 'interactions') b.tagged(keyInText(r.Subject), String(r.Id));
+    }
   };
 
 export const PHASES: readonly Phase[] = [

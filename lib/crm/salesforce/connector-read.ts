@@ -2,7 +2,7 @@
  * `readChanges` for Salesforce: the phases of connector-phases.ts page by page, then deletions
  * (`sobjects/<Object>/deleted`) and merges (`queryAll` rows with a `MasterRecordId`).
  */
-import { BatchBuilder } from '../../sync/batch';
+import { BatchCollector } from '../../sync/rows';
 import { ConnectorError, type ChangeBatch, type Connection, type ConnectorContext, type RecordKey, type SyncCursor } from '../../sync/types';
 import { isExpiredLocator, isInvalidField, SF_DATA, sfRequest } from './connector-http';
 import { PHASES, phaseSoql, type Phase, type PhaseEnv, type SfState } from './connector-phases';
@@ -79,7 +79,7 @@ async function orgCurrency(env: PhaseEnv): Promise<string | null> {
 }
 
 /** Deleted and merged records between `deletedSince` and now. */
-async function deletions(env: PhaseEnv, b: BatchBuilder): Promise<void> {
+async function deletions(env: PhaseEnv, b: BatchCollector): Promise<void> {
   const now = env.ctx.now();
   const start = Math.max(Date.parse(env.state.deletedSince!), now - DELETED_WINDOW_MS);
   const window = `start=${encodeURIComponent(iso(start))}&end=${encodeURIComponent(iso(now))}`;
@@ -96,12 +96,12 @@ async function deletions(env: PhaseEnv, b: BatchBuilder): Promise<void> {
     );
     for (const r of rows) {
       merged.add(String(r.Id));
-      b.merged.push({ objectType, from: String(r.Id), into: String(r.MasterRecordId) });
+      b.merged({ objectType, from: String(r.Id), into: String(r.MasterRecordId) });
     }
   }
   for (const [sobject, objectType] of DELETABLE) {
     const { body } = await sfRequest<{ deletedRecords?: { id: string }[] }>(env.ctx, env.conn, `${SF_DATA}/sobjects/${sobject}/deleted/?${window}`);
-    for (const d of body.deletedRecords ?? []) if (!merged.has(d.id)) b.deleted.push({ objectType, id: d.id });
+    for (const d of body.deletedRecords ?? []) if (!merged.has(d.id)) b.deleted({ objectType, id: d.id });
   }
 }
 
@@ -114,22 +114,20 @@ export async function* readSalesforce(conn: Connection, cursor: SyncCursor | nul
   if (!state.currency) state.currency = await orgCurrency(env);
   const from = PHASES.findIndex((p) => p.name === state.phase);
   const total = firstPass ? await countAll(env, from) : undefined;
-  let read = 0;
+  const b = new BatchCollector();
 
   for (const p of PHASES.slice(from)) {
     state.phase = p.name;
     if (!p.where(env)) continue;
     for await (const page of phasePages(p, env, () => p.where(env) ?? [])) {
-      const b = new BatchBuilder();
+      b.seen(page.records.length);
       await p.handle(page.records, b, env);
       const last = page.records.at(-1)?.SystemModstamp;
       if (p.watermark && typeof last === 'string' && !Number.isNaN(sfTime(last))) state[`w.${p.name}`] = iso(sfTime(last));
-      read += b.seen;
-      yield b.build({ ...state }, { read, ...(total !== undefined ? { total } : {}) });
+      yield b.take({ ...state }, total);
     }
   }
 
-  const b = new BatchBuilder();
   if (state.deletedSince) await deletions(env, b);
   const settled = Date.parse(state.passStart!) - SETTLED_MS;
   for (const p of PHASES) {
@@ -137,5 +135,5 @@ export async function* readSalesforce(conn: Connection, cursor: SyncCursor | nul
     if (p.watermark && (!w || Date.parse(w) < settled)) state[`w.${p.name}`] = iso(settled);
   }
   Object.assign(state, { phase: null, deletedSince: state.passStart, passStart: null, eventsThrough: env.today });
-  yield b.build({ ...state }, { read, ...(total !== undefined ? { total } : {}) });
+  yield b.take({ ...state }, total);
 }

@@ -3,14 +3,12 @@
  * its Subject, which SOQL can filter on), and the opt-in score fields on Accounts
  * (docs/crm-apis/salesforce.md "Writing").
  */
-import { IsoDateSchema } from '../../schemas/domain';
 import type { Channel } from '../../schemas/values';
-import { activityTag } from '../../sync/activity-key';
-import { clip, paragraphs } from '../../sync/batch';
+import { activityTag, draftDate, nextStepLine } from '../../sync/activity-key';
+import { chunks, clip, paragraphs } from '../../sync/rows';
 import { ConnectorError, type ActivityDraft, type Connection, type ConnectorContext, type ScoreWrite } from '../../sync/types';
 import { isInvalidField, SF_DATA, sfRequest } from './connector-http';
 import { isSalesforceId, queryAll, soqlContains, soqlString } from './connector-soql';
-import { chunks } from '../../sync/batch';
 
 const SUBTYPES: Readonly<Record<Channel, string>> = { call: 'Call', email: 'Email', meeting: 'Task', visit: 'Task', chat: 'Task', other: 'Task' };
 
@@ -22,10 +20,10 @@ function targetField(target: ActivityDraft['target']): 'WhatId' | 'WhoId' {
 
 /** The Task to create; `withCallType` false for orgs without the Call Center fields. */
 export function taskFor(draft: ActivityDraft, withCallType: boolean): Record<string, unknown> {
-  if (!IsoDateSchema.safeParse(draft.date).success) throw new ConnectorError('rejected', 'date: expected a yyyy-MM-dd date');
+  draftDate(draft);
   const tag = activityTag(draft.key);
   const firstLine = draft.summary.trim().split(/\r?\n/)[0]!.trim();
-  const next = draft.nextStep?.trim() ? `→ ${draft.nextStep.trim()}${draft.nextStepDue ? ` (${draft.nextStepDue})` : ''}` : undefined;
+  const next = nextStepLine(draft);
   const task: Record<string, unknown> = {
     Subject: [clip(firstLine, 255 - tag.length - 1), tag].filter(Boolean).join(' '),
     Description: clip(paragraphs(draft.summary, next), 32_000),

@@ -6,7 +6,8 @@
  */
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../schemas/domain';
 import type { Channel } from '../../schemas/values';
-import { dayOf, domainOfWebsite, idOf, keyInText, MalformedRecord, numberOf, rowId, textOf } from '../../sync/connector-kit';
+import { stripActivityTag } from '../../sync/activity-key';
+import { dayOf, domainOf, idOf, MalformedRecord, numberOf, rowId, textOf } from '../../sync/rows';
 
 export type Rec = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ export function activityRef(r: Rec): { table: string; id: string } | undefined {
 
 export function toCustomer(r: Rec): Customer {
   const id = idOf(r.id, 'id');
-  const domain = domainOfWebsite(r.Website);
+  const domain = domainOf(r.Website);
   const owner = r.Owner && typeof r.Owner === 'object' ? textOf((r.Owner as Rec).name) : undefined;
   return {
     id: rowId('zoho', { objectType: 'account', id }),
@@ -93,7 +94,7 @@ export function happened(module: string, r: Rec, now: number): boolean {
 }
 
 const CHANNEL: Readonly<Record<string, Channel>> = { Calls: 'call', Events: 'meeting', Tasks: 'other' };
-const stripTag = (s: string | undefined): string | undefined => s?.replace(/\s*\[rapport:[^\]]*\]\s*$/, '') || undefined;
+const stripTag = (s: string | undefined): string | undefined => (s ? stripActivityTag(s) : undefined) || undefined;
 
 export function toInteraction(module: string, r: Rec, accountId: string): Interaction {
   const id = idOf(r.id, 'id');
@@ -106,7 +107,7 @@ export function toInteraction(module: string, r: Rec, accountId: string): Intera
   const direction = r.Call_Type === 'Inbound' ? 'inbound' : r.Call_Type === 'Outbound' ? 'outbound' : undefined;
   const when = module === 'Calls' ? r.Call_Start_Time : module === 'Events' ? r.Start_DateTime : (r.Closed_Time ?? r.Due_Date ?? r.Modified_Time);
   return {
-    id: keyInText(module === 'Events' ? r.Event_Title : r.Subject) ?? rowId('zoho', { objectType: 'activity', id }),
+    id: rowId('zoho', { objectType: 'activity', id }),
     customerId: accountId,
     date: dayOf(when, module === 'Calls' ? 'Call_Start_Time' : 'date'),
     channel,

@@ -8,7 +8,9 @@
  * Cursor: `phase` (0–6 reading the modules, 7–13 their deletions), `page`/`token` inside a
  * module, `m:<Module>` (last Modified_Time read) and `d:<Module>` (last deletion time read).
  */
-import { BatchCollector, idOf, ParentIndex } from '../../sync/connector-kit';
+import { keyInText } from '../../sync/activity-key';
+import { ParentIndex } from '../../sync/parents';
+import { BatchCollector, idOf } from '../../sync/rows';
 import type { ChangeBatch, Connection, ConnectorContext, RecordKey, SyncCursor } from '../../sync/types';
 import { PER_PAGE, zohoApi, zohoTime, type ZohoApi } from './connector-http';
 import * as map from './connector-map';
@@ -53,29 +55,33 @@ async function mapPage(module: Module, rows: map.Rec[], p: Pass): Promise<void> 
   if (module === 'Calls' || module === 'Events' || module === 'Tasks') await parents.prefetch(rows.map(map.activityRef));
   const currency = module === 'Deals' ? await p.currency() : undefined;
   for (const r of rows) {
+    const key: RecordKey = { objectType: OBJECT[module], id: typeof r.id === 'string' ? r.id : '' };
     try {
       const id = idOf(r.id, 'id');
       const gone = (): void => (p.incremental ? col.deleted({ objectType: OBJECT[module], id }) : undefined);
-      if (module === 'Accounts') col.add('customers', () => map.toCustomer(r));
+      if (module === 'Accounts') col.add('customers', key, () => map.toCustomer(r));
       else if (module === 'Contacts') {
         const account = map.lookupId(r.Account_Name);
         parents.note('Contacts', id, account);
-        if (account) col.add('contacts', () => map.toContact(r, account));
+        if (account) col.add('contacts', key, () => map.toContact(r, account));
       } else if (module === 'Deals') {
         const account = map.lookupId(r.Account_Name);
         parents.note('Deals', id, account);
         if (!map.isWon(r)) gone();
-        else if (account) col.add('transactions', () => map.toTransaction(r, account, currency));
+        else if (account) col.add('transactions', key, () => map.toTransaction(r, account, currency));
       } else if (module === 'Cases') {
         const account = map.lookupId(r.Account_Name);
-        if (account && map.isComplaint(r)) col.add('feedback', () => map.toFeedback(r, account));
+        if (account && map.isComplaint(r)) col.add('feedback', key, () => map.toFeedback(r, account));
       } else if (!map.happened(module, r, p.now)) gone();
       else {
         const account = parents.accountOf(map.activityRef(r));
-        if (account) col.add('interactions', () => map.toInteraction(module, r, account));
+        if (account) {
+          col.add('interactions', key, () => map.toInteraction(module, r, account));
+          col.tagged(keyInText(module === 'Events' ? r.Event_Title : r.Subject), id);
+        }
       }
-    } catch {
-      col.skip();
+    } catch (e) {
+      col.skip(key, e instanceof Error && e.name === 'MalformedRecord' ? e.message : 'unreadable record');
     }
   }
 }
@@ -123,7 +129,7 @@ export async function* readZoho(conn: Connection, cursor: SyncCursor | null, ctx
       else
         for (const r of rows) {
           if (typeof r.id === 'string') p.col.deleted({ objectType: OBJECT[module], id: r.id });
-          else p.col.skip();
+          else p.col.skip({ objectType: OBJECT[module], id: '' }, 'id: missing id');
         }
       for (const r of rows) latest = later(latest, deletions ? r.deleted_time : r.Modified_Time);
       const more = body?.info?.more_records === true && rows.length > 0;

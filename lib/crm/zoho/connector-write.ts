@@ -2,9 +2,9 @@
  * Writing a logged activity to Zoho CRM: a Call (channel `call`) that already happened — start
  * time in the past, a duration — or, for other channels, a Task with status Completed; linked
  * to the target through `What_Id` + `$se_module` (a contact through `Who_Id`). The subject ends
- * with the `[rapport:<key>]` tag that `findActivity` looks for with a COQL query.
+ * with the `[Rapport <key>]` tag that `findActivity` looks for with a COQL query.
  */
-import { activityTime, bodyOf, keyTag, subjectOf } from '../../sync/connector-kit';
+import { activityTag as keyTag, activityTime, bodyOf, checkKey, subjectOf } from '../../sync/activity-key';
 import { ConnectorError, type ActivityDraft, type ScoreWrite } from '../../sync/types';
 import { zohoTime } from './connector-http';
 
@@ -47,8 +47,7 @@ export function activityRecord(draft: ActivityDraft, now: number): { module: 'Ca
 
 /** COQL that finds the activity carrying this key's tag (the key's characters are checked by keyTag). */
 export const findQuery = (module: string, key: string): string => {
-  keyTag(key);
-  return `select id, Subject from ${module} where Subject like '%rapport:${key}]%' limit 10`;
+  return `select id, Subject from ${module} where Subject like '%Rapport ${checkKey(key)}]%' limit 10`;
 };
 
 /**

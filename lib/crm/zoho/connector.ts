@@ -4,7 +4,8 @@
  * tokens, `refresh` renews the 1-hour access token. Reads Accounts, Contacts, won Deals,
  * completed Calls / past Events / completed Tasks, and Cases; writes a completed Call (or Task).
  */
-import { keyInText, requiredFields } from '../../sync/connector-kit';
+import { keyInText } from '../../sync/activity-key';
+import { requiredFields } from '../../sync/rows';
 import { ConnectorError, type Connection, type CrmConnector } from '../../sync/types';
 import { dataCentreOf, exchangeCode, refreshToken, ZOHO_DCS } from './connector-auth';
 import { API_VERSION, writeItems, zohoApi, type WriteItem } from './connector-http';

@@ -61,6 +61,9 @@ export const popup = defineCatalog(
     'popup.saved.another': 'Log another',
     'popup.saved.undo': 'Undo',
     'popup.saved.undone': 'Undone: the interaction was removed.',
+    'popup.saved.writeback.queued': 'Being written to the CRM…',
+    'popup.saved.writeback.written': 'Written to the CRM.',
+    'popup.saved.writeback.failed': 'Not written to the CRM: {reason}',
     'popup.close': 'Close',
   },
   {
@@ -122,6 +125,9 @@ export const popup = defineCatalog(
     'popup.saved.another': '再记录一条',
     'popup.saved.undo': '撤销',
     'popup.saved.undone': '已撤销：该互动已删除。',
+    'popup.saved.writeback.queued': '正在写入 CRM…',
+    'popup.saved.writeback.written': '已写入 CRM。',
+    'popup.saved.writeback.failed': '未写入 CRM：{reason}',
     'popup.close': '关闭',
   },
 );

@@ -68,7 +68,7 @@ export const sidepanel = defineCatalog(
     'sidepanel.customer.lastContact': 'Last contact',
     'sidepanel.customer.never': 'Never',
     'sidepanel.customer.purchases': 'Purchases',
-    'sidepanel.customer.purchasesValue': '{count} purchase days · {total}',
+    'sidepanel.customer.purchasesValue': '{count, plural, one {# purchase day} other {# purchase days}} · {total}',
     'sidepanel.customer.nba': 'Next best action',
     'sidepanel.customer.actions': 'Open actions',
     'sidepanel.customer.snoozedUntil': 'snoozed until {date}',
@@ -91,7 +91,7 @@ export const sidepanel = defineCatalog(
     'sidepanel.customer.back': 'Clear customer',
 
     'sidepanel.pyramid.heading': 'Customer pyramid',
-    'sidepanel.pyramid.customers': '{count} customers',
+    'sidepanel.pyramid.customers': '{count, plural, one {# customer} other {# customers}}',
     'sidepanel.pyramid.share': '{percent} % of customers',
     'sidepanel.pyramid.value': 'CLV {value}',
     'sidepanel.pyramid.valueShare': '{percent} % of value',
@@ -116,7 +116,7 @@ export const sidepanel = defineCatalog(
     'sidepanel.segment.hibernating': 'Hibernating',
 
     'sidepanel.reminder.title': 'Rapport: overdue actions',
-    'sidepanel.reminder.body': '{count} overdue actions are waiting in your Today queue.',
+    'sidepanel.reminder.body': '{count, plural, one {# overdue action is} other {# overdue actions are}} waiting in your Today queue.',
   },
   {
     'sidepanel.title': 'Rapport 侧边栏',

@@ -9,7 +9,7 @@ describe('manifest: Chrome (MV3)', () => {
   it('asks for storage, alarms, scripting and the side panel; notifications and custom domains only at runtime', async () => {
     const m = await manifestFor(CHROME);
     expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting', 'sidePanel']);
-    expect(m.optional_permissions).toEqual(['notifications']);
+    expect(m.optional_permissions).toEqual(['notifications', 'cookies']);
     expect(m.optional_host_permissions).toEqual([CUSTOM_DOMAINS]);
     expect(m.host_permissions).toEqual([...CRM_MATCHES]);
   });
@@ -29,7 +29,7 @@ describe('manifest: Firefox (MV2)', () => {
   it('declares custom domains as optional permissions, since MV2 has no optional_host_permissions', async () => {
     const m = await manifestFor(FIREFOX);
     expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting']);
-    expect(m.optional_permissions).toEqual(['notifications', CUSTOM_DOMAINS]);
+    expect(m.optional_permissions).toEqual(['notifications', 'cookies', CUSTOM_DOMAINS]);
     expect(m).not.toHaveProperty('optional_host_permissions');
     // WXT moves host_permissions into permissions for MV2.
     expect(m.host_permissions).toEqual([...CRM_MATCHES]);

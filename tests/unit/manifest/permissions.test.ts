@@ -21,6 +21,7 @@ const NEEDS: Record<string, string> = {
   storage: 'storage',
   alarms: 'alarms',
   notifications: 'notifications',
+  cookies: 'cookies', // Salesforce's session cookie, when the rep connects Salesforce (lib/services/sync-session.ts)
   scripting: 'scripting',
   sidePanel: 'sidePanel',
 };

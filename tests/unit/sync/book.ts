@@ -4,7 +4,6 @@
  * won deals, interactions on several channels and one complaint. Dates are fixed.
  */
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../../lib/schemas/domain';
-import type { ConnectorContext, ChangeBatch } from '../../../lib/sync/types';
 
 export const HOSTILE_NAME = '<img src=x onerror="globalThis.pwned=1"><script>globalThis.pwned=1</script>=HYPERLINK("http://x")';
 
@@ -48,37 +47,3 @@ export const interactions: Interaction[] = [
 export const feedback: Feedback[] = [{ id: 'F1', customerId: 'C2', date: '2026-09-01', kind: 'complaint', comment: 'Late delivery of the second batch' }];
 
 export const book = { customers, contacts, transactions, interactions, feedback };
-
-/** Every batch of a read, in order. */
-export async function drain(gen: AsyncGenerator<ChangeBatch, void, void>): Promise<ChangeBatch[]> {
-  const out: ChangeBatch[] = [];
-  for await (const b of gen) out.push(b);
-  return out;
-}
-
-/** The batches' rows flattened by kind. */
-export function rowsOf(batches: readonly ChangeBatch[]) {
-  return {
-    customers: batches.flatMap((b) => b.customers),
-    contacts: batches.flatMap((b) => b.contacts),
-    transactions: batches.flatMap((b) => b.transactions),
-    interactions: batches.flatMap((b) => b.interactions),
-    feedback: batches.flatMap((b) => b.feedback),
-    deleted: batches.flatMap((b) => b.deleted),
-    merged: batches.flatMap((b) => b.merged),
-    skipped: batches.flatMap((b) => b.skipped ?? []),
-  };
-}
-
-/** A context on a mock's clock. */
-export const contextOn = (fetch: ConnectorContext['fetch'], mock: { now: number }): ConnectorContext => ({ fetch, now: () => mock.now });
-
-/** The rejection of a promise (fails the test when it resolves). */
-export async function failureOf(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail');
-}

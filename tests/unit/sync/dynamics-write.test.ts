@@ -4,7 +4,7 @@ import { activityGuid } from '../../../lib/crm/dynamics/connector-write';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { ActivityDraft, Connection, ConnectorContext } from '../../../lib/sync/types';
 import { DynamicsMock } from '../../mocks/dynamics';
-import { readAll, rejectionOf } from './sync-helpers';
+import { readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 4 });
 const NORTHWIND = 'a5f55b8f-3596-6f8b-04a3-32d2d4f5882d';
@@ -55,7 +55,7 @@ describe('Dynamics writeActivity', () => {
       set: 'phonecalls',
       activityid: id,
       subject: 'Renewal call',
-      description: 'Renewal call\nAgreed to send the new price list\n\n→ Send price list (2026-11-25)\n\n[rapport:6c1f0a9e-2f4b-4c55-8d3e-9a7b1c2d3e4f]',
+      description: 'Renewal call\nAgreed to send the new price list\n\n→ Send price list (2026-11-25)\n\n[Rapport 6c1f0a9e-2f4b-4c55-8d3e-9a7b1c2d3e4f]',
       directioncode: true,
       actualend: '2026-11-19T12:00:00.000Z',
       statecode: 1,
@@ -64,11 +64,12 @@ describe('Dynamics writeActivity', () => {
       _tables: { _regardingobjectid_value: 'account' },
     });
     expect(await dx.findActivity(conn, draft().key, draft().target, ctx)).toBe(id);
-    // Read back, it is the interaction the rep logged (its key as id), not a second one.
+    // Read back, it is named as our own (its key in `tagged`): the engine files it under the interaction the rep logged.
     const pass = await readAll(dx, conn, null, ctx);
-    expect(pass.all.interactions.filter((i) => i.id === draft().key)).toEqual([
+    expect(pass.all.tagged).toEqual([{ key: draft().key, id }]);
+    expect(pass.all.interactions.filter((i) => i.id === `dynamics:activity:${id}`)).toEqual([
       {
-        id: draft().key,
+        id: `dynamics:activity:${id}`,
         customerId: NORTHWIND,
         date: '2026-11-19',
         channel: 'call',
@@ -112,7 +113,7 @@ describe('Dynamics writeActivity', () => {
         return res;
       },
     };
-    expect((await rejectionOf(dx.writeActivity(conn, draft(), lossy))).code).toBe('unavailable');
+    expect((await failureOf(dx.writeActivity(conn, draft(), lossy))).code).toBe('unavailable');
     const found = await dx.findActivity(conn, draft().key, draft().target, ctx);
     expect(found).toBe(await activityGuid(draft().key));
     expect(mock.activities()).toEqual([expect.objectContaining({ activityid: found, statecode: 1, statuscode: 2 })]);
@@ -120,7 +121,7 @@ describe('Dynamics writeActivity', () => {
 
   it('429 with Retry-After: rate-limited with the wait, then one write', async () => {
     mock.limit = { max: 3, windowMs: 300_000 };
-    const err = await rejectionOf(dx.writeActivity(conn, draft(), ctx));
+    const err = await failureOf(dx.writeActivity(conn, draft(), ctx));
     expect(err).toMatchObject({ code: 'rate-limited', retryAfterMs: 300_000 });
     clock += err.retryAfterMs!;
     await deliver(draft());
@@ -129,9 +130,9 @@ describe('Dynamics writeActivity', () => {
 
   it('an expired session is auth, and a bad target is refused before any request', async () => {
     mock.signedOut = '401';
-    expect((await rejectionOf(dx.writeActivity(conn, draft(), ctx))).code).toBe('auth');
+    expect((await failureOf(dx.writeActivity(conn, draft(), ctx))).code).toBe('auth');
     mock.signedOut = null;
-    const bad = await rejectionOf(dx.writeActivity(conn, draft({ target: { objectType: 'account', id: "x')/../systemusers(" } }), ctx));
+    const bad = await failureOf(dx.writeActivity(conn, draft({ target: { objectType: 'account', id: "x')/../systemusers(" } }), ctx));
     expect(bad).toMatchObject({ code: 'rejected', detail: expect.stringContaining('target.id') });
     expect(mock.activities()).toHaveLength(0);
   });
@@ -147,7 +148,7 @@ describe('Dynamics writeScores', () => {
   };
 
   it('is refused until an admin adds the columns, then writes them on the account', async () => {
-    expect((await rejectionOf(dx.writeScores!(conn, [row], ctx))).code).toBe('rejected');
+    expect((await failureOf(dx.writeScores!(conn, [row], ctx))).code).toBe('rejected');
     mock.accountColumns = ['rapport_tier', 'rapport_riskband', 'rapport_churnrisk', 'rapport_nextaction', 'rapport_nextactiondue'];
     expect(await dx.writeScores!(conn, [row], ctx)).toEqual({ written: 1 });
     expect(mock.row('accounts', NORTHWIND)).toMatchObject({

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dynamicsConnector as dx } from '../../../lib/crm/dynamics/connector';
-import { dynamicsConnectorCatalog } from '../../../lib/crm/dynamics/connector-i18n';
+import { dynamicsConnectLabels } from '../../../lib/crm/dynamics/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { DynamicsMock } from '../../mocks/dynamics';
-import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 120 });
 const want = expectedCounts(book);
@@ -34,15 +34,15 @@ describe('Dynamics connect', () => {
     });
     expect(conn.origins).toEqual([`${ORG}/*`]);
     expect(dx.originsFor({ orgUrl: `${ORG}/main.aspx` })).toEqual([`${ORG}/*`]);
-    expect(dynamicsConnectorCatalog.en[dx.fields[0]!.labelKey as keyof typeof dynamicsConnectorCatalog.en]).toBe('Environment URL');
+    expect(dynamicsConnectLabels.en[dx.fields[0]!.labelKey as keyof typeof dynamicsConnectLabels.en]).toBe('Environment URL');
   });
 
   it('is refused as auth when signed out (redirect to sign-in, or 401), and names a bad org URL', async () => {
     mock.signedOut = 'redirect';
-    expect((await rejectionOf(dx.connect({ orgUrl: ORG }, ctx))).code).toBe('auth');
+    expect((await failureOf(dx.connect({ orgUrl: ORG }, ctx))).code).toBe('auth');
     mock.signedOut = '401';
-    expect((await rejectionOf(dx.connect({ orgUrl: ORG }, ctx))).code).toBe('auth');
-    const bad = await rejectionOf(dx.connect({ orgUrl: 'contoso' }, ctx));
+    expect((await failureOf(dx.connect({ orgUrl: ORG }, ctx))).code).toBe('auth');
+    const bad = await failureOf(dx.connect({ orgUrl: 'contoso' }, ctx));
     expect(bad.code).toBe('rejected');
     expect(bad.message).toContain('orgUrl');
   });
@@ -143,10 +143,10 @@ describe('Dynamics readChanges', () => {
     const it1 = dx.readChanges(conn, null, ctx);
     await it1.next();
     mock.signedOut = 'redirect';
-    expect((await rejectionOf(it1.next())).code).toBe('auth');
+    expect((await failureOf(it1.next())).code).toBe('auth');
     mock.signedOut = null;
     mock.limit = { max: 2, windowMs: 300_000 };
-    const err = await rejectionOf(readAll(dx, conn, null, ctx));
+    const err = await failureOf(readAll(dx, conn, null, ctx));
     expect(err).toMatchObject({ code: 'rate-limited', status: 429 });
     expect(err.retryAfterMs).toBe(300_000);
   });

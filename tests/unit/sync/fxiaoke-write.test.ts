@@ -4,7 +4,7 @@ import { resetPacing } from '../../../lib/crm/fxiaoke/connector-http';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { ActivityDraft, Connection, ConnectorContext } from '../../../lib/sync/types';
 import { FxiaokeMock } from '../../mocks/fxiaoke';
-import { readAll, rejectionOf } from './sync-helpers';
+import { readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 4 });
 const NORTHWIND = 'a5f55b8f35966f8b04a332d2';
@@ -50,7 +50,7 @@ describe('Fxiaoke writeActivity', () => {
     expect(mock.activities()).toEqual([
       expect.objectContaining({
         _id: id,
-        active_record_content: `上门拜访，确认续约\n客户希望下周收到报价\n\n→ 发送报价单 (2026-11-25)\n\n[rapport:${KEY}]`,
+        active_record_content: `上门拜访，确认续约\n客户希望下周收到报价\n\n→ 发送报价单 (2026-11-25)\n\n[Rapport ${KEY}]`,
         account_id: NORTHWIND,
         related_object_data: [{ describe_api_name: 'AccountObj', id: NORTHWIND }],
         owner: ['FSUID_REP000001'],
@@ -60,9 +60,10 @@ describe('Fxiaoke writeActivity', () => {
     expect(await fx.findActivity(conn, KEY, draft().target, ctx)).toBe(id);
     expect(await fx.findActivity(conn, 'other-key', draft().target, ctx)).toBeNull();
     const pass = await readAll(fx, conn, null, ctx);
-    expect(pass.all.interactions.filter((i) => i.id === KEY)).toEqual([
+    expect(pass.all.tagged).toEqual([{ key: KEY, id }]);
+    expect(pass.all.interactions.filter((i) => i.id === `fxiaoke:activity:${id}`)).toEqual([
       {
-        id: KEY,
+        id: `fxiaoke:activity:${id}`,
         customerId: NORTHWIND,
         date: '2026-11-19',
         channel: 'other',
@@ -89,19 +90,19 @@ describe('Fxiaoke writeActivity', () => {
       times: 1,
       response: { status: 429, headers: { 'retry-after': '7' }, body: { errorCode: 30005, errorMessage: 'Too Many Requests' } },
     });
-    expect(await rejectionOf(fx.writeActivity(conn, draft(), ctx))).toMatchObject({ code: 'rate-limited', retryAfterMs: 7000 });
+    expect(await failureOf(fx.writeActivity(conn, draft(), ctx))).toMatchObject({ code: 'rate-limited', retryAfterMs: 7000 });
     await deliver(draft());
     expect(mock.activities()).toHaveLength(1);
   });
 
   it('a stale token is auth; bad target ids never leave; an unknown target is not written', async () => {
     mock.expireTokens();
-    expect((await rejectionOf(fx.writeActivity(conn, draft(), ctx))).code).toBe('auth');
+    expect((await failureOf(fx.writeActivity(conn, draft(), ctx))).code).toBe('auth');
     conn = await fx.refresh!(conn, ctx);
-    expect((await rejectionOf(fx.writeActivity(conn, draft({ target: { objectType: 'account', id: '{"$ne":null}' } }), ctx))).detail).toBe(
+    expect((await failureOf(fx.writeActivity(conn, draft({ target: { objectType: 'account', id: '{"$ne":null}' } }), ctx))).detail).toBe(
       'target.id: expected a Fxiaoke record id (24 hex digits)',
     );
-    expect((await rejectionOf(fx.writeActivity(conn, draft({ target: { objectType: 'account', id: 'ffffffffffffffffffffffff' } }), ctx))).code).toBe(
+    expect((await failureOf(fx.writeActivity(conn, draft({ target: { objectType: 'account', id: 'ffffffffffffffffffffffff' } }), ctx))).code).toBe(
       'unavailable',
     );
     expect(mock.activities()).toHaveLength(0);

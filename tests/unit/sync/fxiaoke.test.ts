@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fxiaokeConnector as fx } from '../../../lib/crm/fxiaoke/connector';
 import { resetPacing } from '../../../lib/crm/fxiaoke/connector-http';
-import { fxiaokeConnectorCatalog } from '../../../lib/crm/fxiaoke/connector-i18n';
+import { fxiaokeConnectLabels } from '../../../lib/crm/fxiaoke/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { FxiaokeMock } from '../../mocks/fxiaoke';
-import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 120 });
 const want = expectedCounts(book);
@@ -38,22 +38,22 @@ describe('Fxiaoke connect', () => {
     expect(conn.auth).toMatchObject({ userId: 'FSUID_REP000001', expiresAt: String(clock + 7_200_000) });
     expect(mock.requests.every((r) => r.path.includes('thirdTraceId='))).toBe(true);
     expect(fx.originsFor({ cloudDomain: 'crm.example-cloud.cn' })).toEqual(['https://crm.example-cloud.cn/*']);
-    for (const f of fx.fields) expect(fxiaokeConnectorCatalog.zh_CN[f.labelKey as keyof typeof fxiaokeConnectorCatalog.zh_CN]).toBeTruthy();
+    for (const f of fx.fields) expect(fxiaokeConnectLabels.zh_CN[f.labelKey as keyof typeof fxiaokeConnectLabels.zh_CN]).toBeTruthy();
   });
 
   it('refused credentials are auth; an unknown mobile and a missing field are named', async () => {
-    expect((await rejectionOf(fx.connect({ ...mock.app, appSecret: 'wrong' }, ctx))).code).toBe('auth');
-    expect((await rejectionOf(fx.connect({ ...mock.app, mobile: '13000000000' }, ctx))).detail).toBe('mobile: no Fxiaoke employee with this number');
-    expect((await rejectionOf(fx.connect({ ...mock.app, permanentCode: '' }, ctx))).detail).toBe('permanentCode: required');
+    expect((await failureOf(fx.connect({ ...mock.app, appSecret: 'wrong' }, ctx))).code).toBe('auth');
+    expect((await failureOf(fx.connect({ ...mock.app, mobile: '13000000000' }, ctx))).detail).toBe('mobile: no Fxiaoke employee with this number');
+    expect((await failureOf(fx.connect({ ...mock.app, permanentCode: '' }, ctx))).detail).toBe('permanentCode: required');
   });
 
   it('a stale token (errorCode 20016 on HTTP 200) is auth; refresh brings a working one', async () => {
     mock.expireTokens();
-    expect(await rejectionOf(readAll(fx, conn, null, ctx))).toMatchObject({ code: 'auth', detail: '/cgi/crm/v2/data/query: errorCode 20016' });
+    expect(await failureOf(readAll(fx, conn, null, ctx))).toMatchObject({ code: 'auth', detail: '/cgi/crm/v2/data/query: errorCode 20016' });
     const renewed = await fx.refresh!(conn, ctx);
     expect(renewed.auth.accessToken).not.toBe(conn.auth.accessToken);
     clock += 7_200_000;
-    expect((await rejectionOf(readAll(fx, renewed, null, ctx))).detail).toBe('access token expired');
+    expect((await failureOf(readAll(fx, renewed, null, ctx))).detail).toBe('access token expired');
   });
 });
 
@@ -149,9 +149,9 @@ describe('Fxiaoke readChanges', () => {
   it("the server's own limit: HTTP 429 is rate-limited with Retry-After; an envelope code is retried after the window", async () => {
     mock.limit = { calls: 3, windowMs: 20_000 };
     mock.limitAnswer = 'http-429';
-    expect(await rejectionOf(readAll(fx, conn, null, ctx))).toMatchObject({ code: 'rate-limited', retryAfterMs: 20_000, status: 429 });
+    expect(await failureOf(readAll(fx, conn, null, ctx))).toMatchObject({ code: 'rate-limited', retryAfterMs: 20_000, status: 429 });
     mock.limitAnswer = 'envelope';
-    expect(await rejectionOf(readAll(fx, conn, null, ctx))).toMatchObject({
+    expect(await failureOf(readAll(fx, conn, null, ctx))).toMatchObject({
       code: 'unavailable',
       retryAfterMs: 20_000,
       detail: expect.stringMatching(/errorCode \d+$/),

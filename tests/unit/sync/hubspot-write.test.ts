@@ -5,7 +5,8 @@ import { SCORE_PROPERTIES } from '../../../lib/crm/hubspot/connector-write';
 import type { ActivityDraft } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { HubspotMock, type HubspotMockOptions } from '../../mocks/hubspot';
-import { book, contextOn, drain, failureOf } from './book';
+import { book } from './book';
+import { contextOn, drain, failureOf } from './helpers';
 
 async function setup(opts: HubspotMockOptions = {}) {
   const mock = new HubspotMock(opts);

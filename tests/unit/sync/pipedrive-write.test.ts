@@ -5,7 +5,8 @@ import { SCORE_FIELD_NAMES } from '../../../lib/crm/pipedrive/connector-write';
 import type { ActivityDraft } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { PipedriveMock, type PipedriveMockOptions } from '../../mocks/pipedrive';
-import { book, contextOn, drain, failureOf } from './book';
+import { book } from './book';
+import { contextOn, drain, failureOf } from './helpers';
 
 async function setup(opts: PipedriveMockOptions = {}) {
   const mock = new PipedriveMock(opts);

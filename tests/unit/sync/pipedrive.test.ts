@@ -7,7 +7,8 @@ import { mockFetch } from '../../mocks/harness';
 import { PipedriveMock, type PipedriveMockOptions } from '../../mocks/pipedrive';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { STORIES } from '../../../lib/sample/stories';
-import { book, contextOn, drain, failureOf, HOSTILE_NAME, rowsOf } from './book';
+import { book, HOSTILE_NAME } from './book';
+import { contextOn, drain, failureOf, rowsOf } from './helpers';
 
 const filler = (n: number): Customer[] =>
   Array.from({ length: n }, (_, i) => ({ id: `X${i}`, name: `Filler ${i}`, emails: [], createdAt: '2022-01-01', crmRefs: [] }));

@@ -5,7 +5,8 @@ import { SCORE_FIELDS } from '../../../lib/crm/salesforce/connector-write';
 import type { ActivityDraft } from '../../../lib/sync/types';
 import { mockFetch } from '../../mocks/harness';
 import { SalesforceMock } from '../../mocks/salesforce';
-import { book, contextOn, drain, failureOf } from './book';
+import { book } from './book';
+import { contextOn, drain, failureOf } from './helpers';
 
 async function setup(opts: ConstructorParameters<typeof SalesforceMock>[0] = {}) {
   const mock = new SalesforceMock(opts);

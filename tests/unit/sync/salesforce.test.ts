@@ -6,7 +6,8 @@ import { mockFetch } from '../../mocks/harness';
 import { SalesforceMock } from '../../mocks/salesforce';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { STORIES } from '../../../lib/sample/stories';
-import { book, contextOn, drain, failureOf, HOSTILE_NAME, rowsOf } from './book';
+import { book, HOSTILE_NAME } from './book';
+import { contextOn, drain, failureOf, rowsOf } from './helpers';
 
 function setup(opts: ConstructorParameters<typeof SalesforceMock>[0] = {}) {
   // The book was entered two days before the first sync ("now" is 2026-11-20T09:00Z).
@@ -75,7 +76,7 @@ describe('Salesforce connector: readChanges', () => {
     // Accounts came in two batches of at most 3, through nextRecordsUrl.
     expect(batches.filter((b) => b.customers.length).map((b) => b.customers.length)).toEqual([3, 1]);
     expect(mock.requests.some((r) => /^\/services\/data\/v66\.0\/query\/01g/.test(r.path))).toBe(true);
-    expect(batches.at(-1)!.progress).toEqual({ read: 16, total: 16 });
+    expect(batches.at(-1)!.progress).toEqual({ read: 16, total: 16, skipped: 0 });
     expect(batches.at(-1)!.cursor).toMatchObject({ phase: null, currency: 'USD', eventsThrough: '2026-11-20' });
 
     const a1 = accounts.get('C1')!;

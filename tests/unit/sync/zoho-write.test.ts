@@ -3,7 +3,7 @@ import { zohoConnector as zc } from '../../../lib/crm/zoho/connector';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { ActivityDraft, Connection, ConnectorContext } from '../../../lib/sync/types';
 import { ZohoMock } from '../../mocks/zoho';
-import { readAll, rejectionOf } from './sync-helpers';
+import { readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 4 });
 const NORTHWIND = '4876876000000312001';
@@ -50,7 +50,7 @@ describe('Zoho writeActivity', () => {
       expect.objectContaining({
         module: 'Calls',
         id,
-        Subject: `Renewal call [rapport:${KEY}]`,
+        Subject: `Renewal call [Rapport ${KEY}]`,
         Call_Type: 'Outbound',
         Call_Start_Time: '2026-11-19T12:00:00+00:00',
         Call_Duration: '00:00',
@@ -63,9 +63,10 @@ describe('Zoho writeActivity', () => {
     expect(await zc.findActivity(conn, KEY, draft().target, ctx)).toBe(id);
     expect(await zc.findActivity(conn, 'another-key', draft().target, ctx)).toBeNull();
     const pass = await readAll(zc, conn, null, ctx);
-    expect(pass.all.interactions.filter((i) => i.id === KEY)).toEqual([
+    expect(pass.all.tagged).toEqual([{ key: KEY, id }]);
+    expect(pass.all.interactions.filter((i) => i.id === `zoho:activity:${id}`)).toEqual([
       {
-        id: KEY,
+        id: `zoho:activity:${id}`,
         customerId: NORTHWIND,
         date: '2026-11-19',
         channel: 'call',
@@ -106,7 +107,7 @@ describe('Zoho writeActivity', () => {
 
   it('429 with Retry-After: rate-limited with the wait, then exactly one', async () => {
     mock.credits = { limit: mock.credits.used, used: mock.credits.used, retryAfterS: 30 };
-    const err = await rejectionOf(zc.writeActivity(conn, draft(), ctx));
+    const err = await failureOf(zc.writeActivity(conn, draft(), ctx));
     expect(err).toMatchObject({ code: 'rate-limited', retryAfterMs: 30_000 });
     mock.credits.limit = Number.POSITIVE_INFINITY;
     await deliver(draft());
@@ -115,10 +116,10 @@ describe('Zoho writeActivity', () => {
 
   it('an expired token is auth; a refused field is rejected naming nothing of the record; a bad target id never leaves', async () => {
     mock.expireTokens();
-    expect((await rejectionOf(zc.writeActivity(conn, draft(), ctx))).code).toBe('auth');
+    expect((await failureOf(zc.writeActivity(conn, draft(), ctx))).code).toBe('auth');
     conn = await zc.refresh!(conn, ctx);
-    expect((await rejectionOf(zc.writeActivity(conn, draft({ target: { objectType: 'account', id: '4876876999999999999' } }), ctx))).code).toBe('rejected');
-    const bad = await rejectionOf(zc.writeActivity(conn, draft({ target: { objectType: 'account', id: '12 OR 1=1' } }), ctx));
+    expect((await failureOf(zc.writeActivity(conn, draft({ target: { objectType: 'account', id: '4876876999999999999' } }), ctx))).code).toBe('rejected');
+    const bad = await failureOf(zc.writeActivity(conn, draft({ target: { objectType: 'account', id: '12 OR 1=1' } }), ctx));
     expect(bad.detail).toBe('target.id: expected a Zoho record id (digits)');
     expect(mock.activities()).toHaveLength(0);
   });
@@ -134,7 +135,7 @@ describe('Zoho writeScores', () => {
   };
 
   it('is refused until the custom fields exist, then updates the account', async () => {
-    expect((await rejectionOf(zc.writeScores!(conn, [row], ctx))).code).toBe('rejected');
+    expect((await failureOf(zc.writeScores!(conn, [row], ctx))).code).toBe('rejected');
     mock.accountFields = ['Rapport_Tier', 'Rapport_Risk', 'Rapport_Churn_Risk', 'Rapport_Next_Action', 'Rapport_Next_Action_Due'];
     expect(await zc.writeScores!(conn, [row], ctx)).toEqual({ written: 1 });
     expect(mock.record('Accounts', NORTHWIND)).toMatchObject({

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { zohoConnector as zc } from '../../../lib/crm/zoho/connector';
 import { dataCentreOf } from '../../../lib/crm/zoho/connector-auth';
-import { zohoConnectorCatalog } from '../../../lib/crm/zoho/connector-i18n';
+import { zohoConnectLabels } from '../../../lib/crm/zoho/connector-labels';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import type { Connection, ConnectorContext } from '../../../lib/sync/types';
 import { ZohoMock } from '../../mocks/zoho';
-import { countBy, expectedCounts, readAll, rejectionOf } from './sync-helpers';
+import { countBy, expectedCounts, readAll, failureOf } from './helpers';
 
 const book = generateSampleBook({ customers: 120 });
 const want = expectedCounts(book);
@@ -43,27 +43,27 @@ describe('Zoho connect and tokens', () => {
     expect(conn.auth.refreshToken).toMatch(/^1000\./);
     expect(zc.originsFor({ dataCentre: 'eu' })).toEqual(['https://accounts.zoho.eu/*', 'https://www.zohoapis.eu/*']);
     expect(['com.cn', 'crm.zohocloud.ca', 'https://crm.zoho.com/crm/org1', 'jp'].map(dataCentreOf)).toEqual(['com.cn', 'ca', 'com', 'jp']);
-    for (const f of zc.fields) expect(zohoConnectorCatalog.zh_CN[f.labelKey as keyof typeof zohoConnectorCatalog.zh_CN]).toBeTruthy();
+    for (const f of zc.fields) expect(zohoConnectLabels.zh_CN[f.labelKey as keyof typeof zohoConnectLabels.zh_CN]).toBeTruthy();
   });
 
   it('is refused as auth for a used or wrong code, a wrong secret or the wrong DC, and names a missing field', async () => {
     const used = connectInput();
     await zc.connect(used, ctx);
-    expect((await rejectionOf(zc.connect(used, ctx))).code).toBe('auth');
-    expect((await rejectionOf(zc.connect({ ...connectInput(), clientSecret: 'nope' }, ctx))).code).toBe('auth');
+    expect((await failureOf(zc.connect(used, ctx))).code).toBe('auth');
+    expect((await failureOf(zc.connect({ ...connectInput(), clientSecret: 'nope' }, ctx))).code).toBe('auth');
     // A China code exchanged at the US accounts server is unknown there.
-    expect((await rejectionOf(zc.connect({ ...connectInput(), dataCentre: 'com' }, ctx))).detail).toBe('token: invalid_code');
-    const missing = await rejectionOf(zc.connect({ ...connectInput(), clientId: ' ' }, ctx));
+    expect((await failureOf(zc.connect({ ...connectInput(), dataCentre: 'com' }, ctx))).detail).toBe('token: invalid_code');
+    const missing = await failureOf(zc.connect({ ...connectInput(), clientId: ' ' }, ctx));
     expect(missing).toMatchObject({ code: 'rejected', detail: 'clientId: required' });
-    expect((await rejectionOf(zc.connect({ ...connectInput(), dataCentre: 'mars' }, ctx))).detail).toMatch(/^dataCentre:/);
+    expect((await failureOf(zc.connect({ ...connectInput(), dataCentre: 'mars' }, ctx))).detail).toMatch(/^dataCentre:/);
   });
 
   it('an expired token is auth (by its expiry, or when Zoho says INVALID_TOKEN); refresh gets a new one', async () => {
     mock.expireTokens();
-    const err = await rejectionOf(readAll(zc, conn, null, ctx));
+    const err = await failureOf(readAll(zc, conn, null, ctx));
     expect(err).toMatchObject({ code: 'auth', status: 401 });
     clock += 3_600_000;
-    expect((await rejectionOf(readAll(zc, conn, null, ctx))).detail).toBe('access token expired');
+    expect((await failureOf(readAll(zc, conn, null, ctx))).detail).toBe('access token expired');
     const renewed = await zc.refresh!(conn, ctx);
     expect(renewed.auth.accessToken).not.toBe(conn.auth.accessToken);
     expect((await readAll(zc, renewed, null, ctx)).all.customers).toHaveLength(want.customers);
@@ -71,8 +71,8 @@ describe('Zoho connect and tokens', () => {
 
   it('refreshing too often is rate-limited (Access Denied on HTTP 200); a revoked refresh token is auth', async () => {
     for (let i = 0; i < 10; i++) await zc.refresh!(conn, ctx);
-    expect((await rejectionOf(zc.refresh!(conn, ctx))).code).toBe('rate-limited');
-    expect((await rejectionOf(zc.refresh!({ ...conn, auth: { ...conn.auth, refreshToken: '1000.revoked' } }, ctx))).code).toBe('auth');
+    expect((await failureOf(zc.refresh!(conn, ctx))).code).toBe('rate-limited');
+    expect((await failureOf(zc.refresh!({ ...conn, auth: { ...conn.auth, refreshToken: '1000.revoked' } }, ctx))).code).toBe('auth');
   });
 });
 
@@ -163,7 +163,7 @@ describe('Zoho readChanges', () => {
 
   it('429 TOO_MANY_REQUESTS (credits used up) is rate-limited with the Retry-After wait', async () => {
     mock.credits = { limit: 4, used: 0, retryAfterS: 60 };
-    const err = await rejectionOf(readAll(zc, conn, null, ctx));
+    const err = await failureOf(readAll(zc, conn, null, ctx));
     expect(err).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 60_000 });
     expect(err.detail).toContain('TOO_MANY_REQUESTS');
     // Zoho's limit code is honoured whatever status carries it.
@@ -173,6 +173,6 @@ describe('Zoho readChanges', () => {
       times: 1,
       response: { status: 400, body: { code: 'TOO_MANY_REQUESTS', details: {}, message: 'too many requests', status: 'error' } },
     });
-    expect(await rejectionOf(readAll(zc, conn, null, ctx))).toMatchObject({ code: 'rate-limited', status: 400 });
+    expect(await failureOf(readAll(zc, conn, null, ctx))).toMatchObject({ code: 'rate-limited', status: 400 });
   });
 });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activityTime,
-  BatchCollector,
-  bodyOf,
-  dayOf,
-  dayOfEpochMs,
-  domainOfWebsite,
-  keyInText,
-  keyTag,
-  MalformedRecord,
-  ParentIndex,
-  subjectOf,
-} from '../../../lib/sync/connector-kit';
+import { activityTag, activityTime, bodyOf, hasActivityTag, keyInText, stripActivityTag, subjectOf } from '../../../lib/sync/activity-key';
+import { ParentIndex } from '../../../lib/sync/parents';
+import { BatchCollector, dayOf, dayOfEpochMs, domainOf, MalformedRecord } from '../../../lib/sync/rows';
 import { ConnectorError, type ActivityDraft } from '../../../lib/sync/types';
 
 const customer = (over: object = {}) => ({
@@ -24,26 +14,39 @@ const customer = (over: object = {}) => ({
 });
 
 describe('BatchCollector', () => {
-  it('keeps valid rows, counts rows failing their schema or throwing as skipped, and carries counts across pages', () => {
+  it('keeps valid rows, names rows failing their schema or throwing as skipped, and carries counts across pages', () => {
     const col = new BatchCollector();
-    col.seen(4);
-    col.add('customers', () => customer() as never);
-    col.add('customers', () => customer({ createdAt: '02/01/2026' }) as never);
-    col.add('customers', () => {
+    const key = (id: string) => ({ objectType: 'account' as const, id });
+    col.seen(5);
+    col.add('customers', key('1'), () => customer() as never);
+    col.add('customers', key('2'), () => customer({ createdAt: '02/01/2026' }) as never);
+    col.add('customers', key('3'), () => {
       throw new MalformedRecord('id: missing id');
     });
-    col.add('customers', () => undefined);
+    col.add('customers', key('4'), () => {
+      throw new TypeError('x is undefined');
+    });
+    col.add('customers', key('5'), () => undefined);
+    col.tagged('int-1', '00T1');
+    col.tagged(undefined, '00T2');
     const b = col.take({ phase: 1 });
     expect(b.customers).toHaveLength(1);
-    expect(b.progress).toEqual({ read: 4, skipped: 2 });
+    expect(b.progress).toEqual({ read: 5, skipped: 3 });
+    expect(b.skipped).toEqual([
+      { record: key('2'), reason: 'createdAt: expected a yyyy-MM-dd date' },
+      { record: key('3'), reason: 'id: missing id' },
+      { record: key('4'), reason: 'unreadable record' },
+    ]);
+    expect(b.tagged).toEqual([{ key: 'int-1', id: '00T1' }]);
     col.seen();
     col.deleted({ objectType: 'account', id: '9' });
     expect(col.take({ phase: 2 })).toMatchObject({
       customers: [],
       deleted: [{ objectType: 'account', id: '9' }],
       cursor: { phase: 2 },
-      progress: { read: 5, skipped: 2 },
+      progress: { read: 6, skipped: 3 },
     });
+    expect(col.take({ phase: 3 })).not.toHaveProperty('skipped');
   });
 });
 
@@ -72,17 +75,20 @@ describe('dates', () => {
 
 describe('text and keys', () => {
   it('takes a website’s host as the domain', () => {
-    expect(domainOfWebsite('https://www.Acme.com/about')).toBe('acme.com');
-    expect(domainOfWebsite('www.acme.co.uk')).toBe('acme.co.uk');
-    expect(domainOfWebsite('javascript:alert(1)')).toBeUndefined();
-    expect(domainOfWebsite('n/a')).toBeUndefined();
+    expect(domainOf('https://www.Acme.com/about')).toBe('acme.com');
+    expect(domainOf('www.acme.co.uk')).toBe('acme.co.uk');
+    expect(domainOf('javascript:alert(1)')).toBeUndefined();
+    expect(domainOf('n/a')).toBeUndefined();
   });
 
   it('tags keys so they can be found again, and refuses keys that could break a query', () => {
-    expect(keyTag('6c1f0a9e-2f4b')).toBe('[rapport:6c1f0a9e-2f4b]');
-    expect(keyInText('Renewal call [rapport:6c1f0a9e-2f4b]')).toBe('6c1f0a9e-2f4b');
+    expect(activityTag('6c1f0a9e-2f4b')).toBe('[Rapport 6c1f0a9e-2f4b]');
+    expect(keyInText('Renewal call [Rapport 6c1f0a9e-2f4b]')).toBe('6c1f0a9e-2f4b');
     expect(keyInText('no tag')).toBeUndefined();
-    for (const bad of ["x' or '1'='1", 'a%', '', 'a]b']) expect(() => keyTag(bad)).toThrow(ConnectorError);
+    expect(stripActivityTag('Renewal call [Rapport 6c1f0a9e-2f4b]')).toBe('Renewal call');
+    expect(hasActivityTag('<p>[Rapport k-1]</p>', 'k-1')).toBe(true);
+    expect(hasActivityTag('<p>[Rapport k-10]</p>', 'k-1')).toBe(false);
+    for (const bad of ["x' or '1'='1", 'a%', '', 'a]b', 'a_b', 'x'.repeat(81)]) expect(() => activityTag(bad)).toThrow(ConnectorError);
   });
 
   it('builds subject and body from the draft', () => {

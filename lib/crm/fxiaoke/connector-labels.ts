@@ -1,7 +1,7 @@
 import { defineCatalog } from '../../i18n';
 
 /** Labels of the Fxiaoke connection fields, worded as Fxiaoke's open platform names them. */
-export const fxiaokeConnectorCatalog = defineCatalog(
+export const fxiaokeConnectLabels = defineCatalog(
   {
     'connector.fxiaoke.appId': 'AppID',
     'connector.fxiaoke.appSecret': 'AppSecret',

@@ -1,4 +1,4 @@
-/** Shared by the connector tests: run a whole readChanges pass and merge its batches. */
+/** Shared by the connector and engine tests: run a readChanges pass, merge its batches, count what a pass must return. */
 import type { SampleBook } from '../../../lib/sample/generate';
 import type { ChangeBatch, Connection, ConnectorContext, CrmConnector, SyncCursor } from '../../../lib/sync/types';
 
@@ -13,13 +13,15 @@ export async function readAll(connector: CrmConnector, conn: Connection, cursor:
   const batches: ChangeBatch[] = [];
   for await (const b of connector.readChanges(conn, cursor, ctx)) batches.push(b);
   const last = batches.at(-1)!;
-  const all = { customers: [], contacts: [], transactions: [], interactions: [], feedback: [], deleted: [], merged: [], skipped: [] } as Required<Pass['all']>;
+  const all = { customers: [], contacts: [], transactions: [], interactions: [], feedback: [], deleted: [], merged: [], skipped: [], tagged: [] } as Required<
+    Pass['all']
+  >;
   for (const b of batches) for (const k of Object.keys(all) as (keyof Pass['all'])[]) (all[k] as unknown[]).push(...(b[k] ?? []));
   return { batches, all, cursor: last.cursor, progress: last.progress };
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejectionOf(p: Promise<unknown>): Promise<Error & { code?: string; retryAfterMs?: number; status?: number; detail?: string }> {
+export async function failureOf(p: Promise<unknown>): Promise<Error & { code?: string; retryAfterMs?: number; status?: number; detail?: string }> {
   try {
     await p;
   } catch (e) {
@@ -54,3 +56,27 @@ export function expectedCounts(book: SampleBook) {
     pages: (rows: number, size: number): number => Math.max(1, Math.ceil(rows / size)),
   };
 }
+
+/** Every batch of a read, in order. */
+export async function drain(gen: AsyncGenerator<ChangeBatch, void, void>): Promise<ChangeBatch[]> {
+  const out: ChangeBatch[] = [];
+  for await (const b of gen) out.push(b);
+  return out;
+}
+
+/** The batches' rows flattened by kind. */
+export function rowsOf(batches: readonly ChangeBatch[]) {
+  return {
+    customers: batches.flatMap((b) => b.customers),
+    contacts: batches.flatMap((b) => b.contacts),
+    transactions: batches.flatMap((b) => b.transactions),
+    interactions: batches.flatMap((b) => b.interactions),
+    feedback: batches.flatMap((b) => b.feedback),
+    deleted: batches.flatMap((b) => b.deleted),
+    merged: batches.flatMap((b) => b.merged),
+    skipped: batches.flatMap((b) => b.skipped ?? []),
+  };
+}
+
+/** A context on a mock's clock. */
+export const contextOn = (fetch: ConnectorContext['fetch'], mock: { now: number }): ConnectorContext => ({ fetch, now: () => mock.now });

@@ -1,7 +1,7 @@
 import { defineCatalog } from '../../i18n';
 
 /** Labels of the Zoho CRM connection fields, worded as Zoho's API console (Self Client) names them. */
-export const zohoConnectorCatalog = defineCatalog(
+export const zohoConnectLabels = defineCatalog(
   {
     'connector.zoho.dataCentre': 'Data centre (or your Zoho CRM URL)',
     'connector.zoho.clientId': 'Client ID',

@@ -1,7 +1,7 @@
 import { defineCatalog } from '../../i18n';
 
 /** Labels of the Dynamics 365 connection fields, worded as the Power Platform admin center names them. */
-export const dynamicsConnectorCatalog = defineCatalog(
+export const dynamicsConnectLabels = defineCatalog(
   {
     'connector.dynamics.orgUrl': 'Environment URL',
   },
