@@ -14,6 +14,8 @@ const lightningAccount = (name: string): string => `<!doctype html><html><head><
   <slot name="primaryField"><lightning-formatted-text>${name}</lightning-formatted-text></slot></h1></records-highlights2></div></body></html>`;
 
 test('Customer view shows the customer of the active CRM tab, with why-this-risk and a link back', async ({ context, extensionPage }) => {
+  // Generating, writing and scoring the sample book takes up to ~50 s on a loaded machine.
+  test.slow();
   const panel = await extensionPage('sidepanel');
   const reply = await panel.evaluate(() =>
     (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
