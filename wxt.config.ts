@@ -86,6 +86,8 @@ export default defineConfig({
       // the side panel into a sidebar_action there.
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(firefox ? [] : ['sidePanel']), ...(E2E_HOSTS.length ? ['cookies'] : [])],
       host_permissions: [...CRM_MATCHES, ...E2E_HOSTS],
+      // The overlay's expanded card (entrypoints/card) is framed by CRM record pages, and only by them.
+      web_accessible_resources: mv2 ? ['card.html'] : [{ resources: ['card.html'], matches: [...CRM_MATCHES] }],
       // Asked for at runtime from the options page: notifications when reminders are turned on;
       // custom CRM domains (Salesforce My Domain, on-premise Dynamics…) one origin at a time,
       // never <all_urls>. MV2 has no optional_host_permissions (WXT drops it), so there the

@@ -12,6 +12,7 @@ import { RestoreClient } from './restore-client';
 import { send } from '../../lib/messaging/client';
 import { Button, localeTag, useErrorText, useLocale, useSettings } from '../shared';
 import { downloadBlob, downloadText } from './download';
+import { SampleDataControls } from '../shared/SampleData';
 import { useOptionsT, type OptionsKey } from './t';
 
 const EXPORTS: ExportKind[] = ['scores', 'actions', 'goals'];
@@ -116,17 +117,6 @@ export function DataPanel(): JSX.Element {
       setBusy(false);
     }
   };
-  const sample = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      const r = await send('loadSampleData', {});
-      setMessage({ text: t('options.data.sample.done', { count: r.customers }), kind: 'sample' });
-    } catch (e) {
-      setMessage({ text: t('options.data.sample.error', { message: errorText(e) }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
   const deleteAll = async (): Promise<void> => {
     setBusy(true);
     try {
@@ -204,12 +194,7 @@ export function DataPanel(): JSX.Element {
           </div>
         ) : null}
         <div className="o-sample">
-          <Button variant="secondary" disabled={busy} onClick={() => void sample()} aria-describedby="sample-hint">
-            {t('options.data.sample')}
-          </Button>
-          <p id="sample-hint" className="o-muted">
-            {t('options.data.sample.hint')}
-          </p>
+          <SampleDataControls />
         </div>
         <div className="o-sample">
           {confirmDelete ? (

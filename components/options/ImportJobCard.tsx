@@ -109,14 +109,14 @@ export function ImportJobCard({ job, onStartWithMapping, onDiscard, onDateOrder,
             })}
           </p>
           {job.unknownColumns?.length ? <p className="o-muted">{t('options.import.unknownColumns', { columns: job.unknownColumns.join(', ') })}</p> : null}
-          {job.placeholdersCreated ? <p className="o-muted">{t('options.import.placeholders', { count: nf.format(job.placeholdersCreated) })}</p> : null}
+          {job.placeholdersCreated ? <p className="o-muted">{t('options.import.placeholders', { count: job.placeholdersCreated })}</p> : null}
           {job.rescore?.state === 'running' ? (
             <p className="o-progress">
               <span>{t('options.import.rescoring')}</span>
               {job.rescore.total ? <progress aria-label={t('options.import.rescoring')} max={job.rescore.total} value={job.rescore.done ?? 0} /> : null}
             </p>
           ) : null}
-          {job.rescore?.state === 'done' ? <p data-rescore="done">{t('options.import.rescored', { count: nf.format(job.rescore.customers ?? 0) })}</p> : null}
+          {job.rescore?.state === 'done' ? <p data-rescore="done">{t('options.import.rescored', { count: job.rescore.customers ?? 0 })}</p> : null}
           {job.rescore?.state === 'error' ? <p className="o-warn">{t('options.import.rescoreFailed', { message: errorText(job.rescore.error) })}</p> : null}
         </div>
       ) : null}

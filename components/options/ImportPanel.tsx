@@ -11,6 +11,7 @@ import { Button, useErrorText, useSettings } from '../shared';
 import { ImportJobCard } from './ImportJobCard';
 import { useImportJobs } from './useImportJobs';
 import { useOptionsT } from './t';
+import { useSampleImportGate } from './SampleImportGate';
 
 interface Interrupted {
   log: ImportLog;
@@ -43,13 +44,14 @@ export function ImportPanel(): JSX.Element {
     void interrupted().then(setStale);
   }, []);
   const jobs = useImportJobs(refresh, useSettings().neverLog);
+  const gate = useSampleImportGate(jobs.addFiles);
   useEffect(refresh, [refresh]);
   const history = useLiveQuery(() => importLogRepo(openReadDb()).recent(10), []);
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
     setDragging(false);
-    if (e.dataTransfer.files.length) jobs.addFiles(e.dataTransfer.files);
+    if (e.dataTransfer.files.length) gate.add(e.dataTransfer.files);
   };
 
   return (
@@ -90,6 +92,7 @@ export function ImportPanel(): JSX.Element {
         </div>
       ))}
       {notice ? <p role="status">{notice}</p> : null}
+      {gate.question}
       <div
         className={`o-drop${dragging ? ' o-drop--over' : ''}`}
         role="group"
@@ -110,7 +113,7 @@ export function ImportPanel(): JSX.Element {
             aria-label={t('options.import.pick')}
             className="o-file-input"
             onChange={(e) => {
-              if (e.target.files?.length) jobs.addFiles(e.target.files);
+              if (e.target.files?.length) gate.add(e.target.files);
               e.target.value = '';
             }}
           />

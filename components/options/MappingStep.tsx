@@ -2,7 +2,8 @@
 import { useMemo, useState, type JSX } from 'react';
 import { COLUMNS, IMPORT_KINDS, mapHeaders, type ImportKind } from '../../lib/import/columns';
 import type { FileInspection } from '../../lib/import/inspect';
-import { Button } from '../shared';
+import { columns } from '../../lib/i18n/catalogs/columns';
+import { Button, useT } from '../shared';
 import { useOptionsT } from './t';
 
 export interface MappingStepProps {
@@ -14,6 +15,7 @@ export interface MappingStepProps {
 
 export function MappingStep({ fileName, inspection, onStart, onDiscard }: MappingStepProps): JSX.Element {
   const t = useOptionsT();
+  const tc = useT(columns);
   const [kind, setKind] = useState<ImportKind>(inspection.mapping.kind);
   const initial = (k: ImportKind): Record<string, string> => {
     const m = mapHeaders(inspection.headers, k);
@@ -52,7 +54,7 @@ export function MappingStep({ fileName, inspection, onStart, onDiscard }: Mappin
                 <option value="">{t('options.import.mapping.ignore')}</option>
                 {COLUMNS[kind].map((c) => (
                   <option key={c} value={c}>
-                    {c}
+                    {tc('column.option', { label: tc(`column.${c}`), column: c })}
                   </option>
                 ))}
               </select>
@@ -62,7 +64,7 @@ export function MappingStep({ fileName, inspection, onStart, onDiscard }: Mappin
       </div>
       {result.missing.length ? (
         <p className="o-warn" role="status">
-          {t('options.import.mapping.missing', { columns: result.missing.join(', ') })}
+          {t('options.import.mapping.missing', { columns: result.missing.map((c) => tc(`column.${c}`)).join(', ') })}
         </p>
       ) : null}
       <table className="o-table">

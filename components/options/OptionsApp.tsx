@@ -5,6 +5,7 @@ import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Connections } from './Connections';
 import { useOptionsT } from './t';
+import { SampleBadge } from '../shared/SampleData';
 import './options.css';
 
 export function OptionsApp(): JSX.Element {
@@ -13,6 +14,7 @@ export function OptionsApp(): JSX.Element {
     <div className="o-page">
       <header className="o-header">
         <h1>{t('options.title')}</h1>
+        <SampleBadge />
         <nav aria-label={t('options.nav')}>
           <a href="#import-heading">{t('options.nav.data')}</a>
           <a href="#connections-heading">{t('options.nav.connections')}</a>

@@ -17,6 +17,8 @@ import type { CustomerDetails, PopupContext, PopupServices } from '../../lib/pop
 import { Button, RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';
 import { QuickLogForm } from './QuickLogForm';
 import { SavedPanel } from './SavedPanel';
+import { NoCustomerHere } from './NoCustomerHere';
+import { NoCustomersYet } from '../shared/EmptyState';
 import './popup.css';
 
 export interface QuickLogAppProps {
@@ -276,12 +278,9 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       ) : (
         <>
           {ctx.emptyBook ? (
-            <p className="r-banner">
-              {t('popup.customer.empty')}{' '}
-              <Button variant="ghost" onClick={services.openOptions}>
-                {t('popup.openOptions')}
-              </Button>
-            </p>
+            <NoCustomersYet />
+          ) : !record && !draft.customerId ? (
+            <NoCustomerHere onFind={() => customerRef.current?.focus()} onClose={services.close} />
           ) : null}
           {record && !ctx.customer && !draft.customerId ? (
             <p className="r-banner">
@@ -316,24 +315,26 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
               {general}
             </p>
           ) : null}
-          <QuickLogForm
-            draft={draft}
-            date={date}
-            asOf={asOf}
-            customer={customer}
-            customerHint={customerHint}
-            initialOptions={ctx.candidates}
-            initialQuery={record && !ctx.customer ? record.name : undefined}
-            contacts={details?.contacts ?? []}
-            errors={errors}
-            saving={saving}
-            search={services.search}
-            onChange={change}
-            onCustomer={onCustomer}
-            onSave={() => void save()}
-            customerRef={customerRef}
-            summaryRef={summaryRef}
-          />
+          {ctx.emptyBook && !record && !draft.customerId ? null : (
+            <QuickLogForm
+              draft={draft}
+              date={date}
+              asOf={asOf}
+              customer={customer}
+              customerHint={customerHint}
+              initialOptions={ctx.candidates}
+              initialQuery={record && !ctx.customer ? record.name : undefined}
+              contacts={details?.contacts ?? []}
+              errors={errors}
+              saving={saving}
+              search={services.search}
+              onChange={change}
+              onCustomer={onCustomer}
+              onSave={() => void save()}
+              customerRef={customerRef}
+              summaryRef={summaryRef}
+            />
+          )}
         </>
       )}
     </main>

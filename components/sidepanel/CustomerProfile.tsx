@@ -6,8 +6,11 @@ import { RiskChip, TierChip, Button, useCommonT, useLocale, useSettings } from '
 import { CrmLinks } from './CrmLinks';
 import { useSpT } from './i18n';
 import { useReasonText } from './reasons';
+import { ScoreDetail } from './ScoreDetail';
+import { RankWhy } from './RankWhy';
 
 const PAGE = 20;
+const TOP_FACTORS = 5;
 
 export function CustomerProfileView({ profile }: { profile: CustomerProfile }): JSX.Element {
   const t = useSpT();
@@ -19,7 +22,11 @@ export function CustomerProfileView({ profile }: { profile: CustomerProfile }): 
   const { customer, score, contacts, interactions, feedback, purchases, actions, nextSteps } = profile;
   const currency = purchases.currency ?? scoring.currency;
   const decisionMakers = contacts.filter((c) => c.isDecisionMaker).length;
-  const factors = score ? [...score.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)) : [];
+  const [allFactors, setAllFactors] = useState(false);
+  const sorted = score ? [...score.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)) : [];
+  // the largest few say why; the rest on demand
+  const factors = allFactors ? sorted : sorted.slice(0, TOP_FACTORS);
+  const nbaWhy = score?.nba ? actions.find((a) => a.kind === score.nba!.kind)?.why : undefined;
 
   return (
     <article className="sp-profile" data-rapport-customer={customer.id} aria-labelledby="sp-profile-name">
@@ -44,10 +51,6 @@ export function CustomerProfileView({ profile }: { profile: CustomerProfile }): 
       {score ? (
         <dl className="sp-facts">
           <div>
-            <dt>{t('sidepanel.customer.clv')}</dt>
-            <dd>{formatMoney(score.clv, locale, currency)}</dd>
-          </div>
-          <div>
             <dt>{t('sidepanel.customer.pAlive')}</dt>
             <dd>{t('sidepanel.kpis.unit.percent', { value: formatNumber(score.pAlive * 100, locale, 0) })}</dd>
           </div>
@@ -66,6 +69,8 @@ export function CustomerProfileView({ profile }: { profile: CustomerProfile }): 
         </dl>
       ) : null}
 
+      {score ? <ScoreDetail score={score} currency={currency} /> : null}
+
       {score?.nba ? (
         <section className="sp-card" aria-labelledby="sp-nba-h">
           <h4 id="sp-nba-h" className="sp-h4">
@@ -75,6 +80,7 @@ export function CustomerProfileView({ profile }: { profile: CustomerProfile }): 
             <strong>{ct(`action.${score.nba.kind}`)}</strong> · {t('sidepanel.today.due', { date: formatDate(score.nba.due, locale) })}
           </p>
           <p className="sp-muted">{reason.text(score.nba.reason, score.nba.params)}</p>
+          {nbaWhy ? <RankWhy why={nbaWhy} /> : null}
         </section>
       ) : null}
 
@@ -93,6 +99,13 @@ export function CustomerProfileView({ profile }: { profile: CustomerProfile }): 
                 </span>
               </li>
             ))}
+            {sorted.length > TOP_FACTORS ? (
+              <li>
+                <Button variant="ghost" onClick={() => setAllFactors((v) => !v)} aria-expanded={allFactors}>
+                  {allFactors ? t('sidepanel.customer.fewerFactors') : t('sidepanel.customer.allFactors', { count: sorted.length })}
+                </Button>
+              </li>
+            ) : null}
             <li className="sp-factor-total">
               <span>{t('sidepanel.customer.total')}</span>
               <strong>{formatNumber(score.riskScore, locale, 0)}</strong>

@@ -10,6 +10,7 @@ import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { CustomerProfileView } from './CustomerProfile';
 import { Button } from '../shared';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 export interface CustomerViewProps {
   customerId: string | null;
@@ -70,7 +71,7 @@ export function CustomerView({ customerId, fromTab, unknownRecord, onPick, onCle
 
       {unknownRecord && !customerId ? <p className="sp-muted">{t('sidepanel.customer.unknownRecord')}</p> : null}
       {!customerId ? (
-        <p className="sp-empty">{t('sidepanel.customer.none')}</p>
+        <ViewEmpty text={t('sidepanel.customer.none')} />
       ) : profile === undefined ? (
         <p className="sp-muted">{t('sidepanel.loading')}</p>
       ) : profile === null ? (

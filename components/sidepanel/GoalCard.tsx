@@ -6,7 +6,7 @@ import { formatDate, formatKpiNumber, formatNumber, kpiAttr } from '../../lib/si
 import { addDays } from '../../lib/clock';
 import { Button, useCommonT, useLocale, useSettings } from '../shared';
 import { useSpT, type SidePanelKey } from './i18n';
-import { Sparkline } from './Sparkline';
+import { TrendChart } from './TrendChart';
 
 const PACE_KEY: Record<GoalStatus['status'], SidePanelKey> = {
   'on-track': 'sidepanel.goals.onTrack',
@@ -88,8 +88,15 @@ export function GoalCard({
           {t('sidepanel.goals.projected', { value: fmt(status.projected), date: formatDate(addDays(goal.periodEnd, -1), locale) })}
         </div>
       ) : null}
-      {status ? (
-        <Sparkline label={t('sidepanel.goals.trend', { metric: ct(`kpi.${goal.metric}`) })} points={status.series.map((p) => p.value)} target={goal.target} />
+      {status && status.series.length >= 2 ? (
+        <TrendChart
+          label={t('sidepanel.goals.trend', { metric: ct(`kpi.${goal.metric}`) })}
+          points={status.series.map((p) => p.value)}
+          target={goal.target}
+          format={fmt}
+          firstLabel={formatDate(status.series[0]!.date, locale)}
+          lastLabel={formatDate(status.series.at(-1)!.date, locale)}
+        />
       ) : null}
       <div className="sp-row">
         <Button variant="ghost" aria-label={t('sidepanel.goals.editLabel', { name: goal.name })} onClick={onEdit}>

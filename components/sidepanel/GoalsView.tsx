@@ -18,6 +18,7 @@ import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { GoalCard } from './GoalCard';
 import { GoalForm } from './GoalForm';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; goal: Goal } | null;
 
@@ -108,7 +109,7 @@ export function GoalsView(): JSX.Element {
       {!goals ? (
         <p className="sp-muted">{t('sidepanel.loading')}</p>
       ) : goals.length === 0 && !editing ? (
-        <p className="sp-empty">{t('sidepanel.goals.empty')}</p>
+        <ViewEmpty text={t('sidepanel.goals.empty')} />
       ) : (
         <ul className="sp-plain" aria-label={t('sidepanel.goals.heading')}>
           {goals.map((g) => (

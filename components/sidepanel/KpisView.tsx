@@ -1,52 +1,49 @@
 /**
- * KPIs for a chosen period vs the previous one of the same length. DOM contract: a container
- * with `data-period-start` / `data-period-end` (ISO, end exclusive) holding one
- * `[data-rapport-kpi="<id>"]` per KPI with `data-value` / `data-previous` (raw numbers, "" when
- * undefined). Computed once per period or data change (memoised), not per render.
+ * KPIs for an honest period: by default the last complete month (never a period that has barely
+ * begun against a whole one), or a period to date against the same days of the previous one, or
+ * a custom range — both ranges labelled. DOM contract: a container with `data-period-start` /
+ * `data-period-end` (ISO, end exclusive) holding one `[data-rapport-kpi="<id>"]` per KPI (see
+ * KpiCard). Computed in the Worker, once per period or data change; the `clv` KPI (a model refit
+ * per period) comes after the others and its card appears when it is ready.
  */
 import { useState, type JSX } from 'react';
-import { KPI_IDS, TIERS, type KpiId } from '../../lib/schemas/enums';
+import { KPI_IDS, TIERS } from '../../lib/schemas/enums';
+import type { KpiComparison } from '../../lib/scoring/kpis';
 import { useComputed } from './useComputed';
-import { customPeriod, lastDay, presetPeriod, previousPeriod, PERIOD_PRESETS, type Period, type PeriodPreset } from '../../lib/sidepanel/periods';
-import { formatDate, formatKpiNumber, formatMoney, formatSigned, kpiAttr, KPI_UNIT, LOWER_IS_BETTER } from '../../lib/sidepanel/format';
-import { RadioGroup, useCommonT, useLocale, useSettings } from '../shared';
+import { customPeriod, lastCompletePeriod, lastDay, selectPeriod, DEFAULT_PRESET, PERIOD_PRESETS, type PeriodPreset } from '../../lib/sidepanel/periods';
+import { formatDate, kpiAttr } from '../../lib/sidepanel/format';
+import { RadioGroup, useCommonT, useLocale } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
+import { KpiCard, useKpiText } from './KpiCard';
+import { ViewEmpty } from './empty/ViewEmpty';
 
 export function KpisView(): JSX.Element {
   const t = useSpT();
   const ct = useCommonT();
   const locale = useLocale();
-  const { scoring } = useSettings();
+  const show = useKpiText();
   const { asOf } = useSidePanel();
-  const [preset, setPreset] = useState<PeriodPreset>('month');
-  const monthly = presetPeriod('month', asOf);
-  const [from, setFrom] = useState(monthly.start);
-  const [to, setTo] = useState(lastDay(monthly));
+  const [preset, setPreset] = useState<PeriodPreset>(DEFAULT_PRESET);
+  const lastMonth = lastCompletePeriod('month', asOf);
+  const [from, setFrom] = useState(lastMonth.start);
+  const [to, setTo] = useState(lastDay(lastMonth));
 
-  const period: Period | null = preset === 'custom' ? customPeriod(from, to) : presetPeriod(preset, asOf);
-  // Computed off the main thread, once per period and data change.
-  const { result: table, error } = useComputed(period ? { kind: 'kpis', period } : null, period ? `${period.start}/${period.end}` : '');
-  const prev = period ? previousPeriod(period) : null;
+  const sel = selectPeriod(preset, asOf, preset === 'custom' ? customPeriod(from, to) : null);
+  const key = sel ? `${sel.period.start}/${sel.period.end}/${sel.compare.start}/${sel.compare.end}/${sel.trend[0]!.start}` : '';
+  const { result: table, error } = useComputed(sel ? { kind: 'kpis', period: sel.period, compare: sel.compare, trend: sel.trend } : null, key);
+  const { result: clv } = useComputed(sel ? { kind: 'clv', period: sel.period, compare: sel.compare } : null, key);
+  const { result: clvTrend } = useComputed(sel && clv ? { kind: 'clv-trend', trend: sel.trend } : null, clv ? key : '');
 
-  const show = (id: KpiId, v: number | null): string => {
-    if (v === null || !Number.isFinite(v)) return ct('kpi.undefined');
-    const n = formatKpiNumber(id, v, locale, scoring.currency);
-    const unit = KPI_UNIT[id];
-    return unit === 'percent'
-      ? t('sidepanel.kpis.unit.percent', { value: n })
-      : unit === 'perMonth'
-        ? t('sidepanel.kpis.unit.perMonth', { value: n })
-        : unit === 'per100'
-          ? t('sidepanel.kpis.unit.per100', { value: n })
-          : n;
-  };
+  const range = (start: string, endExclusive: string): string =>
+    t('sidepanel.kpis.range', { start: formatDate(start, locale), end: formatDate(lastDay({ start, end: endExclusive }), locale) });
 
   return (
     <section aria-labelledby="sp-kpis-h" className="sp-view">
       <h2 id="sp-kpis-h" className="sp-h2">
         {t('sidepanel.kpis.heading')}
       </h2>
+      <ViewEmpty />
       <RadioGroup
         label={t('sidepanel.kpis.period')}
         name="sp-period"
@@ -66,16 +63,18 @@ export function KpisView(): JSX.Element {
           </label>
         </div>
       ) : null}
-      {!period ? (
+      {!sel ? (
         <p className="r-error" role="alert">
           {t('sidepanel.kpis.invalidRange')}
         </p>
       ) : (
-        <div data-period-start={period.start} data-period-end={period.end} className="sp-view">
-          <p className="sp-muted">
-            {t('sidepanel.kpis.range', { start: formatDate(period.start, locale), end: formatDate(lastDay(period), locale) })}{' '}
-            {prev ? t('sidepanel.kpis.vs', { start: formatDate(prev.start, locale), end: formatDate(lastDay(prev), locale) }) : null}
-          </p>
+        <div data-period-start={sel.period.start} data-period-end={sel.period.end} className="sp-view">
+          <dl className="sp-ranges">
+            <dt>{t(sel.toDate ? 'sidepanel.kpis.shownToDate' : 'sidepanel.kpis.shown')}</dt>
+            <dd data-rapport-range="period">{range(sel.period.start, sel.period.end)}</dd>
+            <dt>{t(sel.toDate ? 'sidepanel.kpis.comparedSameDays' : 'sidepanel.kpis.compared')}</dt>
+            <dd data-rapport-range="compare">{range(sel.compare.start, sel.compare.end)}</dd>
+          </dl>
           {error ? (
             <p className="r-error" role="alert">
               {error}
@@ -88,54 +87,46 @@ export function KpisView(): JSX.Element {
             <>
               <div className="sp-kpis">
                 {KPI_IDS.map((id) => {
-                  const { value, previous } = table.all[id];
-                  const delta = value !== null && previous !== null ? value - previous : null;
-                  const better = delta === null || delta === 0 ? null : LOWER_IS_BETTER.has(id) ? delta < 0 : delta > 0;
-                  return (
-                    <div key={id} className="sp-kpi sp-card" data-rapport-kpi={id} data-value={kpiAttr(value)} data-previous={kpiAttr(previous)}>
-                      <h3 className="sp-kpi-name">{ct(`kpi.${id}`)}</h3>
-                      <div className="sp-kpi-value" title={value === null ? t('sidepanel.kpis.undefinedHint') : undefined}>
-                        {show(id, value)}
+                  if (id !== 'clv') return <KpiCard key={id} id={id} figure={table.all[id]} trend={table.trend[id]} trendPeriods={sel.trend} />;
+                  if (!clv)
+                    return (
+                      <div key={id} className="sp-kpi sp-card" aria-busy="true">
+                        <h3 className="sp-kpi-name">{ct('kpi.clv')}</h3>
+                        <p className="sp-muted" role="status">
+                          {t('sidepanel.kpis.computing')}
+                        </p>
                       </div>
-                      <div className="sp-muted">{t('sidepanel.kpis.previous', { value: show(id, previous) })}</div>
-                      {delta !== null && delta !== 0 ? (
-                        <div className={better ? 'sp-delta--better' : 'sp-delta--worse'}>
-                          {t('sidepanel.kpis.change', {
-                            delta:
-                              KPI_UNIT[id] === 'money'
-                                ? `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), locale, scoring.currency)}`
-                                : formatSigned(delta, locale, KPI_UNIT[id] === 'count' ? 0 : 1),
-                          })}
-                        </div>
-                      ) : null}
-                    </div>
-                  );
+                    );
+                  const figure: KpiComparison = { ...clv.all, base: null, previousBase: null };
+                  return <KpiCard key={id} id={id} figure={figure} trend={clvTrend ?? null} trendPeriods={sel.trend} />;
                 })}
               </div>
-              <table className="sp-tiers sp-card">
-                <caption className="sp-h4">{t('sidepanel.kpis.clvByTier')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sidepanel.pyramid.tier')}</th>
-                    <th scope="col">{ct('kpi.clv')}</th>
-                    <th scope="col">{t('sidepanel.kpis.previousCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {TIERS.map((tier) => (
-                    <tr
-                      key={tier}
-                      data-rapport-kpi-tier={tier}
-                      data-value={kpiAttr(table.clvByTier[tier].value)}
-                      data-previous={kpiAttr(table.clvByTier[tier].previous)}
-                    >
-                      <th scope="row">{ct(`tier.${tier}`)}</th>
-                      <td>{show('clv', table.clvByTier[tier].value)}</td>
-                      <td>{show('clv', table.clvByTier[tier].previous)}</td>
+              {clv ? (
+                <table className="sp-tiers sp-card">
+                  <caption className="sp-h4">{t('sidepanel.kpis.clvByTier')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('sidepanel.pyramid.tier')}</th>
+                      <th scope="col">{ct('kpi.clv')}</th>
+                      <th scope="col">{t('sidepanel.kpis.previousCol')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {TIERS.map((tier) => (
+                      <tr
+                        key={tier}
+                        data-rapport-kpi-tier={tier}
+                        data-value={kpiAttr(clv.byTier[tier].value)}
+                        data-previous={kpiAttr(clv.byTier[tier].previous)}
+                      >
+                        <th scope="row">{ct(`tier.${tier}`)}</th>
+                        <td>{show('clv', clv.byTier[tier].value)}</td>
+                        <td>{show('clv', clv.byTier[tier].previous)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
             </>
           )}
         </div>

@@ -1,17 +1,26 @@
-/** The customer pyramid: customers and value per tier, and who moved tier since a snapshot. */
+/**
+ * The customer pyramid: customers and value per tier as bars proportional to the customers in
+ * each, how many moved in and out of each tier over the last four weeks (score history), and who
+ * moved tier since a snapshot. Contract: each tier row `[data-rapport-tier]` with
+ * `data-customers`, `data-clv`, `data-width` (bar, % of the largest tier), `data-in`, `data-out`.
+ */
 import { useEffect, useMemo, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { TIERS, type Tier } from '../../lib/schemas/enums';
 import { loadPyramid, namesOf } from '../../lib/sidepanel/queries';
 import { send } from '../../lib/messaging/client';
-import { planSnapshots, summarisePyramid, tierMoves, type TierMove } from '../../lib/sidepanel/pyramid';
+import { barWidths, planSnapshots, summarisePyramid, tierFlows, tierMoves, type TierMove } from '../../lib/sidepanel/pyramid';
+import { scoreHistoryRepo } from '../../lib/db/repos/score-history';
+import { addDays } from '../../lib/clock';
 import { formatDate, formatMoney, formatNumber } from '../../lib/sidepanel/format';
 import { TierChip, useCommonT, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { VirtualList } from './VirtualList';
+import { ViewEmpty } from './empty/ViewEmpty';
 
-const WIDTH: Record<Tier, number> = { platinum: 55, gold: 70, iron: 85, lead: 100 };
+/** The tier moves shown per row: the last four weeks. */
+const FLOW_DAYS = 28;
 
 export function PyramidView(): JSX.Element {
   const t = useSpT();
@@ -20,6 +29,7 @@ export function PyramidView(): JSX.Element {
   const { scoring } = useSettings();
   const { db, asOf, openCustomer } = useSidePanel();
   const data = useLiveQuery(() => loadPyramid(db), [db]);
+  const flows = useLiveQuery(async () => tierFlows(await scoreHistoryRepo(db).tierMoves(addDays(asOf, -FLOW_DAYS), asOf)), [db, asOf]);
 
   // Taking this week's snapshot is a write: the background takes it; the live query sees it.
   useEffect(() => {
@@ -44,7 +54,8 @@ export function PyramidView(): JSX.Element {
   );
 
   if (!data) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
-  if (!data.scores.length) return <p className="sp-empty">{t('sidepanel.noData')}</p>;
+  if (!data.scores.length) return <ViewEmpty text={t('sidepanel.noData')} />;
+  const widths = barWidths(summary);
 
   return (
     <section aria-labelledby="sp-pyramid-h" className="sp-view">
@@ -56,15 +67,31 @@ export function PyramidView(): JSX.Element {
           {TIERS.map((tier) => {
             const s = summary.find((x) => x.tier === tier)!;
             return (
-              <tr key={tier} data-rapport-tier={tier} data-customers={s.customers} data-clv={s.clv}>
-                <th scope="row" className="sp-pyramid-shape">
-                  <span className="sp-pyramid-bar" data-tier={tier} style={{ width: `${WIDTH[tier]}%` }}>
-                    {ct(`tier.${tier}`)}
-                  </span>
-                </th>
+              <tr
+                key={tier}
+                data-rapport-tier={tier}
+                data-customers={s.customers}
+                data-clv={s.clv}
+                data-width={widths[tier]}
+                data-in={flows?.[tier].in ?? ''}
+                data-out={flows?.[tier].out ?? ''}
+              >
+                <th scope="row">{ct(`tier.${tier}`)}</th>
+                <td className="sp-pyramid-shape">
+                  <span className="sp-pyramid-bar" data-tier={tier} style={{ width: `${widths[tier]}%` }} aria-hidden="true" />
+                </td>
                 <td>
                   <div>{t('sidepanel.pyramid.customers', { count: formatNumber(s.customers, locale, 0) })}</div>
                   <div className="sp-muted">{t('sidepanel.pyramid.share', { percent: formatNumber(s.share * 100, locale, 1) })}</div>
+                  {flows ? (
+                    <div className="sp-muted">
+                      {t('sidepanel.pyramid.flow', {
+                        in: formatNumber(flows[tier].in, locale, 0),
+                        out: formatNumber(flows[tier].out, locale, 0),
+                        days: FLOW_DAYS,
+                      })}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   <div>{t('sidepanel.pyramid.value', { value: formatMoney(s.clv, locale, scoring.currency) })}</div>

@@ -15,12 +15,15 @@ import { GoalsView } from './GoalsView';
 import { KpisView } from './KpisView';
 import { CustomerView } from './CustomerView';
 import { PyramidView } from './PyramidView';
+import { ProofView } from './ProofView';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
+import { useWarmComputer } from './useComputed';
 import { formatDate } from '../../lib/sidepanel/format';
 import { useLocale } from '../shared';
+import { SampleBadge } from '../shared/SampleData';
 import './sidepanel.css';
 
-export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid'] as const;
+export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid', 'proof'] as const;
 export type View = (typeof VIEWS)[number];
 
 const viewFromHash = (hash: string): View => {
@@ -68,17 +71,24 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
   );
 
   const computer = useMemo(() => given ?? inlineComputer(db), [given, db]);
-  const ctx = useMemo<SidePanelContextValue>(() => ({ db, asOf, openCustomer, crmBases, computer }), [db, asOf, openCustomer, crmBases, computer]);
+  const [shown, setShown] = useState(false);
+  const contentShown = useCallback(() => setShown(true), []);
+  const ctx = useMemo<SidePanelContextValue>(
+    () => ({ db, asOf, openCustomer, crmBases, computer, contentShown }),
+    [db, asOf, openCustomer, crmBases, computer, contentShown],
+  );
   const tabs = VIEWS.map((v) => ({ value: v, label: t(`sidepanel.tab.${v}`) }));
 
   return (
     <SidePanelContext.Provider value={ctx}>
+      <WarmUp enabled={given !== undefined && (shown || view !== 'today')} />
       <div className="sp-root" data-as-of={asOf}>
         <header className="sp-header">
           <h1 className="sp-title">{t('sidepanel.title')}</h1>
+          <SampleBadge />
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
         </header>
-        <Tabs label={t('sidepanel.views')} tabs={tabs} value={view} onChange={changeView}>
+        <Tabs label={t('sidepanel.views')} navLabel={t('sidepanel.nav')} tabs={tabs} value={view} onChange={changeView}>
           {view === 'today' ? <TodayView /> : null}
           {view === 'goals' ? <GoalsView /> : null}
           {view === 'kpis' ? <KpisView /> : null}
@@ -92,8 +102,15 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
             />
           ) : null}
           {view === 'pyramid' ? <PyramidView /> : null}
+          {view === 'proof' ? <ProofView /> : null}
         </Tabs>
       </div>
     </SidePanelContext.Provider>
   );
+}
+
+/** Loads the book into the compute Worker in the background (see useWarmComputer). */
+function WarmUp({ enabled }: { enabled: boolean }): null {
+  useWarmComputer(enabled);
+  return null;
 }

@@ -1,20 +1,31 @@
 /**
- * Today: the ranked queue of due and overdue actions across customers, at-risk key accounts
- * first (预警). Each can be done, snoozed (1 day, 1 week, a date) or dismissed with a reason,
- * with undo; each links to the customer and, where we can build it, the CRM record.
+ * Today as one rep's day: the plan (as many actions as the capacity in settings, chosen by the
+ * queue's priority — at-risk key accounts first), and what waits: the overdue backlog and what
+ * falls due later this week, each in a bucket that opens on demand. Filters by tier and kind;
+ * stale revisits can be snoozed or dismissed together. Each action can be done, snoozed or
+ * dismissed with undo. Contract: the container carries `data-rapport-today` with
+ * `data-planned` / `data-backlog`; each action `[data-rapport-action]` (see ActionRow), in the
+ * order shown.
  */
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { send } from '../../lib/messaging/client';
-import { loadTodayQueue, TODAY_LIMIT, type QueueItem } from '../../lib/sidepanel/today';
+import { customerRefs, loadToday, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
+import { NO_FILTERS, planDay, type PlanFilters } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
-import { useCommonT, useErrorText, useLocale } from '../shared';
+import { useCommonT, useErrorText, useLocale, useSettings } from '../shared';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { ActionRow, type ActionOutcome } from './ActionRow';
 import { VirtualList } from './VirtualList';
+import { TodayControls } from './TodayControls';
+import { StaleRevisits } from './StaleRevisits';
+import { ViewEmpty } from './empty/ViewEmpty';
 
-interface Toast {
+/** Customers read with the plan itself (a plan of up to this many needs no second read). */
+const PREFETCH = 50;
+
+export interface Toast {
   text: string;
   undo?: () => Promise<void>;
   error?: boolean;
@@ -25,8 +36,23 @@ export function TodayView(): JSX.Element {
   const errorText = useErrorText();
   const ct = useCommonT();
   const locale = useLocale();
-  const { db, asOf } = useSidePanel();
-  const queue = useLiveQuery(() => loadTodayQueue(db, asOf, TODAY_LIMIT), [db, asOf]);
+  const settings = useSettings();
+  const { db, asOf, contentShown } = useSidePanel();
+  const [capacity, setCapacity] = useState(settings.today.capacity);
+  useEffect(() => setCapacity(settings.today.capacity), [settings.today.capacity]);
+  const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
+  const [open, setOpen] = useState({ backlog: false, week: false });
+  const data = useLiveQuery(() => loadToday(db, asOf, PREFETCH), [db, asOf]);
+  const ranked = data?.ranked;
+  const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity, filters) : null), [ranked, asOf, capacity, filters]);
+  const rows: RankedAction[] = plan
+    ? [...plan.planned, ...(open.backlog ? plan.backlog.slice(0, TODAY_LIMIT) : []), ...(open.week ? plan.week.slice(0, TODAY_LIMIT) : [])]
+    : [];
+  // customers not read with the plan (a filter, an opened bucket): one more bulk read
+  const missing = data ? [...new Set(rows.map((r) => r.action.customerId).filter((id) => !data.known.has(id)))] : [];
+  const missingKey = missing.join('|');
+  const extra = useLiveQuery(() => customerRefs(db, missing), [db, missingKey]);
+  const customerOf = (id: string): QueueItem['customer'] | undefined => data?.known.get(id) ?? extra?.get(id);
   const [toast, setToast] = useState<Toast | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
 
@@ -61,35 +87,87 @@ export function TodayView(): JSX.Element {
     [ct, t, locale, errorText],
   );
 
+  useEffect(() => {
+    if (data) contentShown();
+  }, [data, contentShown]);
+
   // The acted-on row is gone; keep the keyboard user's place on its undo.
   useEffect(() => {
     if (toast?.undo) undoRef.current?.focus();
   }, [toast]);
 
-  if (!queue) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
+  // rows whose customer is still being read appear a moment later (never a loading flash of the whole view)
+  if (!plan) return <p className="sp-muted">{t('sidepanel.loading')}</p>;
+  const shown = (list: readonly RankedAction[]): QueueItem[] =>
+    list.flatMap((r) => {
+      const customer = customerOf(r.action.customerId);
+      return customer ? [{ ...r, customer }] : [];
+    });
+  const n = (v: number): string => formatNumber(v, locale, 0);
+  const list = (entries: readonly RankedAction[], label: string): JSX.Element => (
+    <VirtualList
+      items={shown(entries.slice(0, TODAY_LIMIT))}
+      label={label}
+      rowKey={(i) => i.action.id}
+      estimateSize={118}
+      renderRow={(item) => <ActionRow item={item} onAct={act} />}
+    />
+  );
+  const more = (count: number): JSX.Element | null =>
+    count > TODAY_LIMIT ? <p className="sp-muted">{t('sidepanel.plan.more', { shown: n(TODAY_LIMIT), count: n(count) })}</p> : null;
+  const nothingDue = ranked!.length === 0;
 
   return (
-    <section aria-labelledby="sp-today-h" className="sp-view">
-      <div className="sp-row sp-row--between">
-        <h2 id="sp-today-h" className="sp-h2">
-          {t('sidepanel.today.heading')}
-        </h2>
-        <span className="sp-muted" data-rapport-due-count={queue.total}>
-          {t('sidepanel.today.count', { count: formatNumber(queue.total, locale, 0) })}
-        </span>
-      </div>
-      {queue.items.length === 0 ? (
-        <p className="sp-empty">{t('sidepanel.today.empty')}</p>
+    <section aria-labelledby="sp-today-h" className="sp-view" data-rapport-today="" data-planned={plan.planned.length} data-backlog={plan.backlog.length}>
+      <h2 id="sp-today-h" className="sp-h2">
+        {t('sidepanel.plan.heading')}
+      </h2>
+      <p className="sp-muted" data-rapport-due-count={plan.planned.length + plan.backlog.length}>
+        {t('sidepanel.plan.summary', { planned: n(plan.planned.length), backlog: n(plan.backlog.length), week: n(plan.week.length) })}
+      </p>
+      <TodayControls
+        capacity={capacity}
+        onCapacity={setCapacity}
+        filters={filters}
+        onFilters={setFilters}
+        onMessage={(text, error) => setToast({ text, error })}
+      />
+      {nothingDue ? (
+        <ViewEmpty text={t('sidepanel.today.empty')} />
+      ) : plan.planned.length === 0 ? (
+        <p className="sp-empty">{t('sidepanel.plan.empty')}</p>
       ) : (
-        <VirtualList
-          items={queue.items}
-          label={t('sidepanel.today.list')}
-          rowKey={(i) => i.action.id}
-          estimateSize={118}
-          renderRow={(item) => <ActionRow item={item} onAct={act} />}
-        />
+        list(plan.planned, t('sidepanel.plan.planList'))
       )}
-      {queue.total > queue.items.length ? <p className="sp-muted">{t('sidepanel.today.more', { count: queue.items.length })}</p> : null}
+      <StaleRevisits stale={plan.stale} onToast={setToast} />
+      {plan.backlog.length > 0 ? (
+        <details
+          className="sp-bucket"
+          open={open.backlog}
+          onToggle={(e) => {
+            const isOpen = e.currentTarget.open;
+            setOpen((o) => ({ ...o, backlog: isOpen }));
+          }}
+        >
+          <summary>{t('sidepanel.plan.backlog', { count: n(plan.backlog.length) })}</summary>
+          {open.backlog ? list(plan.backlog, t('sidepanel.plan.backlogList')) : null}
+          {open.backlog ? more(plan.backlog.length) : null}
+        </details>
+      ) : null}
+      {plan.week.length > 0 ? (
+        <details
+          className="sp-bucket"
+          open={open.week}
+          onToggle={(e) => {
+            const isOpen = e.currentTarget.open;
+            setOpen((o) => ({ ...o, week: isOpen }));
+          }}
+        >
+          <summary>{t('sidepanel.plan.week', { count: n(plan.week.length) })}</summary>
+          {open.week ? list(plan.week, t('sidepanel.plan.weekList')) : null}
+          {open.week ? more(plan.week.length) : null}
+        </details>
+      ) : null}
       {toast ? (
         <div className="sp-toast" role="status" aria-live="polite">
           <span className={toast.error ? 'sp-error' : undefined}>{toast.text}</span>
@@ -98,7 +176,7 @@ export function TodayView(): JSX.Element {
               ref={undoRef}
               type="button"
               className="r-btn r-btn--secondary"
-              onClick={() => void toast.undo?.().catch((e: unknown) => setToast({ text: String(e), error: true }))}
+              onClick={() => void toast.undo?.().catch((e: unknown) => setToast({ text: errorText(e), error: true }))}
             >
               {t('sidepanel.today.undo')}
             </button>

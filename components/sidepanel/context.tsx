@@ -15,6 +15,8 @@ export interface SidePanelContextValue {
   crmBases: CrmBases;
   /** Runs book-wide computations (a Worker in the extension). */
   computer: Computer;
+  /** A view calls this once its first content is on screen (the Worker then loads the book, not before). */
+  contentShown: () => void;
 }
 
 export const SidePanelContext = createContext<SidePanelContextValue | null>(null);

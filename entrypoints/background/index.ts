@@ -9,8 +9,10 @@ import { setupDailyRescore } from '../../lib/services/daily';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 import { restrictToExtension } from '../../lib/services/storage-access';
+import { setupInstall } from '../../lib/services/install';
 
 export default defineBackground(() => {
+  setupInstall();
   const ext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const route = createRouter(handlers, ext);
   browser.runtime.onMessage.addListener((message, sender) => {

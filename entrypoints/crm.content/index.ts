@@ -1,9 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_MATCHES } from '../../lib/crm/registry';
+import { CONTENT_EXCLUDE_MATCHES, CONTENT_INCLUDE_GLOBS, CONTENT_MATCHES } from '../../lib/overlay/matches';
 import { startOverlay } from '../../lib/overlay/runtime';
 
 export default defineContentScript({
-  matches: [...CRM_MATCHES],
+  matches: [...CONTENT_MATCHES],
+  includeGlobs: [...CONTENT_INCLUDE_GLOBS],
+  excludeMatches: [...CONTENT_EXCLUDE_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
     startOverlay(ctx);

@@ -43,4 +43,4 @@ export class AppDB extends Dexie {
 // Every table of the list has its property on AppDB (a table added to TABLES without one fails here).
 export type AppDbTables = { [K in TableName]: AppDB[K] };
 
-export { crmKey, toStoredCustomer, fromStoredCustomer } from './stored';
+export { crmKey, refKey, toStoredCustomer, fromStoredCustomer } from './stored';

@@ -7,8 +7,8 @@ import type { ConnectionRow, CursorRow, OutboxRow } from '../sync/state';
 import type { Action, Contact, Customer, Feedback, Goal, ImportLog, Interaction, Score, Transaction } from '../schemas/domain';
 import type { ActionOutcomeRow, ScoreHistoryRow } from '../schemas/history';
 
-/** A customer row as stored: the canonical customer plus its derived index keys. */
-export type StoredCustomer = Customer & { crmKeys: string[] };
+/** A customer row as stored: the canonical customer plus its derived index keys (lib/db/stored.ts). */
+export type StoredCustomer = Customer & { crmKeys: string[]; refKeys?: string[] };
 
 export interface MetaRow {
   key: string;

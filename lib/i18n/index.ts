@@ -4,6 +4,8 @@
  * Catalogs are plain objects so the content script only bundles the ones it uses, and the
  * language can follow the user's setting rather than only the browser's UI language.
  */
+import { formatMessage } from './message';
+
 export type Locale = 'en' | 'zh_CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh_CN'];
 
@@ -16,19 +18,39 @@ export function defineCatalog<const E extends Record<string, string>>(en: E, zh_
 export type Params = Record<string, string | number>;
 export type Translate<K extends string> = (key: K, params?: Params) => string;
 
-/** `{name}` placeholders are replaced by params; the result is plain text, never HTML. */
+/**
+ * Params fill the sentence in the locale (lib/i18n/message.ts: numbers and ISO dates written the
+ * locale's way, plural blocks); the result is plain text, never HTML.
+ */
 export function createT<K extends string>(catalog: Catalog<K>, locale: Locale): Translate<K> {
   const table = catalog[locale];
-  return (key, params) => {
-    const template = table[key] ?? catalog.en[key] ?? key;
-    return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
-  };
+  return (key, params) => formatMessage(table[key] ?? catalog.en[key] ?? key, params, locale);
 }
 
-/** Resolve the `auto` language setting from the browser's language list. */
+/** Traditional Chinese: no catalog yet, so these never get the Simplified one. */
+const TRADITIONAL = /^zh-(hant|tw|hk|mo)\b/;
+
+/** The locale a browser language tag gets, or null when Rapport has no catalog for it. */
+export function localeOfTag(tag: string): Locale | null {
+  const t = tag.toLowerCase().replace(/_/g, '-');
+  if (t === 'zh' || (t.startsWith('zh-') && !TRADITIONAL.test(t))) return 'zh_CN';
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  return null;
+}
+
+/**
+ * Resolve the `auto` language setting from the browser's languages, in the user's order: the
+ * first one Rapport has a catalog for (Simplified Chinese for zh, zh-CN, zh-SG, zh-Hans…; a
+ * Traditional Chinese tag — zh-TW, zh-HK, zh-MO, zh-Hant — has none yet and is skipped); English
+ * when none has.
+ */
 export function resolveLocale(setting: 'auto' | Locale, languages: readonly string[]): Locale {
   if (setting !== 'auto') return setting;
-  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh_CN' : 'en';
+  for (const l of languages) {
+    const locale = localeOfTag(l);
+    if (locale) return locale;
+  }
+  return 'en';
 }
 
 /** Merge catalogs of several areas into one (keys must not clash; checked in tests). */

@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'action.unknown',
   'snooze.until-required',
   'snooze.not-after-today',
+  'snooze.too-far',
+  // the CRM overlay (a content script acts only on its tab's record)
+  'overlay.not-a-record',
+  'overlay.not-this-record',
+  'overlay.not-offered',
   'goal.unknown',
   'goal.end-before-start',
   'goal.target-equals-baseline',

@@ -17,16 +17,48 @@ export interface CustomerSummary {
   domain?: string;
 }
 
+/** The badge row of an exactly matched record: tier, risk, the top reasons, the next best action. */
+export type RecordBadge = Pick<Score, 'tier' | 'risk' | 'riskScore' | 'reasons' | 'nba'>;
+
 export type RecordOverlay =
   | {
       state: 'ready';
       customer: CustomerSummary;
-      score: Score;
-      /** Open actions, best first. */
-      actions: Action[];
-      openNextSteps: { text: string; due?: string }[];
+      /** Only what the badge row shows; the card (getCard) has the rest. */
+      score: RecordBadge;
     }
-  | { state: 'unknown-customer'; candidates: CustomerSummary[] };
+  /**
+   * No exact match of this tenant. `linkable`: some customer may be this record (same company
+   * domain, email or name) — the page offers "Link to…?" and asks for names only on the user's click.
+   */
+  | { state: 'unknown-customer'; linkable: boolean };
+
+export interface CardTrendPoint {
+  date: string;
+  riskScore: number;
+  churnRisk?: number;
+}
+
+export interface FactorChange {
+  id: string;
+  /** Points now minus a week ago. */
+  delta: number;
+  params?: Record<string, string | number>;
+}
+
+/** The expanded card of the record a tab shows (lib/services/overlay-card.ts). */
+export interface CardData {
+  asOf: string;
+  customer: { id: string; name: string };
+  score: Score;
+  /** Open actions, best first. */
+  actions: Action[];
+  openNextSteps: { text: string; due?: string }[];
+  /** Weekly risk, oldest first, at most 12 points; the last is today's score. */
+  trend: CardTrendPoint[];
+  /** The score a week ago and how each factor moved since (absent without history that old). */
+  lastWeek?: { date: string; riskScore: number; tier: Tier; changes: FactorChange[] };
+}
 
 export interface RowChip {
   customerId: string;
@@ -39,12 +71,16 @@ export interface Results {
   getRecordOverlay: RecordOverlay;
   getRowChips: Record<string, RowChip>;
   getOverlayStrings: { locale: 'en' | 'zh_CN'; strings: Record<string, string> };
+  getLinkCandidates: { id: string; name: string }[];
+  getCard: CardData;
   trackCustomer: Customer;
   logInteraction: { interactionId: string; feedbackId?: string; score: Score | null; writeback?: WritebackState };
   undoInteraction: { customerId: string; score: Score | null };
   updateAction: Action;
+  updateActions: { updated: number };
   searchCustomers: CustomerSummary[];
   loadSampleData: { customers: number };
+  removeSampleData: { customers: number };
   rescoreAll: { customers: number };
   getSettings: Settings;
   getContentSettings: ContentSettings;

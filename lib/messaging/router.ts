@@ -4,7 +4,7 @@
  * code (lib/messaging/errors.ts) naming the field when a payload field is wrong, never English
  * text, a crash or a silent drop.
  */
-import { MessageSchemas, EXTENSION_PAGE_ONLY, type MessageSchemaMap } from '../schemas/messages';
+import { MessageSchemas, CONTENT_SCRIPT_MESSAGES, type MessageSchemaMap } from '../schemas/messages';
 import type { z } from '../schemas/zod';
 import { toAppError, type AppError } from './errors';
 import type { MessageType, Reply, Results } from './protocol';
@@ -13,7 +13,10 @@ import { issueToError } from './zod-errors';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+  /** Set by the router, never by the caller: true for Rapport's own pages, false for content scripts. */
+  extensionPage?: boolean;
 }
 
 export type Handlers = {
@@ -40,13 +43,15 @@ export function createRouter(handlers: Partial<Handlers>, opts: RouterOptions) {
     const { type, payload } = message as { type: string; payload?: unknown };
     if (!Object.hasOwn(MessageSchemas, type)) return fail({ code: 'message.unknown-type', params: { type: type.slice(0, 100) } });
     const key = type as MessageType;
-    if (EXTENSION_PAGE_ONLY.has(key) && !isExtensionPage(sender, opts)) return fail({ code: 'message.page-only', params: { type } });
+    // Content scripts may send only what a CRM page needs (an allow-list: a new message is page-only until listed).
+    const extensionPage = isExtensionPage(sender, opts);
+    if (!extensionPage && !CONTENT_SCRIPT_MESSAGES.has(key)) return fail({ code: 'message.page-only', params: { type } });
     const parsed = MessageSchemas[key].safeParse(payload);
     if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!, payload));
     const handler = handlers[key] as ((p: unknown, s: Sender) => Promise<unknown>) | undefined;
     if (!handler) return fail({ code: 'message.no-handler', params: { type } });
     try {
-      return { ok: true, data: await handler(parsed.data, sender) };
+      return { ok: true, data: await handler(parsed.data, { ...sender, extensionPage }) };
     } catch (e) {
       const error = toAppError(e);
       if (error.code === 'internal') console.error(`[Rapport] "${type}" failed:`, e);

@@ -7,7 +7,6 @@ import type { RecordLookupInput } from '../schemas/messages';
 import type { CrmDescriptor, RecordPage } from '../crm/types';
 import type { Locale } from '../i18n';
 import { send } from '../messaging/client';
-import { addDays, today } from '../clock';
 import { h } from './dom';
 import { errorMessage, type OverlayT } from './i18n';
 import { renderRecord, type RecordView } from './record-view';
@@ -95,7 +94,7 @@ export class RecordOverlay {
     try {
       const o = await send('getRecordOverlay', { lookup: this.lookup });
       if (signal.aborted) return;
-      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', candidates: o.candidates, name: shown.name ?? '' };
+      this.view = o.state === 'ready' ? o : { state: 'unknown-customer', linkable: o.linkable, name: shown.name ?? '' };
     } catch (e) {
       if (signal.aborted) return;
       this.view = failed(this.opts.t, e);
@@ -125,17 +124,21 @@ export class RecordOverlay {
       ...this.opts,
       expanded: this.expanded,
       floating: this.floating,
+      theme: this.opts.theme(),
       onToggle: () => {
         this.expanded = !this.expanded;
         this.render(signal);
         this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
       },
-      onAction: (actionId, status) => {
-        const snoozedUntil = status === 'snoozed' ? addDays(today(), 7) : undefined;
-        send('updateAction', { actionId, status, ...(snoozedUntil ? { snoozedUntil } : {}) }).then(again, fail);
-      },
       onTrack: (customerId) => {
         if (this.lookup) send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, fail);
+      },
+      onOpenPicker: () => {
+        send('getLinkCandidates', {}).then((picker) => {
+          if (signal?.aborted || v.state !== 'unknown-customer') return;
+          this.view = { ...v, picker };
+          this.render(signal);
+        }, fail);
       },
       onRetry: again,
     });

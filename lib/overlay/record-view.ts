@@ -1,18 +1,20 @@
 /**
- * Renders the record overlay into its shadow root: badge row (tier, risk, next best action),
- * an expandable card (why this risk, CLV, P(alive), last contact, next steps, actions with
- * done / dismiss / snooze), and the "track this customer" and error states. Text only.
+ * Renders the record overlay into its shadow root: badge row (tier, risk with its top reasons,
+ * next best action), the expanded card as an extension-origin iframe (components/card: the page
+ * cannot read it), and the "not linked" (link prompt, track) and error states. Text only.
  */
 import type { RecordOverlay } from '../messaging/protocol';
 import type { Locale } from '../i18n';
 import { h } from './dom';
 import { sentence, type OverlayT } from './i18n';
 import { RECORD_CSS } from './styles';
+import { browser } from './browser';
 
 export type RecordView =
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'unknown-customer'; candidates: { id: string; name: string }[]; name: string }
+  /** No exact match. `picker`: the names the user asked for (absent until a trusted click opens it). */
+  | { state: 'unknown-customer'; linkable: boolean; name: string; picker?: { id: string; name: string }[] }
   | Extract<RecordOverlay, { state: 'ready' }>;
 
 export interface ViewContext {
@@ -21,104 +23,70 @@ export interface ViewContext {
   currency: string;
   expanded: boolean;
   floating: boolean;
+  theme: 'dark' | 'light';
   onToggle(): void;
-  onAction(actionId: string, status: 'done' | 'dismissed' | 'snoozed'): void;
   onTrack(customerId?: string): void;
+  onOpenPicker(): void;
   onRetry(): void;
 }
-
-const STATUS_BUTTONS = [
-  ['done', 'overlay.done'],
-  ['dismissed', 'overlay.dismiss'],
-  ['snoozed', 'overlay.snooze'],
-] as const;
 
 const fmtDate = (iso: string, locale: Locale): string =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'zh_CN' ? 'zh-CN' : 'en', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 
-function button(label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
+/** A button that acts only on the user's own click: page script's `.click()` / dispatched events are not trusted. */
+export function button(label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
   const b = h('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', (e) => {
     e.stopPropagation();
-    onClick();
+    if (e.isTrusted) onClick();
   });
   return b;
 }
 
+/** The card page (entrypoints/card): an extension-origin iframe the CRM page cannot read into. */
+const cardUrl = (theme: 'dark' | 'light'): string => `${browser.runtime.getURL('/card.html')}?theme=${theme}`;
+
 function readyBody(v: Extract<RecordView, { state: 'ready' }>, c: ViewContext): Node[] {
   const { t, locale } = c;
   const s = v.score;
-  const due = (date: string): string => t('overlay.due', { date: fmtDate(date, locale) });
   const tier = h('span', { class: `chip t-${s.tier}`, title: t('tier.label') }, t(`tier.${s.tier}`));
   const risk = h(
     'span',
     { class: `chip r-${s.risk}`, title: t('risk.label') },
     t('overlay.riskScore', { band: t(`risk.${s.risk}`), score: Math.round(s.riskScore) }),
   );
-  const nba = s.nba ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${due(s.nba.due)}`) : null;
+  // The top reasons, in words, next to the risk (the card has all of them with their points).
+  const why = s.reasons.length
+    ? h(
+        'span',
+        { class: 'why' },
+        s.reasons
+          .slice(0, 2)
+          .map((f) => sentence(t, `factor.${f.id}`, f.params))
+          .join('; '),
+      )
+    : null;
+  const nba = s.nba
+    ? h('span', { class: 'nba', title: t('nba.label') }, h('b', {}, t(`action.${s.nba.kind}`)), ` · ${t('overlay.due', { date: fmtDate(s.nba.due, locale) })}`)
+    : null;
   const toggle = button(c.expanded ? t('overlay.hideDetails') : t('overlay.details'), c.onToggle, {
     'aria-expanded': String(c.expanded),
     'aria-controls': 'rapport-card',
   });
-  const bar = h('div', { class: 'bar', role: 'group', 'aria-label': t('overlay.region') }, tier, risk, nba, toggle);
+  const bar = h('div', { class: 'bar', role: 'group', 'aria-label': t('overlay.region') }, tier, risk, why, nba, toggle);
+  return [bar];
+}
 
-  const reasons = h(
-    'ul',
-    {},
-    ...s.reasons.map((f) =>
-      h(
-        'li',
-        {},
-        h('span', { class: `pts ${f.points >= 0 ? 'up' : 'down'}` }, `${f.points >= 0 ? '+' : '−'}${Math.abs(Math.round(f.points))}`),
-        ' ',
-        sentence(t, `factor.${f.id}`, f.params),
-      ),
-    ),
-  );
-  const money = new Intl.NumberFormat(locale === 'zh_CN' ? 'zh-CN' : 'en', { style: 'currency', currency: c.currency, maximumFractionDigits: 0 });
-  const facts = h(
-    'dl',
-    {},
-    h('dt', {}, t('overlay.clv')),
-    h('dd', {}, money.format(s.clv)),
-    h('dt', {}, t('overlay.pAlive')),
-    h('dd', {}, `${Math.round(s.pAlive * 100)}%`),
-    h('dt', {}, t('overlay.lastContact')),
-    h('dd', {}, s.lastContact ? fmtDate(s.lastContact, locale) : t('overlay.never')),
-  );
-  const steps = v.openNextSteps.length
-    ? [h('h3', {}, t('overlay.nextSteps')), h('ul', {}, ...v.openNextSteps.map((n) => h('li', {}, n.text, n.due ? ` (${due(n.due)})` : '')))]
-    : [];
-  const actions = v.actions.length
-    ? h(
-        'ol',
-        {},
-        ...v.actions.map((a) => {
-          const label = t('overlay.actionLabel', { action: t(`action.${a.kind}`), customer: v.customer.name });
-          return h(
-            'li',
-            { 'data-action-kind': a.kind },
-            h(
-              'div',
-              { class: 'act' },
-              h('span', {}, h('b', {}, t(`action.${a.kind}`)), ' — ', sentence(t, a.reason), ` (${due(a.due)})`),
-              ...STATUS_BUTTONS.map(([status, key]) => button(t(key), () => c.onAction(a.id, status), { 'aria-label': `${t(key)}: ${label}` })),
-            ),
-          );
-        }),
-      )
-    : h('p', { class: 'muted' }, t('overlay.noActions'));
-  const card = h(
-    'div',
-    { class: 'card', id: 'rapport-card', hidden: !c.expanded },
-    h('h3', {}, t('overlay.why')),
-    reasons,
-    facts,
-    ...steps,
-    h('h3', {}, t('overlay.actions')),
-    actions,
-  );
-  return [bar, card];
+/**
+ * The card iframe stays the same element while the card is open: re-rendering the badge row
+ * (data changed, the CRM re-rendered) must not reload it, or the card would lose its Undo.
+ */
+function syncCard(shadow: ShadowRoot, view: RecordView, c: ViewContext): void {
+  const frame = shadow.querySelector('iframe#rapport-card');
+  if (view.state === 'ready' && c.expanded) {
+    if (!frame)
+      shadow.append(h('iframe', { class: 'card', id: 'rapport-card', src: cardUrl(c.theme), title: c.t('overlay.cardTitle', { name: view.customer.name }) }));
+  } else frame?.remove();
 }
 
 export function renderRecord(shadow: ShadowRoot, view: RecordView, c: ViewContext): void {
@@ -131,22 +99,36 @@ export function renderRecord(shadow: ShadowRoot, view: RecordView, c: ViewContex
     case 'error':
       body = [h('div', { class: 'bar', role: 'alert' }, t('overlay.error', { message: view.message }), button(t('overlay.retry'), c.onRetry))];
       break;
-    case 'unknown-customer':
+    case 'unknown-customer': {
+      // Nothing of a possible match shows until the user asks: names only in the picker, never scores.
+      const picker = view.picker
+        ? view.picker.length
+          ? view.picker.map((cand) => button(t('overlay.linkTo', { name: cand.name }), () => c.onTrack(cand.id), { 'data-link-candidate': '' }))
+          : [h('span', { class: 'muted' }, t('overlay.noCandidates'))]
+        : view.linkable
+          ? [button(t('overlay.linkPrompt'), c.onOpenPicker, { 'aria-haspopup': 'true' })]
+          : [];
       body = [
         h(
           'div',
           { class: 'bar', role: 'group', 'aria-label': t('overlay.track') },
           h('span', { class: 'muted' }, t('overlay.unknown')),
-          ...view.candidates.map((cand) => button(t('overlay.linkTo', { name: cand.name }), () => c.onTrack(cand.id))),
+          ...picker,
           button(view.name ? t('overlay.create', { name: view.name }) : t('overlay.track'), () => c.onTrack()),
         ),
       ];
       break;
+    }
     case 'ready':
       body = readyBody(view, c);
       break;
   }
-  const style = h('style', {}, RECORD_CSS);
   const note = c.floating ? h('div', { class: 'note' }, t('overlay.floating')) : null;
-  shadow.replaceChildren(style, ...(note ? [note] : []), ...body);
+  let main = shadow.querySelector('div.main');
+  if (!main) {
+    main = h('div', { class: 'main' });
+    shadow.replaceChildren(h('style', {}, RECORD_CSS), main);
+  }
+  main.replaceChildren(...(note ? [note] : []), ...body);
+  syncCard(shadow, view, c);
 }

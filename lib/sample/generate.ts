@@ -12,6 +12,9 @@ import { crmRecordId } from './crm-ids';
 import * as W from './names';
 import { createRng, type Rng } from './prng';
 import { SAMPLE_AS_OF, STORIES, type Story } from './stories';
+import { SAMPLE_GENERATED } from './size';
+import { SAMPLE_GOAL_TITLES, type SampleGoalId } from './goal-titles';
+import type { Locale } from '../i18n';
 
 export interface SampleBook {
   customers: Customer[];
@@ -28,6 +31,8 @@ export interface SampleOptions {
   customers?: number;
   /** The book's "today": every date is at or before it. */
   asOf?: string;
+  /** The language the goal names are written in (default English). */
+  locale?: Locale;
 }
 
 const YEARS = 3;
@@ -303,14 +308,13 @@ function storyCustomer(b: BookBuilder, s: Story): void {
   }
 }
 
-function quarterGoals(asOf: string): Goal[] {
+function quarterGoals(asOf: string, locale: Locale): Goal[] {
   const [y, m] = asOf.split('-').map(Number) as [number, number];
   const q0 = Math.floor((m - 1) / 3) * 3 + 1;
   const start = `${y}-${String(q0).padStart(2, '0')}-01`;
   const end = q0 === 10 ? `${y + 1}-01-01` : `${y}-${String(q0 + 3).padStart(2, '0')}-01`;
   const goal = (
-    id: string,
-    name: string,
+    id: SampleGoalId,
     category: Goal['category'],
     metric: Goal['metric'],
     baseline: number,
@@ -318,7 +322,7 @@ function quarterGoals(asOf: string): Goal[] {
     scope: Goal['scope'] = { kind: 'all' },
   ): Goal => ({
     id,
-    name,
+    name: SAMPLE_GOAL_TITLES[locale][id],
     category,
     metric,
     target,
@@ -330,11 +334,11 @@ function quarterGoals(asOf: string): Goal[] {
     createdAt: Date.parse(`${start}T09:00:00Z`),
   });
   return [
-    goal('G-satisfaction', 'CSAT 90 % this quarter', 'satisfaction', 'csat', 82, 90),
-    goal('G-retention', 'Keep 85 % of last quarter’s buyers', 'loyalty', 'retention', 78, 85),
-    goal('G-new', '+10 % new customers', 'new-customers', 'new-customers', 30, 33),
-    goal('G-repurchase', 'Gold accounts buy again', 'value-add', 'repurchase-rate', 50, 60, { kind: 'tier', tier: 'gold' }),
-    goal('G-depth', 'Two touches a month with Platinum', 'relationship-depth', 'interaction-frequency', 1.5, 2, { kind: 'tier', tier: 'platinum' }),
+    goal('G-satisfaction', 'satisfaction', 'csat', 82, 90),
+    goal('G-retention', 'loyalty', 'retention', 78, 85),
+    goal('G-new', 'new-customers', 'new-customers', 30, 33),
+    goal('G-repurchase', 'value-add', 'repurchase-rate', 50, 60, { kind: 'tier', tier: 'gold' }),
+    goal('G-depth', 'relationship-depth', 'interaction-frequency', 1.5, 2, { kind: 'tier', tier: 'platinum' }),
   ];
 }
 
@@ -343,7 +347,7 @@ export function generateSampleBook(opts: SampleOptions = {}): SampleBook {
   const b = new BookBuilder(createRng(opts.seed ?? 20261120), asOf);
   for (const s of STORIES) storyCustomer(b, s);
   const used = new Set(STORIES.map((s) => s.name));
-  for (let i = 0; i < (opts.customers ?? 2400); i++) genericCustomer(b, i, used);
-  b.book.goals.push(...quarterGoals(asOf));
+  for (let i = 0; i < (opts.customers ?? SAMPLE_GENERATED); i++) genericCustomer(b, i, used);
+  b.book.goals.push(...quarterGoals(asOf, opts.locale ?? 'en'));
   return b.book;
 }

@@ -33,6 +33,12 @@ export const CrmRefSchema = z.object({
   objectType: ObjectTypeSchema,
   /** The record id exactly as the CRM's URL shows it. */
   id: z.string().min(1).max(200),
+  /**
+   * The CRM account (org, portal, company) the record belongs to, as the CRM's book derives it
+   * from a page URL (`tenantOf`). Absent on refs imported or typed without one: such a ref is
+   * bound to a tenant the first time its record is shown there (docs/security/overlay.md).
+   */
+  tenant: z.string().min(1).max(300).optional(),
 });
 
 export const CustomerSchema = z.object({

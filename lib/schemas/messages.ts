@@ -24,7 +24,17 @@ export const MessageSchemas = {
     objectType: ObjectTypeSchema,
     ids: z.array(z.string().min(1).max(200)).max(500),
   }),
-  /** CS/popup → BG: link a CRM record to an existing customer, or create one for it. */
+  /**
+   * CS → BG, after the user's click: up to five customers the record on screen may be (names
+   * only), for the link picker. The background reads the record from the sender's tab.
+   */
+  getLinkCandidates: z.object({}),
+  /** Card iframe → BG: the whole card of the record its tab shows (the tab's binding, never an id). */
+  getCard: z.object({}),
+  /**
+   * CS/popup → BG: link a CRM record to an existing customer, or create one for it. From a
+   * content script: only the record its URL shows, and only to a customer the picker offered it.
+   */
   trackCustomer: z.object({
     lookup: RecordLookupSchema,
     customerId: z.string().min(1).max(200).optional(),
@@ -58,8 +68,23 @@ export const MessageSchemas = {
   updateAction: z.object({
     actionId: z.string().min(1),
     status: ActionStatusSchema,
+    /** A calendar date after today, at most a year ahead (the background checks it against its today). */
     snoozedUntil: IsoDateSchema.optional(),
     reason: z.string().max(500).optional(),
+  }),
+  /** Side panel → BG: one decision for many actions (bulk snooze or dismiss of stale revisits). */
+  updateActions: z.object({
+    updates: z
+      .array(
+        z.object({
+          actionId: z.string().min(1),
+          status: ActionStatusSchema,
+          snoozedUntil: IsoDateSchema.optional(),
+          reason: z.string().max(500).optional(),
+        }),
+      )
+      .min(1)
+      .max(5_000),
   }),
   /** Popup → BG: find customers by name, domain or email. */
   searchCustomers: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50) }),
@@ -74,6 +99,8 @@ export const MessageSchemas = {
     /** Generic customers besides the six stories (benchmarks load bigger books). */
     customers: z.number().int().min(0).max(100_000).optional(),
   }),
+  /** Extension pages → BG: delete the rows the sample book loaded (marked in meta); the user's own rows stay. */
+  removeSampleData: z.object({}),
   /** Extension pages → BG: recompute every customer's score (imports, restores, goal and settings changes do it themselves). */
   rescoreAll: z.object({ asOf: IsoDateSchema }),
   /** Extension pages → BG: the settings (pages do not read the settings store themselves). */
@@ -112,26 +139,26 @@ export type MessageSchemaMap = typeof MessageSchemas;
 export type MessagePayload<K extends keyof MessageSchemaMap> = z.input<MessageSchemaMap[K]>;
 export type RecordLookupInput = z.input<typeof RecordLookupSchema>;
 
-/** Messages only extension pages (popup, side panel, options) may send, never content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set([
-  'loadSampleData',
-  'undoInteraction',
-  'rescoreAll',
-  'getSettings',
-  'saveSettings',
-  'saveGoal',
-  'setGoalArchived',
-  'learnCrmBases',
-  'recordTierSnapshot',
-  'rollbackImport',
-  'deleteAllData',
-  'getSyncStatus',
-  'connectCrm',
-  'syncCrm',
-  'cancelSync',
-  'disconnectCrm',
-  'setSyncOptions',
+/**
+ * The only messages a content script may send (what a CRM record or list page needs); every
+ * other message is for extension pages (popup, side panel, options, the card) only. The
+ * background further limits what a content script's message may touch to its tab's record
+ * (lib/services/overlay.ts).
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof MessageSchemaMap> = new Set([
+  'getRecordOverlay',
+  'getOverlayStrings',
+  'getRowChips',
+  'getContentSettings',
+  'getLinkCandidates',
+  'trackCustomer',
+  'updateAction',
 ]);
+
+/** Messages only extension pages may send: all but the content script's. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageSchemaMap> = new Set(
+  (Object.keys(MessageSchemas) as (keyof MessageSchemaMap)[]).filter((k) => !CONTENT_SCRIPT_MESSAGES.has(k)),
+);
 
 const ImportCheckpointSchema = z.object({
   importId: z.string().min(1).max(200),

@@ -5,7 +5,7 @@
 import { CRM_IDS } from './values';
 import type { ScoringSettings, Settings } from './settings';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 const allCrms = <T>(v: T): Record<(typeof CRM_IDS)[number], T> => Object.fromEntries(CRM_IDS.map((id) => [id, v])) as Record<(typeof CRM_IDS)[number], T>;
 
@@ -29,7 +29,7 @@ export const DEFAULT_SCORING: ScoringSettings = {
 };
 
 export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION as 1,
+  version: SETTINGS_VERSION as 2,
   scoring: DEFAULT_SCORING,
   crm: {
     enabled: allCrms(true),
@@ -39,5 +39,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   theme: 'auto',
   reminders: { enabled: false, hour: 9 },
+  today: { capacity: 15 },
   neverLog: [],
 };

@@ -56,6 +56,8 @@ export const SettingsSchema = z.object({
   language: z.enum(['auto', 'en', 'zh_CN']),
   theme: z.enum(['auto', 'light', 'dark']),
   reminders: z.object({ enabled: z.boolean(), hour: z.number().int().min(0).max(23) }),
+  /** The side panel's Today: how many actions one rep plans for a day (the rest waits in buckets). */
+  today: z.object({ capacity: z.number().int().min(1).max(100) }),
   /** Privacy: customers (ids) and email domains never to log interactions for. */
   neverLog: z.array(z.string()),
 });

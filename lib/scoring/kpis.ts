@@ -7,7 +7,8 @@
  * Purchase days: one per customer per day whose amounts sum to more than 0 (a refund lowers
  * monetary value, it is not a purchase) — the same rule as the BG/NBD summary.
  */
-import { addDays, daysBetween } from '../clock';
+import { addDays, dayOf, daysBetween } from '../clock';
+import { dayRange, kpiIndex, scopeMask } from './kpi-index';
 import type { Customer, Feedback, GoalScope, Interaction, Transaction } from '../schemas/domain';
 import { KPI_IDS, type KpiId } from '../schemas/enums';
 import { DEFAULT_SCORING, type ScoringSettings } from '../schemas/settings';
@@ -72,100 +73,111 @@ export function scopeFilter(book: KpiBook, scope?: KpiScope): ((customerId: stri
 }
 
 const pct = (num: number, den: number): number | null => (den > 0 ? (100 * num) / den : null);
-const inP = (d: string, p: Period): boolean => d >= p.start && d < p.end;
 
-/** Per customer: the set of purchase days (net positive) in [from, to). */
-function purchaseDaysIn(tx: readonly Transaction[], from: string, to: string, keep: ((id: string) => boolean) | null): Map<string, number> {
-  const byDay = new Map<string, number>();
-  for (const t of tx) {
-    if (t.date < from || t.date >= to || (keep && !keep(t.customerId))) continue;
-    const key = `${t.customerId}\u0000${t.date}`;
-    byDay.set(key, (byDay.get(key) ?? 0) + t.amount);
-  }
-  const days = new Map<string, number>();
-  for (const [key, amount] of byDay) {
-    if (!(amount > 0)) continue;
-    const id = key.slice(0, key.indexOf('\u0000'));
-    days.set(id, (days.get(id) ?? 0) + 1);
-  }
-  return days;
+/** Per KPI, what its value is a share or average of (null for counts and sums). */
+export type KpiBases = Record<KpiId, number | null>;
+
+interface PeriodResult {
+  values: Record<KpiId, number | null>;
+  bases: KpiBases;
 }
 
-/** First purchase day ever per customer (net positive day). */
-function firstPurchases(tx: readonly Transaction[], keep: ((id: string) => boolean) | null): Map<string, string> {
-  const byDay = new Map<string, number>();
-  for (const t of tx) {
-    if (keep && !keep(t.customerId)) continue;
-    const key = `${t.customerId}\u0000${t.date}`;
-    byDay.set(key, (byDay.get(key) ?? 0) + t.amount);
-  }
-  const first = new Map<string, string>();
-  for (const [key, amount] of byDay) {
-    if (!(amount > 0)) continue;
-    const i = key.indexOf('\u0000');
-    const id = key.slice(0, i);
-    const day = key.slice(i + 1);
-    const prev = first.get(id);
-    if (prev === undefined || day < prev) first.set(id, day);
-  }
-  return first;
-}
-
-function periodKpis(
-  book: KpiBook,
-  p: Period,
-  keep: ((id: string) => boolean) | null,
-  first: Map<string, string>,
-  storedClv: boolean,
-): Record<KpiId, number | null> {
-  const ok = (id: string): boolean => !keep || keep(id);
+function periodKpis(book: KpiBook, p: Period, keep: ((id: string) => boolean) | null, clvMode: 'stored' | 'model' | 'skip'): PeriodResult {
+  const index = kpiIndex(book);
+  const mask = scopeMask(index, keep);
+  const ok = (c: number): boolean => !mask || mask[c] === 1;
+  const from = dayOf(p.start);
+  const to = dayOf(p.end);
   let csatN = 0;
   let csatGood = 0;
   let npsN = 0;
   let promoters = 0;
   let detractors = 0;
   let complaints = 0;
-  for (const f of book.feedback) {
-    if (!inP(f.date, p) || !ok(f.customerId)) continue;
-    if (f.kind === 'csat' && f.score !== undefined) {
+  const [f0, f1] = dayRange(index.feedbackDay, from, to);
+  for (let k = f0; k < f1; k++) {
+    if (!ok(index.feedbackCustomer[k]!)) continue;
+    const kind = index.feedbackKind[k]!;
+    const score = index.feedbackScore[k]!;
+    if (kind === 0 && !Number.isNaN(score)) {
       csatN++;
-      if (f.score >= 4) csatGood++;
-    } else if (f.kind === 'nps' && f.score !== undefined) {
+      if (score >= 4) csatGood++;
+    } else if (kind === 1 && !Number.isNaN(score)) {
       npsN++;
-      if (f.score >= 9) promoters++;
-      else if (f.score <= 6) detractors++;
-    } else if (f.kind === 'complaint') complaints++;
+      if (score >= 9) promoters++;
+      else if (score <= 6) detractors++;
+    } else if (kind === 2) complaints++;
   }
-  const prev = previousPeriod(p);
-  const daysP = purchaseDaysIn(book.transactions, p.start, p.end, keep);
-  const daysPrev = purchaseDaysIn(book.transactions, prev.start, prev.end, keep);
+  const n = index.ids.length;
+  // purchase days per customer in P, and who bought in P′
+  const daysP = new Int32Array(n);
+  const boughtPrev = new Uint8Array(n);
+  const buyersP: number[] = [];
+  const buyersPrev: number[] = [];
+  const [p0, p1] = dayRange(index.purchaseDay, from, to);
+  for (let k = p0; k < p1; k++) {
+    const c = index.purchaseCustomer[k]!;
+    if (!ok(c)) continue;
+    if (daysP[c] === 0) buyersP.push(c);
+    daysP[c] = daysP[c]! + 1;
+  }
+  const [q0, q1] = dayRange(index.purchaseDay, from - (to - from), from);
+  for (let k = q0; k < q1; k++) {
+    const c = index.purchaseCustomer[k]!;
+    if (!ok(c) || boughtPrev[c]) continue;
+    boughtPrev[c] = 1;
+    buyersPrev.push(c);
+  }
   let retained = 0;
-  for (const id of daysPrev.keys()) if (daysP.has(id)) retained++;
-  const retention = pct(retained, daysPrev.size);
+  for (const c of buyersPrev) if (daysP[c]! > 0) retained++;
+  const retention = pct(retained, buyersPrev.length);
   let repeat = 0;
-  for (const n of daysP.values()) if (n >= 2) repeat++;
+  for (const c of buyersP) if (daysP[c]! >= 2) repeat++;
   let newCustomers = 0;
-  for (const d of first.values()) if (inP(d, p)) newCustomers++;
-
-  const active = new Set(daysP.keys());
-  let interactions = 0;
-  for (const i of book.interactions) {
-    if (!inP(i.date, p) || !ok(i.customerId)) continue;
-    interactions++;
-    active.add(i.customerId);
+  for (let c = 0; c < n; c++) {
+    const d = index.firstDay[c]!;
+    if (d >= from && d < to && ok(c)) newCustomers++;
   }
-  const months = daysBetween(p.start, p.end) / DAYS_PER_MONTH;
-  const clv = clvKpi(book, p, keep, storedClv);
+
+  // active: bought or was in touch in P
+  const active = Uint8Array.from(daysP, (d) => (d > 0 ? 1 : 0));
+  let activeN = buyersP.length;
+  let interactions = 0;
+  const [i0, i1] = dayRange(index.interactionDay, from, to);
+  for (let k = i0; k < i1; k++) {
+    const c = index.interactionCustomer[k]!;
+    if (!ok(c)) continue;
+    interactions++;
+    if (!active[c]) {
+      active[c] = 1;
+      activeN++;
+    }
+  }
+  const months = (to - from) / DAYS_PER_MONTH;
+  const clv = clvMode === 'skip' ? null : clvKpi(book, p, keep, clvMode === 'stored');
   return {
-    csat: pct(csatGood, csatN),
-    nps: npsN > 0 ? (100 * (promoters - detractors)) / npsN : null,
-    retention,
-    'churn-rate': retention === null ? null : 100 - retention,
-    'repurchase-rate': pct(repeat, daysP.size),
-    'new-customers': newCustomers,
-    clv,
-    'interaction-frequency': active.size > 0 && months > 0 ? interactions / active.size / months : null,
-    'complaint-rate': pct(complaints, active.size),
+    values: {
+      csat: pct(csatGood, csatN),
+      nps: npsN > 0 ? (100 * (promoters - detractors)) / npsN : null,
+      retention,
+      'churn-rate': retention === null ? null : 100 - retention,
+      'repurchase-rate': pct(repeat, buyersP.length),
+      'new-customers': newCustomers,
+      clv,
+      'interaction-frequency': activeN > 0 && months > 0 ? interactions / activeN / months : null,
+      'complaint-rate': pct(complaints, activeN),
+    },
+    bases: {
+      csat: csatN,
+      nps: npsN,
+      retention: buyersPrev.length,
+      'churn-rate': buyersPrev.length,
+      'repurchase-rate': buyersP.length,
+      'new-customers': null,
+      clv: null,
+      'interaction-frequency': activeN,
+      'complaint-rate': activeN,
+    },
   };
 }
 
@@ -203,18 +215,62 @@ function cachedClv(book: KpiBook, asOf: string): ReadonlyMap<string, number> {
 const usesStoredClv = (book: KpiBook, p: Period): boolean =>
   book.clvByCustomer !== undefined && (book.clvAsOf === undefined || (book.clvAsOf >= p.start && book.clvAsOf < p.end));
 
+const clvModeFor = (book: KpiBook, p: Period, storedAllowed = true): 'stored' | 'model' => (storedAllowed && usesStoredClv(book, p) ? 'stored' : 'model');
+
 /** Every KPI for P and for P′ (the period before it). */
 export function computeKpis(book: KpiBook, period: Period, scope?: KpiScope): KpiResult {
   if (!(period.start < period.end)) throw new RangeError(`KPI period must end after it starts (${period.start} – ${period.end})`);
   const keep = scopeFilter(book, scope);
-  const first = firstPurchases(book.transactions, keep);
-  const now = periodKpis(book, period, keep, first, usesStoredClv(book, period));
-  const before = periodKpis(book, previousPeriod(period), keep, first, false);
+  const now = periodKpis(book, period, keep, clvModeFor(book, period)).values;
+  const before = periodKpis(book, previousPeriod(period), keep, 'model').values;
   return Object.fromEntries(KPI_IDS.map((id) => [id, { value: now[id], previous: before[id] }])) as KpiResult;
 }
 
 /** One KPI for one period (goal progress, weekly series). */
 export function kpiValue(book: KpiBook, metric: KpiId, period: Period, scope?: KpiScope): number | null {
   const keep = scopeFilter(book, scope);
-  return periodKpis(book, period, keep, firstPurchases(book.transactions, keep), usesStoredClv(book, period))[metric];
+  return periodKpis(book, period, keep, clvModeFor(book, period)).values[metric];
+}
+
+export interface KpiComparison extends KpiValue {
+  /** What the value is a share or average of (responses, buyers in P′, active customers); null for counts and sums. */
+  base: number | null;
+  previousBase: number | null;
+}
+
+export interface KpiOptions {
+  scope?: KpiScope;
+  /** `skip`: leave the `clv` KPI out (null) — it refits the purchase models for a past period, which is slow. */
+  clv?: 'compute' | 'skip';
+}
+
+function check(p: Period): void {
+  if (!(p.start < p.end)) throw new RangeError(`KPI period must end after it starts (${p.start} – ${p.end})`);
+}
+
+/**
+ * Every KPI for `period` against any other period `compare` (the same days of the previous month,
+ * say), with the base each figure stands on, so a reader can tell a change from noise.
+ */
+export function compareKpis(book: KpiBook, period: Period, compare: Period, opts: KpiOptions = {}): Record<KpiId, KpiComparison> {
+  check(period);
+  check(compare);
+  const keep = scopeFilter(book, opts.scope);
+  const skip = opts.clv === 'skip';
+  const now = periodKpis(book, period, keep, skip ? 'skip' : clvModeFor(book, period));
+  const before = periodKpis(book, compare, keep, skip ? 'skip' : clvModeFor(book, compare, compare.end > period.end));
+  return Object.fromEntries(
+    KPI_IDS.map((id) => [id, { value: now.values[id], previous: before.values[id], base: now.bases[id], previousBase: before.bases[id] }]),
+  ) as Record<KpiId, KpiComparison>;
+}
+
+/** Every KPI in each of `periods` (a trend), oldest first. */
+export function kpiSeries(book: KpiBook, periods: readonly Period[], opts: KpiOptions = {}): Record<KpiId, (number | null)[]> {
+  periods.forEach(check);
+  const keep = scopeFilter(book, opts.scope);
+  // The stored CLVs stand for one period only: the one holding the date they were modelled as of.
+  const mode = (p: Period): 'skip' | 'stored' | 'model' =>
+    opts.clv === 'skip' ? 'skip' : book.clvAsOf !== undefined && usesStoredClv(book, p) ? 'stored' : 'model';
+  const rows = periods.map((p) => periodKpis(book, p, keep, mode(p)).values);
+  return Object.fromEntries(KPI_IDS.map((id) => [id, rows.map((r) => r[id])])) as Record<KpiId, (number | null)[]>;
 }

@@ -13,7 +13,8 @@ import type { Action } from '../schemas/domain';
 import type { ActionStatus } from '../schemas/enums';
 import type { ScoringSettings, Settings } from '../schemas/settings';
 import { loadSettings } from '../settings/store';
-import { today } from '../clock';
+import { addDays, isRealDate, today } from '../clock';
+import { assertTabAction } from './overlay-guard';
 import { broadcastDataChanged } from './broadcast';
 import { outcomeRow, rescoreCustomer } from './rescore';
 import { transact } from '../db/repo';
@@ -27,6 +28,9 @@ export interface ActionUpdate {
   reason?: string;
 }
 
+/** The furthest a snooze may reach: a year from today. */
+export const MAX_SNOOZE_DAYS = 365;
+
 /** Apply a user's decision to one action, then rescore its customer. Returns the action as stored. */
 export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: ScoringSettings | Settings, asOf: string, now: number): Promise<Action> {
   const repo = actionsRepo(db);
@@ -37,7 +41,10 @@ export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: Sc
   switch (u.status) {
     case 'snoozed':
       if (!u.snoozedUntil) throw new CodedError('snooze.until-required', undefined, 'snoozedUntil');
+      if (!isRealDate(u.snoozedUntil)) throw new CodedError('date.not-calendar', { value: u.snoozedUntil }, 'snoozedUntil');
       if (u.snoozedUntil <= asOf) throw new CodedError('snooze.not-after-today', { value: u.snoozedUntil, today: asOf }, 'snoozedUntil');
+      if (u.snoozedUntil > addDays(asOf, MAX_SNOOZE_DAYS))
+        throw new CodedError('snooze.too-far', { value: u.snoozedUntil, max: MAX_SNOOZE_DAYS }, 'snoozedUntil');
       // a snoozed action is due again when the snooze ends
       next = { ...base, status: 'snoozed', snoozedUntil: u.snoozedUntil, due: u.snoozedUntil, updatedAt: now, ...(u.reason ? { statusReason: u.reason } : {}) };
       break;
@@ -64,11 +71,24 @@ export async function applyActionUpdate(db: AppDB, u: ActionUpdate, settings: Sc
 }
 
 export const actionsHandlers: Partial<Handlers> = {
-  async updateAction(payload) {
+  async updateAction(payload, sender) {
     const db = getDb();
     const settings = await loadSettings();
+    // A content script acts only on the customer its tab's record resolved to.
+    if (!sender.extensionPage) await assertTabAction(db, sender, payload.actionId, settings.crm.customDomains);
     const action = await applyActionUpdate(db, payload, settings, today(), Date.now());
     await broadcastDataChanged([action.customerId]);
     return action;
+  },
+  /** The same decision for many actions (the side panel's bulk snooze / dismiss), one broadcast at the end. */
+  async updateActions({ updates }) {
+    const db = getDb();
+    const settings = await loadSettings();
+    const asOf = today();
+    const now = Date.now();
+    const customers = new Set<string>();
+    for (const u of updates) customers.add((await applyActionUpdate(db, u, settings, asOf, now)).customerId);
+    await broadcastDataChanged([...customers]);
+    return { updated: updates.length };
   },
 };

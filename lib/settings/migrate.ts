@@ -7,7 +7,8 @@
  * settings through here, and the options page checks a draft with `settingsErrors`.
  *
  * v0 = settings written before they carried a `version` (any subset of the v1 fields; the
- * language was then called `locale`). Adding a field needs no step; renaming or reshaping one
+ * language was then called `locale`). v1 → v2: Today became a day's plan with a capacity
+ * (`today.capacity`, actions per day, 15 unless set). Adding a field needs no step; renaming or reshaping one
  * does (and a test per version in tests/unit/settings/migrate.test.ts).
  */
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from '../schemas/settings';
@@ -33,6 +34,10 @@ export const STEPS: Record<number, (s: Raw) => Raw> = {
     const out: Raw = { ...rest, version: 1 };
     if (out.language === undefined && (locale === 'en' || locale === 'zh_CN' || locale === 'auto')) out.language = locale;
     return out;
+  },
+  1: (s) => {
+    const today = isObject(s.today) ? s.today : {};
+    return { ...s, version: 2, today: { ...today, capacity: today.capacity ?? DEFAULT_SETTINGS.today.capacity } };
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../i18n';
 import type { KpiId } from '../schemas/enums';
+import { formatMoney, formatNumber } from '../i18n/format';
 
 const tag = (locale: Locale): string => (locale === 'zh_CN' ? 'zh-CN' : 'en');
 
@@ -27,23 +28,9 @@ export const KPI_UNIT: Record<KpiId, KpiUnit> = {
 /** KPIs where a lower value is better (a fall shows as an improvement). */
 export { LOWER_IS_BETTER } from '../scoring/goals';
 
-export function formatNumber(v: number, locale: Locale, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: maxFractionDigits }).format(v);
-}
-
-export function formatMoney(v: number, locale: Locale, currency: string): string {
-  try {
-    return new Intl.NumberFormat(tag(locale), {
-      style: 'currency',
-      currency,
-      notation: Math.abs(v) >= 100_000 ? 'compact' : 'standard',
-      maximumFractionDigits: Math.abs(v) >= 100_000 ? 1 : 0,
-    }).format(v);
-  } catch {
-    // Not an ISO currency code (a user's own label): plain number with the label.
-    return `${formatNumber(v, locale, 0)} ${currency}`;
-  }
-}
+// One number and money formatter for every page (lib/i18n/format.ts): money in full, so a view
+// never shows `US$3740.9万` beside `−US$51,139`.
+export { formatMoney, formatNumber };
 
 /** The bare number of a KPI in its unit (the caller adds "%", "/ month" through i18n). */
 export function formatKpiNumber(id: KpiId, v: number, locale: Locale, currency: string): string {

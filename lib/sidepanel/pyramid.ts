@@ -89,3 +89,29 @@ export function tierMoves(baseline: TierSnapshot | null, current: Record<string,
       (a.customerId < b.customerId ? -1 : 1),
   );
 }
+
+/**
+ * Bar widths proportional to each tier's customers (0–100, the largest tier 100); a tier with
+ * customers never draws thinner than 1 so it stays visible.
+ */
+export function barWidths(summary: readonly TierSummary[]): Record<Tier, number> {
+  const max = Math.max(0, ...summary.map((s) => s.customers));
+  return Object.fromEntries(summary.map((s) => [s.tier, max > 0 && s.customers > 0 ? Math.max(1, (100 * s.customers) / max) : 0])) as Record<Tier, number>;
+}
+
+export interface TierFlow {
+  /** Customers who moved into the tier, and out of it. */
+  in: number;
+  out: number;
+}
+
+/** Per tier, how many customers came in and went out, from the history's tier moves. */
+export function tierFlows(moves: readonly { from: Tier; to: Tier; customers: number }[]): Record<Tier, TierFlow> {
+  const out = Object.fromEntries(TIERS.map((t) => [t, { in: 0, out: 0 }])) as Record<Tier, TierFlow>;
+  for (const m of moves) {
+    if (m.from === m.to) continue;
+    out[m.to].in += m.customers;
+    out[m.from].out += m.customers;
+  }
+  return out;
+}

@@ -4,7 +4,9 @@
  * - time from a record header appearing to the badge showing the customer's scores, over SPA
  *   navigations between story customers (target p95 ≤ 100 ms),
  * - script time the content script adds on a CRM page that is not a record page, while the page
- *   churns its DOM (CDP ScriptDuration on a CRM host vs the same page on a host Rapport ignores).
+ *   churns its DOM (CDP ScriptDuration on a CRM host vs the same page on a host Rapport ignores),
+ * - JS heap of the record page's renderer (page and content script share one V8 isolate) before
+ *   and after 1,000 SPA navigations between records, after a forced GC (target: no growth beyond noise).
  *
  *   npm run build && npx tsx tests/bench/overlay.bench.ts
  */
@@ -81,6 +83,41 @@ async function scriptMs(page: Page, url: string): Promise<number> {
   return (after - before) * 1000;
 }
 
+const HEAP_NAVIGATIONS = 1000;
+const HEAP_WARMUP = 50;
+
+/** Used JS heap of the page's isolate after a full GC, in MB. */
+async function heapMb(cdp: import('@playwright/test').CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+}
+
+async function heapOverNavigations(context: BrowserContext): Promise<{ before: number; half: number; after: number; hosts: number }> {
+  const page = await context.newPage();
+  await page.goto(`${ORG}/lightning/page/home`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const navigate = async (count: number): Promise<void> => {
+    for (let i = 0; i < count; i++) {
+      const s = STORIES[i % STORIES.length]!;
+      await page.evaluate(
+        ([id, name]) => (window as unknown as { rapportShow: (a: string, b: string) => Promise<number> }).rapportShow(id!, name!),
+        [s.crmIds.salesforce, s.name],
+      );
+    }
+  };
+  await navigate(HEAP_WARMUP);
+  const before = await heapMb(cdp);
+  await navigate(HEAP_NAVIGATIONS / 2);
+  const half = await heapMb(cdp);
+  await navigate(HEAP_NAVIGATIONS / 2);
+  const after = await heapMb(cdp);
+  const hosts = await page.locator('[data-rapport-overlay]').count();
+  await page.close();
+  return { before, half, after, hosts };
+}
+
 async function main(): Promise<void> {
   const bundle = path.join(EXTENSION_DIR, 'content-scripts/crm.js');
   if (!existsSync(bundle)) {
@@ -98,6 +135,11 @@ async function main(): Promise<void> {
     const t = await headerToBadge(context);
     console.log(
       `record header → badge with scores (${t.length} SPA navigations): median ${pct(t, 50).toFixed(1)} ms, p95 ${pct(t, 95).toFixed(1)} ms (target p95 ≤ 100 ms)`,
+    );
+
+    const heap = await heapOverNavigations(context);
+    console.log(
+      `record page JS heap over ${HEAP_NAVIGATIONS} SPA navigations (after ${HEAP_WARMUP} warm-up, forced GC): ${heap.before.toFixed(2)} MB → ${heap.half.toFixed(2)} MB (after ${HEAP_NAVIGATIONS / 2}) → ${heap.after.toFixed(2)} MB (${heap.after - heap.before >= 0 ? '+' : ''}${(heap.after - heap.before).toFixed(2)} MB; target: no growth beyond noise), overlay hosts on the page: ${heap.hosts}`,
     );
 
     const runs = 3;

@@ -3,7 +3,9 @@
  * built extension (`RAPPORT_EXT_DIR`, default .output/chrome-mv3). The book is written
  * straight into the extension's IndexedDB from an extension page (customers, scores, 5
  * purchases and 3 interactions each, feedback, and 2,500 open actions), then the side panel
- * is reloaded and timed from navigation start until the Today queue shows its first action.
+ * is reloaded (the book marked as scored today, so no daily rescore runs meanwhile) and timed from navigation start until Today's plan shows its first action; then
+ * the KPI view is timed from the tab switch until its cards show. Each figure is printed against
+ * its target with "met" or "MISSED"; a missed target is a finding, not a crash (exit 0).
  *
  *   npx tsx tests/bench/sidepanel.bench.ts
  */
@@ -12,7 +14,12 @@ import { launchWithExtension, extensionIdOf } from '../e2e/support/extension';
 const CUSTOMERS = 10_000;
 const RUNS = 7;
 const AS_OF = '2026-11-20';
-const TARGET_MS = 300;
+/** Targets: first content median and cold (first load), KPI view after a tab switch (median). */
+const TARGET_MEDIAN_MS = 200;
+const TARGET_COLD_MS = 400;
+const TARGET_KPI_MS = 300;
+
+const verdict = (ms: number, target: number): string => `${ms.toFixed(0)} ms (target ≤ ${target} ms: ${ms <= target ? 'met' : 'MISSED'})`;
 
 async function main(): Promise<void> {
   const context = await launchWithExtension();
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
     const median = warm[Math.floor(warm.length / 2)]!;
     const shellWarm = shellTimes.slice(1).sort((a, b) => a - b);
     const shown = await page.locator('[data-rapport-action]').count();
-    // KPIs read the whole book and compute every KPI (and CLV by tier) for two periods.
+    // KPIs: every KPI but CLV for the period, its comparison and a 12-period trend (the Worker).
     const kpiTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.goto('about:blank');
@@ -77,12 +84,11 @@ async function main(): Promise<void> {
     }
     kpiTimes.sort((a, b) => a - b);
     console.log(`sidepanel seeded: ${seeded.customers} customers, ${seeded.transactions} transactions, ${seeded.actions} open actions`);
-    console.log(`sidepanel time to first content (cold, first load): ${times[0]!.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
-    console.log(`sidepanel time to first content (median of ${warm.length}): ${median.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`);
+    console.log(`sidepanel time to first content (cold, first load): ${verdict(times[0]!, TARGET_COLD_MS)}`);
+    console.log(`sidepanel time to first content (median of ${warm.length}): ${verdict(median, TARGET_MEDIAN_MS)}`);
     console.log(`sidepanel time to the tabs shell (median of ${shellWarm.length}): ${shellWarm[Math.floor(shellWarm.length / 2)]!.toFixed(0)} ms`);
     console.log(`sidepanel Today rows in the DOM (virtualised): ${shown}`);
-    console.log(`sidepanel KPI view ready after tab switch (median of 3): ${kpiTimes[1]!.toFixed(0)} ms (no target; informs whether a Worker is needed)`);
-    process.exitCode = median <= TARGET_MS ? 0 : 1;
+    console.log(`sidepanel KPI view ready after tab switch (median of 3): ${verdict(kpiTimes[1]!, TARGET_KPI_MS)}`);
   } finally {
     await context.close();
   }
@@ -103,11 +109,17 @@ async function seedBook({ customers, asOf }: { customers: number; asOf: string }
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  const stores = ['customers', 'scores', 'transactions', 'interactions', 'feedback', 'actions'];
+  const stores = ['customers', 'scores', 'transactions', 'interactions', 'feedback', 'actions', 'meta'];
   const tx = db.transaction(stores, 'readwrite');
   const s = Object.fromEntries(stores.map((n) => [n, tx.objectStore(n)]));
   let transactions = 0;
   let actions = 0;
+  // The book counts as scored today (the model's day, all the background's daily check reads):
+  // otherwise the background rescores 10,000 customers while the panel is timed, and the figures
+  // measure that rescore, not the panel.
+  const now = new Date();
+  const realToday = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  s.meta!.put({ key: 'bookModel', value: { asOf: realToday } });
   for (let i = 0; i < customers; i++) {
     const id = `B-${String(i).padStart(5, '0')}`;
     const rank = i / customers;

@@ -130,7 +130,7 @@ test('a file missing a required column is refused with a message naming it', asy
   // Unrecognised headers go to the mapping step first; an explicit kind with the column missing is refused.
   const card = page.locator('[data-file-name="missing-required.csv"]');
   await expect(card.getByRole('button', { name: 'Import with this mapping' })).toBeDisabled();
-  await expect(card.getByText(/Still missing: amount/)).toBeVisible();
+  await expect(card.getByText(/Still missing: Amount/)).toBeVisible();
 
   await page.locator('input[type=file][accept*=csv]').setInputFiles(path.join(FIX, 'broken/empty.csv'));
   const empty = page.locator('[data-file-name="empty.csv"]');

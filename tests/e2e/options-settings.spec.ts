@@ -107,25 +107,3 @@ test('cancelling an import rolls back everything it wrote', async ({ extensionPa
   expect(counts).toEqual({ tx: 0, customers: 0, status: 'cancelled' });
   rmSync(dir, { recursive: true, force: true });
 });
-
-test('"Load sample data" fills the book so a new user can try Rapport', async ({ extensionPage }) => {
-  // Writing ~80,000 sample rows and scoring 2,400 customers takes ~50 s on a loaded 2-core machine.
-  test.setTimeout(180_000);
-  const page = await extensionPage('options');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  const msg = page.locator('[data-data-message="sample"]');
-  await expect(msg).toBeVisible({ timeout: 150_000 });
-  const n = Number(/\((\d+) customers\)/.exec((await msg.textContent()) ?? '')?.[1]);
-  expect(n).toBeGreaterThanOrEqual(6);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((res) => {
-        const r = indexedDB.open('rapport');
-        r.onsuccess = () => {
-          const c = r.result.transaction('customers').objectStore('customers').count();
-          c.onsuccess = () => res(c.result);
-        };
-      }),
-  );
-  expect(stored).toBe(n);
-});

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate } from './support/crm';
+import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate, expectLinkThenStory } from './support/crm';
 import { STORIES } from '../../lib/sample/stories';
 
 const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtures/dynamics', `${name}.html`), 'utf8');
@@ -53,10 +53,10 @@ test('Dynamics multi-session workspace: the focused session’s account, not the
   expect(shown).not.toBe('session-1');
 });
 
-test('Dynamics contact form is matched to its company through the email domain', async ({ crm }) => {
+test('Dynamics contact form is offered its company through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(recordUrl(CONTACT_ID, 'contact'));
-  await expectStoryOverlay(page, 'dynamics', stark, CONTACT_ID);
+  await expectLinkThenStory(page, 'dynamics', stark, CONTACT_ID);
 });
 
 test('Dynamics grid: every story row gets a chip with its tier and risk', async ({ crm }) => {

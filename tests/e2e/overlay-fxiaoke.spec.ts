@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay } from './support/crm';
+import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, expectLinkThenStory } from './support/crm';
 import { STORIES } from '../../lib/sample/stories';
 
 const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtures/fxiaoke', `${name}.html`), 'utf8');
@@ -47,10 +47,10 @@ test('Fxiaoke 客户 detail shows the story customer’s tier, risk and next act
   await expectNoPageMarkupInside(page);
 });
 
-test('Fxiaoke 联系人 is matched to its 客户 through the email domain', async ({ crm }) => {
+test('Fxiaoke 联系人 is offered its 客户 through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await open(page, 'contact-record', detailUrl('ContactObj', CONTACT_ID));
-  await expectStoryOverlay(page, 'fxiaoke', huateng, CONTACT_ID);
+  await expectLinkThenStory(page, 'fxiaoke', huateng, CONTACT_ID);
 });
 
 test('Fxiaoke 客户 list: every story row gets a chip with its tier and risk', async ({ crm }) => {

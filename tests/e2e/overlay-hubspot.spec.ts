@@ -1,6 +1,6 @@
 /** The overlay on HubSpot fixture pages served at real HubSpot URLs, with the sample book loaded. */
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
-import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate } from './support/crm';
+import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate, expectLinkThenStory } from './support/crm';
 
 const APP = 'https://app.hubspot.com';
 const PORTAL = `${APP}/contacts/4567890`;
@@ -28,10 +28,10 @@ test('the legacy company URL finds the same customer', async ({ crm }) => {
   await expectStoryOverlay(page, 'hubspot', initech);
 });
 
-test('a contact is matched to its company through the email domain', async ({ crm }) => {
+test('a contact is offered its company through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(`${PORTAL}/record/0-1/55501`);
-  await expectStoryOverlay(page, 'hubspot', initech, '55501');
+  await expectLinkThenStory(page, 'hubspot', initech, '55501');
 });
 
 test('the companies index gets a chip on every known row', async ({ crm }) => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate } from './support/crm';
+import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate, expectLinkThenStory } from './support/crm';
 import { STORIES } from '../../lib/sample/stories';
 
 const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtures/pipedrive', `${name}.html`), 'utf8');
@@ -32,10 +32,10 @@ test('Pipedrive: the visible view wins over the hidden cached one', async ({ crm
   await expectStoryOverlay(page, 'pipedrive', initech);
 });
 
-test('Pipedrive person is matched to its organization through the email domain', async ({ crm }) => {
+test('Pipedrive person is offered its organization through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(`${BASE}/person/3105`);
-  await expectStoryOverlay(page, 'pipedrive', huateng, '3105');
+  await expectLinkThenStory(page, 'pipedrive', huateng, '3105');
 });
 
 test('Pipedrive organizations list: every story row gets a chip with its tier and risk', async ({ crm }) => {

@@ -4,7 +4,7 @@
  * hostile field values, an unknown record tracked, and acting on an action.
  */
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
-import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, overlayText, spaNavigate } from './support/crm';
+import { crmFixture, crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, overlayText, spaNavigate, expectLinkThenStory } from './support/crm';
 
 const ORG = 'https://acme.lightning.force.com';
 const [northwind, globex, initech] = [STORIES[0]!, STORIES[1]!, STORIES[2]!];
@@ -45,8 +45,9 @@ test('a record page shows the story customer’s tier, risk and action; the card
   const text = await overlayText(page);
   expect(text).toContain('Platinum');
   expect(text).toContain('High risk');
-  expect(text).toContain('Why this risk');
   expect(text).toContain('Executive sponsor');
+  const card = page.frameLocator('[data-rapport-overlay="record"] iframe#rapport-card');
+  await expect(card.getByText('Why this risk')).toBeVisible();
 });
 
 test('a 15-character id in the URL finds the same customer', async ({ crm }) => {
@@ -72,10 +73,10 @@ test('hostile field values are shown as text and run nothing', async ({ crm }) =
   expect(dialogs).toBe(0);
 });
 
-test('a contact is matched to its account through the email domain', async ({ crm }) => {
+test('a contact is offered its account through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(recordUrl('003Dn00000PpLpaIAF', 'Contact'));
-  await expectStoryOverlay(page, 'salesforce', globex, '003Dn00000PpLpaIAF');
+  await expectLinkThenStory(page, 'salesforce', globex, '003Dn00000PpLpaIAF');
 });
 
 test('in the console, the focused tab’s record is shown', async ({ crm }) => {
@@ -124,9 +125,10 @@ test('marking the next action done replaces it with the next recommendation', as
   await expectStoryOverlay(page, 'salesforce', globex);
   const host = page.locator('[data-rapport-overlay="record"]');
   await host.getByRole('button', { name: 'Details' }).click();
-  await host.getByRole('button', { name: /^Done: Executive sponsor/ }).click();
+  const card = page.frameLocator('[data-rapport-overlay="record"] iframe#rapport-card');
+  await card.getByRole('button', { name: /^Done: Executive sponsor/ }).click();
   await expect(host).not.toHaveAttribute('data-nba', 'exec-sponsor');
-  await expect(host.locator('li[data-action-kind="exec-sponsor"]')).toHaveCount(0);
+  await expect(card.locator('li[data-action-kind="exec-sponsor"]')).toHaveCount(0);
 });
 
 test('selector drift is logged once the page settles, by key and candidate only — never page text', async ({ crm }) => {

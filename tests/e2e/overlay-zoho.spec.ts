@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate } from './support/crm';
+import { crmTest, expect, expectNoPageMarkupInside, expectStoryOverlay, spaNavigate, expectLinkThenStory } from './support/crm';
 import { STORIES, type Story } from '../../lib/sample/stories';
 
 const fixture = (name: string): string => readFileSync(path.resolve('tests/fixtures/zoho', `${name}.html`), 'utf8');
@@ -32,10 +32,10 @@ test('Zoho account record shows the story customer’s tier, risk and next actio
   await expectNoPageMarkupInside(page);
 });
 
-test('Zoho contact record is matched to its company through the email domain', async ({ crm }) => {
+test('Zoho contact record is offered its company through the email domain, shown once the user links it', async ({ crm }) => {
   const page = await crm.newPage();
   await page.goto(`${TAB.replace('org20067231', 'acmesales')}/Contacts/4876876000000412003`);
-  await expectStoryOverlay(page, 'zoho', STORIES[2]!, '4876876000000412003');
+  await expectLinkThenStory(page, 'zoho', STORIES[2]!, '4876876000000412003');
   await expectNoPageMarkupInside(page);
 });
 

@@ -85,11 +85,14 @@ test('Goals: a new goal shows progress computed from the data', async ({ extensi
 test('KPIs: every KPI carries its value and previous value for the period shown', async ({ extensionPage }) => {
   const page = await openWithSample(extensionPage);
   await page.getByRole('tab', { name: 'KPIs' }).click();
-  await page.getByRole('radio', { name: 'This year' }).check();
-  const year = Number((await asOfOf(page)).slice(0, 4));
+  // The default is the last complete month, never a month that has barely begun.
+  const asOf = await asOfOf(page);
   const container = page.locator('[data-period-start]');
-  await expect(container).toHaveAttribute('data-period-start', `${year}-01-01`);
-  await expect(container).toHaveAttribute('data-period-end', `${year + 1}-01-01`);
+  await expect(container).toHaveAttribute('data-period-end', `${asOf.slice(0, 7)}-01`);
+  await page.getByRole('radio', { name: 'Last year' }).check();
+  const year = Number(asOf.slice(0, 4));
+  await expect(container).toHaveAttribute('data-period-start', `${year - 1}-01-01`);
+  await expect(container).toHaveAttribute('data-period-end', `${year}-01-01`);
   const kpis = container.locator('[data-rapport-kpi]');
   await expect(kpis).toHaveCount(9, { timeout: 60_000 });
   const values = await kpis.evaluateAll((els) =>
@@ -100,4 +103,7 @@ test('KPIs: every KPI carries its value and previous value for the period shown'
     expect(previous === '' || Number.isFinite(Number(previous))).toBe(true);
   }
   expect(values.filter(([, v]) => v !== '').length).toBeGreaterThanOrEqual(6);
+  const points = await container.locator('[data-rapport-kpi] [data-rapport-trend]').evaluateAll((els) => els.map((e) => e.getAttribute('data-points')));
+  expect(points.length).toBeGreaterThanOrEqual(8);
+  for (const p of points) expect(p).toBe('12');
 });

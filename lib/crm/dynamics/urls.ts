@@ -21,6 +21,12 @@ export const DYNAMICS_HOSTS = [
   '*.crm.microsoftdynamics.de',
 ] as const;
 
+/**
+ * Where the content script may run (include globs): the app page `main.aspx` of a CRM org host —
+ * `*.dynamics.com` alone would also take in Microsoft's marketing, docs and other Dynamics apps.
+ */
+export const DYNAMICS_APP_GLOBS: readonly string[] = DYNAMICS_HOSTS.map((h) => `https://${h === '*.dynamics.com' ? '*.crm*.dynamics.com' : h}/main.aspx*`);
+
 export const DYNAMICS_HOST =
   /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.(?:crm\d*\.dynamics\.com|crm\.dynamics\.cn|crm\.microsoftdynamics\.(?:us|de)|crm\.appsplatform\.us)$/i;
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;

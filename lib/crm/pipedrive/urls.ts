@@ -30,6 +30,9 @@ const LIST_TYPES: Readonly<Record<string, ObjectType>> = {
   deals: 'deal',
 };
 
+/** Pipedrive's non-app hosts as match patterns the content script is excluded from. */
+export const PIPEDRIVE_NOT_APP_MATCHES: readonly string[] = [...NOT_APP].map((sub) => `https://${sub}.pipedrive.com/*`);
+
 export function isPipedriveHost(hostname: string): boolean {
   const m = PD_HOST.exec(hostname);
   return !!m && !NOT_APP.has(m[1]!.toLowerCase());

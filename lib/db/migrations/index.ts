@@ -14,6 +14,7 @@ export interface Migration {
 import { v1 } from './001-initial';
 import { v2 } from './002-settings';
 import { v3 } from './003-history';
+import { v4 } from './004-crm-tenants';
 import { v5 } from './005-sync';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];

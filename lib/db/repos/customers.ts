@@ -1,85 +1,24 @@
-/** Customers: lookups, CRM-record matching ("never guesses"), search, and the writes. */
-import type { AppDB } from '../app-db';
-import { crmKey, fromStoredCustomer, toStoredCustomer } from '../app-db';
+/**
+ * Customers: lookups, CRM-record matching (./customer-match.ts: exact refs per tenant, link
+ * suggestions, the popup's match), search, and the writes — binding a ref to its tenant, linking
+ * a record, and tracking a record as a new customer under a fresh id that never overwrites one.
+ */
+import { crmKey, fromStoredCustomer, refKey, toStoredCustomer } from '../app-db';
 import { defineRepo } from '../repo';
 import { addNew } from './history';
 import type { StoredCustomer } from '../tables';
 import type { CrmRef, Customer } from '../../schemas/domain';
 import { CodedError } from '../../messaging/errors';
+import { exactRows, matchRecord, suggest, type MatchResult, type RecordLookup } from './customer-match';
 
-/** What a CRM page tells us about the record it shows. */
-export interface RecordLookup {
-  ref: CrmRef;
-  name?: string;
-  email?: string;
-  domain?: string;
-}
+export { normaliseDomain, normaliseName, type MatchResult, type RecordLookup } from './customer-match';
 
-export type MatchResult = { kind: 'matched'; customer: Customer; by: 'crm-ref' | 'domain' | 'email' | 'name' } | { kind: 'unknown'; candidates: Customer[] };
+type Ref = Pick<CrmRef, 'crm' | 'objectType' | 'id'>;
 
-export const normaliseName = (s: string): string =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
-    .replace(/\b(inc|llc|ltd|gmbh|co|corp|corporation|limited|plc|sa|ag)\b\.?/g, '')
-    .replace(/(有限公司|股份有限公司|集团|公司)$/u, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+const sameRecord = (a: Ref, b: Ref): boolean => a.crm === b.crm && a.objectType === b.objectType && a.id === b.id;
 
-export const normaliseDomain = (s: string): string =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[/?#].*$/, '');
-
-const emailDomain = (email: string): string | undefined => {
-  const at = email.lastIndexOf('@');
-  return at > 0 ? normaliseDomain(email.slice(at + 1)) : undefined;
-};
-
-/** Public webmail domains never identify a company. */
-const WEBMAIL = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'qq.com', '163.com', '126.com', 'icloud.com']);
-
-/**
- * Matching a CRM record to a customer: exact crmRef first, then the email domain / company
- * domain, then the normalised name. Only an unambiguous match counts; otherwise the caller
- * shows "track this customer" with the candidates.
- */
-async function matchRecord(db: AppDB, lookup: RecordLookup): Promise<MatchResult> {
-  const byRef = await db.customers.where('crmKeys').equals(crmKey(lookup.ref)).toArray();
-  if (byRef.length === 1) return { kind: 'matched', customer: fromStoredCustomer(byRef[0]!), by: 'crm-ref' };
-
-  const candidates = new Map<string, Customer>();
-  const domain = lookup.domain ? normaliseDomain(lookup.domain) : lookup.email ? emailDomain(lookup.email) : undefined;
-  if (domain && !WEBMAIL.has(domain)) {
-    const rows = await db.customers.where('domain').equals(domain).toArray();
-    if (rows.length === 1) return { kind: 'matched', customer: fromStoredCustomer(rows[0]!), by: 'domain' };
-    rows.forEach((r) => candidates.set(r.id, fromStoredCustomer(r)));
-  }
-  if (lookup.email) {
-    const rows = await db.customers.where('emails').equals(lookup.email.trim().toLowerCase()).toArray();
-    if (rows.length === 1) return { kind: 'matched', customer: fromStoredCustomer(rows[0]!), by: 'email' };
-    rows.forEach((r) => candidates.set(r.id, fromStoredCustomer(r)));
-  }
-  if (lookup.name) {
-    const wanted = normaliseName(lookup.name);
-    if (wanted) {
-      const rows = await db.customers
-        .filter((c) => normaliseName(c.name) === wanted)
-        .limit(5)
-        .toArray();
-      // A name match alone is only trusted when the customer has no ref in this CRM yet
-      // (otherwise the CRM would have told us its id).
-      const free = rows.filter((r) => !r.crmRefs.some((x) => x.crm === lookup.ref.crm && x.objectType === lookup.ref.objectType));
-      if (free.length === 1 && rows.length === 1) return { kind: 'matched', customer: fromStoredCustomer(free[0]!), by: 'name' };
-      rows.forEach((r) => candidates.set(r.id, fromStoredCustomer(r)));
-    }
-  }
-  return { kind: 'unknown', candidates: [...candidates.values()] };
-}
+/** The id a tracked record's new customer gets before collisions: `crm-objectType-recordId`. */
+export const trackedIdBase = (ref: Ref): string => `${ref.crm}-${ref.objectType}-${ref.id}`.slice(0, 190);
 
 export const customersRepo = defineRepo(
   (db) => ({
@@ -102,18 +41,25 @@ export const customersRepo = defineRepo(
           : [],
       );
     },
+    /** The popup's match (any tenant, then domain / email / name); CRM pages never use it. */
     matchRecord: (lookup: RecordLookup): Promise<MatchResult> => matchRecord(db, lookup),
-    async byCrmRef(ref: CrmRef): Promise<Customer | undefined> {
-      const row = await db.customers.where('crmKeys').equals(crmKey(ref)).first();
-      return row && fromStoredCustomer(row);
+    /** Customers holding this record's ref in any tenant or none (extension pages, which know no tenant). */
+    withRefAnyTenant: async (ref: Ref): Promise<Customer[]> => (await db.customers.where('refKeys').equals(refKey(ref)).toArray()).map(fromStoredCustomer),
+    /** Customers holding this record's ref in `tenant` (null: unbound refs). */
+    withRef: async (ref: Ref, tenant: string | null): Promise<Customer[]> => (await exactRows(db, ref, tenant)).map(fromStoredCustomer),
+    /** Link suggestions for a record: `firstIds` first, then domain / email / name matches; at most `limit`. */
+    async suggest(lookup: Omit<RecordLookup, 'ref'>, limit: number, firstIds: readonly string[] = []): Promise<Customer[]> {
+      const first = (await db.customers.bulkGet([...firstIds])).filter((r) => r !== undefined);
+      return suggest(db, lookup, limit, first);
     },
-    async byCrmKeys(keys: readonly string[]): Promise<Customer[]> {
-      return (
-        await db.customers
-          .where('crmKeys')
-          .anyOf([...keys])
-          .toArray()
-      ).map(fromStoredCustomer);
+    /** Customers holding any of these records' refs in `tenant` (or unbound, with null), for list chips. */
+    async withRefs(refs: readonly Ref[], tenant: string | null): Promise<Customer[]> {
+      if (!refs.length) return [];
+      const rows = await db.customers
+        .where('crmKeys')
+        .anyOf(refs.map((r) => crmKey({ ...r, tenant })))
+        .toArray();
+      return rows.map(fromStoredCustomer);
     },
     /** Customer names for a set of ids (virtualised lists ask for the rows they show). */
     async names(ids: readonly string[]): Promise<Map<string, string>> {
@@ -149,15 +95,36 @@ export const customersRepo = defineRepo(
     },
     /** Add rows whose id is not stored yet; returns the ids added. */
     addNew: (rows: readonly StoredCustomer[]): Promise<string[]> => addNew((r) => db.customers.bulkAdd(r), rows),
-    /** Link a CRM record to an existing customer ("track this customer"). */
+    /**
+     * Link a CRM record to an existing customer ("link to…"). A ref with a tenant replaces the
+     * customer's unbound ref to the same record, if any.
+     */
     async linkRef(customerId: string, ref: CrmRef): Promise<Customer> {
       return db.transaction('rw', db.customers, async () => {
         const row = await db.customers.get(customerId);
         if (!row) throw new CodedError('customer.unknown', { customerId }, 'customerId');
         const customer = fromStoredCustomer(row);
-        if (!customer.crmRefs.some((r) => crmKey(r) === crmKey(ref))) customer.crmRefs.push(ref);
-        await db.customers.put(toStoredCustomer(customer));
-        return customer;
+        const refs = ref.tenant ? customer.crmRefs.filter((r) => r.tenant || !sameRecord(r, ref)) : customer.crmRefs;
+        if (!refs.some((r) => crmKey(r) === crmKey(ref))) refs.push(ref);
+        const next = { ...customer, crmRefs: refs };
+        await db.customers.put(toStoredCustomer(next));
+        return next;
+      });
+    },
+    /** Bind a customer's unbound ref to the tenant its record was first shown on. */
+    bindRef: (customerId: string, ref: Ref, tenant: string): Promise<Customer> => customersRepo(db).linkRef(customerId, { ...ref, tenant }),
+    /**
+     * Store a new customer for a tracked record under a fresh id (`base`, else `base-2`, `base-3`…):
+     * an existing customer is never overwritten — CRMs number each object type on its own, so
+     * Pipedrive person 5 and organisation 5 are two records. Returns the customer as stored.
+     */
+    async addTracked(base: string, customer: Omit<Customer, 'id'>): Promise<Customer> {
+      return db.transaction('rw', db.customers, async () => {
+        let id = base;
+        for (let n = 2; await db.customers.get(id); n++) id = `${base}-${n}`;
+        const stored: Customer = { id, ...customer };
+        await db.customers.add(toStoredCustomer(stored));
+        return stored;
       });
     },
   }),

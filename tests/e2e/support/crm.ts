@@ -34,6 +34,29 @@ export async function expectStoryOverlay(page: Page, crm: CrmId, story: Story, r
   await expect(host).toBeVisible();
 }
 
+/**
+ * A record matched only by domain, email or name: the overlay shows nothing of the customer, page
+ * script's clicks open nothing, and the user's own clicks (Playwright's are trusted) open the
+ * picker and link it — then it shows the story customer.
+ */
+export async function expectLinkThenStory(page: Page, crm: CrmId, story: Story, recordId: string): Promise<void> {
+  const host = page.locator('[data-rapport-overlay="record"]');
+  await expect(host).toHaveAttribute('data-state', 'unknown-customer');
+  await expect(host).toHaveAttribute('data-record-id', recordId);
+  expect(await host.getAttribute('data-tier')).toBeNull();
+  const prompt = host.locator('button[aria-haspopup]');
+  await expect(prompt).toHaveCount(1);
+  expect(await overlayText(page)).not.toContain(story.name);
+  await prompt.evaluate((b: HTMLElement) => b.click());
+  await page.waitForTimeout(300);
+  await expect(host.locator('[data-link-candidate]')).toHaveCount(0);
+  await prompt.click();
+  const pick = host.locator('[data-link-candidate]', { hasText: story.name });
+  await expect(pick).toHaveCount(1);
+  await pick.click();
+  await expectStoryOverlay(page, crm, story, recordId);
+}
+
 /** The text inside the overlay's shadow root. */
 export const overlayText = (page: Page): Promise<string> => page.locator('[data-rapport-overlay="record"]').evaluate((h) => h.shadowRoot?.textContent ?? '');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createT, resolveLocale, type Catalog } from '../../../lib/i18n';
+import { formatMessage, placeholdersOf } from '../../../lib/i18n/message';
 
 const dir = path.resolve('lib/i18n/catalogs');
 const catalogs: [string, Catalog][] = await Promise.all(
@@ -19,8 +20,23 @@ describe('i18n catalogs', () => {
     for (const [k, en] of Object.entries(cat.en)) {
       const zh = cat.zh_CN[k]!;
       expect(zh.trim(), k).not.toBe('');
-      expect((zh.match(/\{\w+\}/g) ?? []).sort(), k).toEqual((en.match(/\{\w+\}/g) ?? []).sort());
+      expect([...new Set(placeholdersOf(zh))].sort(), k).toEqual([...new Set(placeholdersOf(en))].sort());
     }
+  });
+
+  it.each(catalogs)('%s: every plural block has an `other` branch and fills for 0, 1 and 2', (_f, cat) => {
+    for (const locale of ['en', 'zh_CN'] as const)
+      for (const [k, v] of Object.entries(cat[locale])) {
+        const vars = [...v.matchAll(/\{(\w+)\s*,\s*plural\s*,/g)].map((m) => m[1]!);
+        if (!vars.length) continue;
+        expect(v, k).toMatch(/\bother\s*\{/);
+        for (const n of [0, 1, 2]) expect(formatMessage(v, Object.fromEntries(vars.map((x) => [x, n])), locale), `${k} (${n})`).not.toMatch(/plural/);
+      }
+  });
+
+  it('the catalogs the CRM page’s overlay reads use no plural blocks (it fills {name} only)', () => {
+    for (const [f, cat] of catalogs.filter(([f]) => ['common.ts', 'scoring.ts', 'overlay.ts', 'errors.ts'].includes(f)))
+      for (const [k, v] of [...Object.entries(cat.en), ...Object.entries(cat.zh_CN)]) expect(v, `${f} ${k}`).not.toMatch(/plural/);
   });
 
   it('keys do not clash between catalogs (they can be merged)', () => {

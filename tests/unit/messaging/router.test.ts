@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../lib/messaging/router';
 import { CodedError } from '../../../lib/messaging/errors';
+import { CONTENT_SCRIPT_MESSAGES } from '../../../lib/schemas/messages';
 
 const opts = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
 const contentScript = { id: 'ext', url: 'https://acme.lightning.force.com/lightning/r/Account/001/view', tab: { id: 1 } };
@@ -26,11 +27,24 @@ describe('message router', () => {
     [
       'a bad payload field',
       { type: 'searchCustomers', payload: { query: 'a', limit: 500 } },
-      contentScript,
+      popup,
       { code: 'value.too-big', field: 'limit', params: { max: 50 } },
     ],
-    ['a missing payload', { type: 'searchCustomers' }, contentScript, { code: 'value.required' }],
-    ['a missing payload field', { type: 'searchCustomers', payload: { query: 'a' } }, contentScript, { code: 'value.required', field: 'limit' }],
+    ['a missing payload', { type: 'searchCustomers' }, popup, { code: 'value.required' }],
+    ['a missing payload field', { type: 'searchCustomers', payload: { query: 'a' } }, popup, { code: 'value.required', field: 'limit' }],
+    [
+      'a customer search from a content script (the whole book, 50 names a query)',
+      { type: 'searchCustomers', payload: { query: 'a', limit: 50 } },
+      contentScript,
+      { code: 'message.page-only', params: { type: 'searchCustomers' } },
+    ],
+    [
+      'a quick-log from a content script',
+      { type: 'logInteraction', payload: { customerId: 'c1', date: '2026-01-01', channel: 'call', summary: 'x' } },
+      contentScript,
+      { code: 'message.page-only', params: { type: 'logInteraction' } },
+    ],
+    ['the card’s request from a content script', { type: 'getCard', payload: {} }, contentScript, { code: 'message.page-only', params: { type: 'getCard' } }],
     [
       'a page-only message from a content script',
       { type: 'loadSampleData', payload: {} },
@@ -51,9 +65,27 @@ describe('message router', () => {
   });
 
   it('runs the handler with the parsed payload for a valid message', async () => {
-    const reply = await route({ type: 'searchCustomers', payload: { query: 'acme', limit: 5 } }, contentScript);
+    const reply = await route({ type: 'searchCustomers', payload: { query: 'acme', limit: 5 } }, popup);
     expect(reply).toEqual({ ok: true, data: [{ id: 'c1', name: 'Acme' }] });
-    expect(searchCustomers).toHaveBeenCalledWith({ query: 'acme', limit: 5 }, contentScript);
+    expect(searchCustomers).toHaveBeenCalledWith({ query: 'acme', limit: 5 }, { ...popup, extensionPage: true });
+  });
+
+  it('lets content scripts send only what a CRM page needs, and tells handlers who sent it (a sender cannot claim to be a page)', async () => {
+    const getRecordOverlay = vi.fn(async () => ({ state: 'unknown-customer' as const, linkable: false }));
+    const r = createRouter({ getRecordOverlay }, opts);
+    const lookup = { ref: { crm: 'salesforce', objectType: 'account', id: '001' } };
+    expect(await r({ type: 'getRecordOverlay', payload: { lookup } }, { ...contentScript, extensionPage: true } as never)).toMatchObject({ ok: true });
+    expect(getRecordOverlay).toHaveBeenCalledWith({ lookup }, { ...contentScript, extensionPage: false });
+    const allowed = [...CONTENT_SCRIPT_MESSAGES].sort();
+    expect(allowed).toEqual([
+      'getContentSettings',
+      'getLinkCandidates',
+      'getOverlayStrings',
+      'getRecordOverlay',
+      'getRowChips',
+      'trackCustomer',
+      'updateAction',
+    ]);
   });
 
   it('lets extension pages send page-only messages', async () => {

@@ -120,7 +120,7 @@ describe('popup quick-log', () => {
     const marker = saved.closest('[data-rapport-saved]') as HTMLElement;
     expect(marker.dataset.customerId).toBe('C-1002');
     expect(marker.dataset.nba).toBe('exec-sponsor');
-    expect(screen.getByText(/Next: Executive sponsor, by 2026-11-27/)).toBeTruthy();
+    expect(screen.getByText(/Next: Executive sponsor, by Nov 27, 2026/)).toBeTruthy();
     const rows = await db.interactions.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({

@@ -102,7 +102,10 @@ describe('updateAction', () => {
     setDbForTests(db);
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
-    const r = await actionsHandlers.updateAction!({ actionId: 'C-1006:value-review', status: 'dismissed', reason: 'contract renegotiated' }, { id: 'ext' });
+    const r = await actionsHandlers.updateAction!(
+      { actionId: 'C-1006:value-review', status: 'dismissed', reason: 'contract renegotiated' },
+      { id: 'ext', extensionPage: true },
+    );
     expect(r).toMatchObject({ id: 'C-1006:value-review', status: 'dismissed', statusReason: 'contract renegotiated' });
     expect((await db.actions.get('C-1006:value-review'))?.status).toBe('dismissed');
     expect(sent).toHaveBeenCalledWith({ type: 'rapport:data-changed', customerIds: ['C-1006'] });

@@ -22,9 +22,9 @@ describe('migrateSettings (the one settings reader)', () => {
     for (let v = 0; v < SETTINGS_VERSION; v++) expect(STEPS[v], `step ${v} → ${v + 1}`).toBeTypeOf('function');
   });
 
-  it('v0 (unversioned, `locale`, partial) → v1 with defaults filled', () => {
+  it('v0 (unversioned, `locale`, partial) → current with defaults filled', () => {
     const s = migrateSettings({ locale: 'zh_CN', theme: 'dark', scoring: { clvHorizonMonths: 24 } });
-    expect(s.version).toBe(1);
+    expect(s.version).toBe(SETTINGS_VERSION);
     expect(s.language).toBe('zh_CN');
     expect(s.theme).toBe('dark');
     expect(s.scoring.clvHorizonMonths).toBe(24);
@@ -36,7 +36,15 @@ describe('migrateSettings (the one settings reader)', () => {
     expect(migrateSettings({ locale: 'zh_CN', language: 'en' }).language).toBe('en');
   });
 
-  it('v1 passes through unchanged and fills fields missing from it', () => {
+  it('v1 → v2: Today gets a daily capacity of 15 unless one was set', () => {
+    const { today: _t, ...v1 } = { ...structuredClone(DEFAULT_SETTINGS), version: 1 };
+    expect(STEPS[1]!(v1)).toMatchObject({ version: 2, today: { capacity: 15 } });
+    expect(migrateSettings(v1).today).toEqual({ capacity: 15 });
+    expect(migrateSettings({ ...v1, today: { capacity: 8 } }).today).toEqual({ capacity: 8 });
+    expect(settingsErrors({ ...DEFAULT_SETTINGS, today: { capacity: 0 } })[0]).toMatchObject({ field: 'today.capacity' });
+  });
+
+  it('the current version passes through unchanged and fills fields missing from it', () => {
     const v1 = {
       ...structuredClone(DEFAULT_SETTINGS),
       neverLog: ['C9'],

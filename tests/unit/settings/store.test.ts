@@ -9,7 +9,7 @@ import { onSettingsChanged, readSettings } from '../../../lib/settings/read';
 import { settingsHandlers, followSettings } from '../../../lib/services/settings';
 import { broadcastSettings } from '../../../lib/services/broadcast';
 import { CodedError } from '../../../lib/messaging/errors';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../lib/schemas/settings';
 import { installFakeBackground } from '../messaging/fake-background';
 
 let db: AppDB;
@@ -35,7 +35,7 @@ describe('the settings store (background)', () => {
   it('carries settings of an older build over from storage.local once, migrated, and removes them there', async () => {
     await fakeBrowser.storage.local.set({ settings: { locale: 'zh_CN', theme: 'dark' }, settings$: { v: 1 } });
     const s = await loadSettings();
-    expect(s).toMatchObject({ version: 1, language: 'zh_CN', theme: 'dark' });
+    expect(s).toMatchObject({ version: SETTINGS_VERSION, language: 'zh_CN', theme: 'dark' });
     expect(await settingsRepo(db).raw()).toEqual(s);
     expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({});
     // Later storage.local writes (a content script could make them) are not read any more.

@@ -28,11 +28,13 @@ const app = (language: 'en' | 'zh_CN' = 'en') =>
   );
 
 describe('SidePanelApp', () => {
-  it('has five named tabs with arrow-key navigation, kept in the URL hash', async () => {
+  it('has six named tabs in a navigation landmark, the view in <main>, arrow-key navigation, kept in the URL hash', async () => {
     app();
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Today', 'Goals', 'KPIs', 'Customer', 'Pyramid', 'Score check']);
     expect(screen.getByRole('tablist', { name: 'Side panel views' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Side panel navigation' }).contains(screen.getByRole('tablist'))).toBe(true);
+    expect(screen.getByRole('main').contains(screen.getByRole('tabpanel'))).toBe(true);
     expect(screen.getByRole('tab', { name: 'Today' }).getAttribute('aria-selected')).toBe('true');
     screen.getByRole('tab', { name: 'Today' }).focus();
     await userEvent.keyboard('{ArrowRight}');
@@ -41,7 +43,7 @@ describe('SidePanelApp', () => {
     expect(location.hash).toBe('#goals');
     expect(await screen.findByRole('heading', { name: 'Goals' })).toBeTruthy();
     await userEvent.keyboard('{End}');
-    expect(screen.getByRole('tab', { name: 'Pyramid' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Score check' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('opens a customer from the Today queue in the Customer view', async () => {
@@ -53,7 +55,7 @@ describe('SidePanelApp', () => {
 
   it('speaks 简体中文', async () => {
     app('zh_CN');
-    expect((await screen.findAllByRole('tab')).map((t) => t.textContent)).toEqual(['今日', '目标', '关键指标', '客户', '客户金字塔']);
-    expect(await screen.findByRole('heading', { name: '今日行动' })).toBeTruthy();
+    expect((await screen.findAllByRole('tab')).map((t) => t.textContent)).toEqual(['今日', '目标', '关键指标', '客户', '客户金字塔', '评分检验']);
+    expect(await screen.findByRole('heading', { name: '今日计划' })).toBeTruthy();
   });
 });

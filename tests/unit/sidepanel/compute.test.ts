@@ -3,6 +3,7 @@ import { compute } from '../../../lib/sidepanel/compute';
 import { inlineComputer } from '../../../lib/sidepanel/compute-client';
 import { computeKpis } from '../../../lib/scoring/kpis';
 import { loadBook } from '../../../lib/sidepanel/queries';
+import { previousPeriod } from '../../../lib/sidepanel/periods';
 import type { AppDB } from '../../../lib/db/app-db';
 import type { Goal } from '../../../lib/schemas/domain';
 import { customer, dropDb, freshDb, putCustomers, score } from './support';
@@ -63,15 +64,18 @@ describe('side panel computations', () => {
 
   it('the inline computer caches the book per data version', async () => {
     const c = inlineComputer(db);
-    const first = await c.run({ kind: 'kpis', period: { start: '2026-10-01', end: '2026-11-01' } }, 'v1', undefined);
+    const oct = { start: '2026-10-01', end: '2026-11-01' };
+    const req = { kind: 'kpis' as const, period: oct, compare: previousPeriod(oct), trend: [oct] };
+    const first = await c.run(req, 'v1', undefined);
     expect(first.all.csat.value).toBe(100);
     await db.feedback.put({ id: 'f4', customerId: 'A', date: '2026-10-09', kind: 'csat', score: 1 });
-    const same = await c.run({ kind: 'kpis', period: { start: '2026-10-01', end: '2026-11-01' } }, 'v1', undefined);
+    const same = await c.run(req, 'v1', undefined);
     expect(same.all.csat.value).toBe(100);
-    const next = await c.run({ kind: 'kpis', period: { start: '2026-10-01', end: '2026-11-01' } }, 'v2', undefined);
-    expect(next.all.csat.value).toBe(50);
+    const next = await c.run(req, 'v2', undefined);
+    expect([next.all.csat.value, next.all.csat.base, next.trend.csat]).toEqual([50, 2, [50]]);
     // The stored CLVs stand for the period holding the model's date.
-    const nov = await c.run({ kind: 'kpis', period: { start: '2026-11-01', end: '2026-12-01' } }, 'v2', undefined);
-    expect([nov.all.clv.value, nov.clvByTier.gold.value, nov.clvByTier.iron.value]).toEqual([1000, 700, 300]);
+    const novP = { start: '2026-11-01', end: '2026-12-01' };
+    const nov = await c.run({ kind: 'clv', period: novP, compare: previousPeriod(novP) }, 'v2', undefined);
+    expect([nov.all.value, nov.byTier.gold.value, nov.byTier.iron.value]).toEqual([1000, 700, 300]);
   });
 });

@@ -4,6 +4,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PyramidView } from '../../../components/sidepanel/PyramidView';
 import { SNAPSHOT_KEY } from '../../../lib/sidepanel/pyramid';
+import { historyRow } from '../../../lib/db/repos/score-history';
 import type { AppDB } from '../../../lib/db/app-db';
 import { customer, dropDb, freshDb, panelBackground, putCustomers, renderInPanel, score } from './support';
 
@@ -20,6 +21,20 @@ afterEach(async () => {
 });
 
 describe('PyramidView', () => {
+  it('counts tier moves in and out over the last four weeks from the score history', async () => {
+    // AS_OF 2026-11-20: B was Platinum on 2026-10-20 (before the window) and is Gold now
+    await db.scoreHistory.bulkPut([
+      historyRow(score('B', { tier: 'platinum' }), '2026-10-20'),
+      historyRow(score('B', { tier: 'gold' }), '2026-11-10'),
+      historyRow(score('A', { tier: 'platinum' }), '2026-10-20'),
+    ]);
+    const { container } = renderInPanel(<PyramidView />, { db });
+    await waitFor(() => expect(container.querySelector('[data-rapport-tier="gold"]')?.getAttribute('data-in')).toBe('1'));
+    const row = (t: string) => container.querySelector(`[data-rapport-tier="${t}"]`)!;
+    expect([row('platinum').getAttribute('data-in'), row('platinum').getAttribute('data-out')]).toEqual(['0', '1']);
+    expect(row('gold').textContent).toContain('+1 in, −0 out in 28 days');
+  });
+
   it('shows customers and CLV per tier', async () => {
     renderInPanel(<PyramidView />, { db });
     const table = await screen.findByRole('table', { name: 'Customers and value by tier' });
@@ -31,6 +46,7 @@ describe('PyramidView', () => {
       ['lead', '1', '-200'],
     ]);
     expect(table.textContent).toContain('90 % of value');
+    expect([...rows].map((r) => r.getAttribute('data-width'))).toEqual(['100', '100', '0', '100']);
     // The first visit records this week's snapshot.
     await waitFor(async () => expect((await db.meta.get(SNAPSHOT_KEY))?.value).toHaveLength(1));
     expect(screen.getByText(/tracked from today/)).toBeTruthy();

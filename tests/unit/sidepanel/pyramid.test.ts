@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSnapshots, summarisePyramid, tierMoves } from '../../../lib/sidepanel/pyramid';
+import { barWidths, planSnapshots, summarisePyramid, tierFlows, tierMoves } from '../../../lib/sidepanel/pyramid';
 
 describe('pyramid', () => {
   it('counts customers and sums CLV per tier, value share over positive value', () => {
@@ -52,5 +52,24 @@ describe('pyramid', () => {
       { customerId: 'a', from: 'gold', to: 'platinum', direction: 'up' },
     ]);
     expect(tierMoves(null, { a: 'gold' })).toEqual([]);
+  });
+
+  it('bars are proportional to customers (largest tier 100), a tier with customers never vanishes', () => {
+    const summary = summarisePyramid([
+      ...Array.from({ length: 400 }, () => ({ tier: 'iron' as const, clv: 1 })),
+      ...Array.from({ length: 100 }, () => ({ tier: 'gold' as const, clv: 1 })),
+      { tier: 'platinum' as const, clv: 1 },
+    ]);
+    expect(barWidths(summary)).toEqual({ platinum: 1, gold: 25, iron: 100, lead: 0 });
+  });
+
+  it('tier flows: moves in and out of each tier', () => {
+    expect(
+      tierFlows([
+        { from: 'gold', to: 'platinum', customers: 3 },
+        { from: 'platinum', to: 'gold', customers: 1 },
+        { from: 'iron', to: 'gold', customers: 5 },
+      ]),
+    ).toEqual({ platinum: { in: 3, out: 1 }, gold: { in: 6, out: 3 }, iron: { in: 0, out: 5 }, lead: { in: 0, out: 0 } });
   });
 });

@@ -51,6 +51,7 @@ export function renderInPanel(
           openCustomer: opts.openCustomer ?? (() => undefined),
           crmBases: opts.crmBases ?? {},
           computer: inlineComputer(opts.db),
+          contentShown: () => undefined,
         }}
       >
         {ui}

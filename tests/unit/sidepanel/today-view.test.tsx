@@ -7,14 +7,17 @@ import { TodayView } from '../../../components/sidepanel/TodayView';
 import { createRouter } from '../../../lib/messaging/router';
 import type { AppDB } from '../../../lib/db/app-db';
 import type { Action } from '../../../lib/schemas/domain';
-import { AS_OF, action, customer, dropDb, freshDb, putCustomers, renderInPanel, score } from './support';
+import type { Settings } from '../../../lib/schemas/settings';
+import { AS_OF, action, customer, dropDb, freshDb, putCustomers, renderInPanel, score, settingsEn } from './support';
 
 let db: AppDB;
 const updates: unknown[] = [];
+const saved: unknown[] = [];
 
 beforeEach(async () => {
   db = await freshDb();
   updates.length = 0;
+  saved.length = 0;
   await putCustomers(db, [
     customer('IRON', { name: 'Iron Works' }),
     customer('KEY', { name: 'Key Account Co', crmRefs: [{ crm: 'pipedrive', objectType: 'account', id: '1202' }] }),
@@ -51,6 +54,18 @@ beforeEach(async () => {
         await db.actions.put(next);
         return next;
       },
+      async updateActions({ updates: us }) {
+        for (const p of us) {
+          updates.push(p);
+          const a = (await db.actions.get(p.actionId))!;
+          await db.actions.put({ ...a, status: p.status, updatedAt: 2, ...(p.snoozedUntil ? { snoozedUntil: p.snoozedUntil, due: p.snoozedUntil } : {}) });
+        }
+        return { updated: us.length };
+      },
+      async saveSettings(p) {
+        saved.push(p.settings);
+        return p.settings as unknown as Settings;
+      },
     },
     { extensionId: fakeBrowser.runtime.id, extensionOrigin: 'chrome-extension://test/' },
   );
@@ -84,7 +99,10 @@ describe('TodayView', () => {
     );
     const iron = container.querySelector<HTMLElement>('[data-customer-id="IRON"]')!;
     expect(within(iron).getByText('Overdue by 19 d')).toBeTruthy();
-    expect(screen.getByText('3 due or overdue')).toBeTruthy();
+    const today = container.querySelector('[data-rapport-today]')!;
+    expect([today.getAttribute('data-planned'), today.getAttribute('data-backlog')]).toEqual(['3', '0']);
+    // LATER is due in 5 days: it waits in "Later this week", closed
+    expect(screen.getByText('3 planned for today · 0 more due or overdue wait · 1 due later this week')).toBeTruthy();
   });
 
   it('done removes the action, undo brings it back; snooze and dismiss send their date and reason', async () => {
@@ -117,5 +135,56 @@ describe('TodayView', () => {
     await db.actions.clear();
     renderInPanel(<TodayView />, { db });
     expect(await screen.findByText('Nothing is due. You are all caught up.')).toBeTruthy();
+  });
+
+  it('plans as many as the capacity; the rest waits in the backlog, which opens on demand; the capacity is saved', async () => {
+    const { container } = renderInPanel(<TodayView />, { db, settings: { ...settingsEn, today: { capacity: 2 } } });
+    await waitFor(() => expect(shown(container)).toHaveLength(2));
+    const today = container.querySelector('[data-rapport-today]')!;
+    expect([today.getAttribute('data-planned'), today.getAttribute('data-backlog')]).toEqual(['2', '1']);
+    expect(shown(container).map((r) => r[0])).toEqual(['KEY', 'IRON']);
+    await userEvent.click(screen.getByText('Overdue backlog (1)'));
+    await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['KEY', 'IRON', 'GOLD']));
+    await userEvent.click(screen.getByText('Later this week (1)'));
+    await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['KEY', 'IRON', 'GOLD', 'LATER']));
+
+    const cap = screen.getByLabelText('Actions per day');
+    await userEvent.clear(cap);
+    await userEvent.type(cap, '0');
+    expect(screen.getByRole('alert').textContent).toBe('Enter a whole number from 1 to 100.');
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.clear(cap);
+    await userEvent.type(cap, '1');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(today.getAttribute('data-planned')).toBe('1'));
+    expect(today.getAttribute('data-backlog')).toBe('2');
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ today: { capacity: 1 } });
+  });
+
+  it('filters by tier and kind', async () => {
+    const { container } = renderInPanel(<TodayView />, { db });
+    await waitFor(() => expect(shown(container)).toHaveLength(3));
+    await userEvent.selectOptions(screen.getByLabelText('Tier'), 'gold');
+    await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['GOLD']));
+    await userEvent.selectOptions(screen.getByLabelText('Action kind'), 'revisit');
+    expect(await screen.findByText('Nothing planned for today with these filters.')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Tier'), '');
+    await waitFor(() => expect(shown(container).map((r) => r[0])).toEqual(['IRON']));
+  });
+
+  it('snoozes all stale revisits at once, with undo', async () => {
+    await putCustomers(db, [customer('OLD', { name: 'Old Revisit' })]);
+    await db.actions.put(action('OLD:revisit', 'OLD', { due: '2026-08-01' }));
+    const { container } = renderInPanel(<TodayView />, { db });
+    // IRON's revisit is 19 days overdue (not stale), OLD's 111 days
+    expect((await screen.findByText('1 revisits are more than 30 days overdue.')).textContent).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Snooze all for 2 weeks' }));
+    await waitFor(() => expect(shown(container).map((r) => r[0])).not.toContain('OLD'));
+    expect(updates).toEqual([{ actionId: 'OLD:revisit', status: 'snoozed', snoozedUntil: '2026-12-04' }]);
+    expect(screen.getByRole('status').textContent).toContain('Snoozed 1 stale revisits until Dec 4, 2026.');
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(updates).toHaveLength(2));
+    expect(updates[1]).toEqual({ actionId: 'OLD:revisit', status: 'open' });
   });
 });

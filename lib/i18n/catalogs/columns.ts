@@ -1,0 +1,63 @@
+import { defineCatalog } from '../index';
+
+/**
+ * What each canonical import column holds (`column.<name>`), for the mapping step: the user picks
+ * a meaning, and the canonical name follows in brackets (it is what docs/import.md and the CSV
+ * headers use).
+ */
+export const columns = defineCatalog(
+  {
+    'column.customer_id': 'Customer ID',
+    'column.name': 'Customer name',
+    'column.domain': 'Website domain',
+    'column.email': 'Email',
+    'column.segment': 'Segment',
+    'column.owner': 'Account owner',
+    'column.crm': 'CRM',
+    'column.crm_record_id': 'CRM record ID',
+    'column.created_at': 'Customer since',
+    'column.date': 'Date',
+    'column.amount': 'Amount',
+    'column.currency': 'Currency',
+    'column.product': 'Product',
+    'column.order_id': 'Order ID',
+    'column.channel': 'Channel',
+    'column.direction': 'Direction',
+    'column.summary': 'Summary',
+    'column.sentiment': 'Sentiment',
+    'column.contact': 'Contact',
+    'column.next_step': 'Next step',
+    'column.next_step_due': 'Next step due',
+    'column.kind': 'Feedback kind',
+    'column.score': 'Score',
+    'column.comment': 'Comment',
+    'column.option': '{label} ({column})',
+  },
+  {
+    'column.customer_id': '客户编号',
+    'column.name': '客户名称',
+    'column.domain': '网站域名',
+    'column.email': '电子邮箱',
+    'column.segment': '客户分群',
+    'column.owner': '负责人',
+    'column.crm': 'CRM',
+    'column.crm_record_id': 'CRM 记录 ID',
+    'column.created_at': '成为客户日期',
+    'column.date': '日期',
+    'column.amount': '金额',
+    'column.currency': '币种',
+    'column.product': '产品',
+    'column.order_id': '订单编号',
+    'column.channel': '渠道',
+    'column.direction': '方向',
+    'column.summary': '摘要',
+    'column.sentiment': '情绪',
+    'column.contact': '联系人',
+    'column.next_step': '下一步',
+    'column.next_step_due': '下一步截止日期',
+    'column.kind': '反馈类型',
+    'column.score': '评分',
+    'column.comment': '备注',
+    'column.option': '{label}（{column}）',
+  },
+);
