@@ -14,7 +14,7 @@
  * - Merges: the merged-away customer's history moves to the surviving one.
  */
 import type { AppDB } from '../db/app-db';
-import { crmKey } from '../db/stored';
+import { refKey } from '../db/stored';
 import { transact } from '../db/repo';
 import { syncBookRepo, type HistoryTable } from '../db/repos/sync-book';
 import { syncRepo } from '../db/repos/sync';
@@ -38,13 +38,17 @@ const TABLE_OF: Partial<Record<RecordKey['objectType'], HistoryTable>> = {
   feedback: 'feedback',
 };
 
-const accountKey = (crm: CrmId, id: string): string => crmKey({ crm, objectType: 'account', id });
+/**
+ * A synced account is the same record whatever tenant a CRM page has bound its ref to (the
+ * overlay binds refs on first sight, lib/db/stored.ts): sync matches by the tenant-free key.
+ */
+const accountKey = (crm: CrmId, id: string): string => refKey({ crm, objectType: 'account', id });
 
 /** The CRM wins on its fields; the stored customer keeps its id, its other refs and its emails. */
 function mergeCustomer(stored: Customer, synced: Customer): Customer {
   const { placeholder: _p, ...rest } = stored;
   const refs = [...stored.crmRefs];
-  for (const r of synced.crmRefs) if (!refs.some((x) => crmKey(x) === crmKey(r))) refs.push(r);
+  for (const r of synced.crmRefs) if (!refs.some((x) => refKey(x) === refKey(r))) refs.push(r);
   return {
     ...rest,
     ...synced,
@@ -152,7 +156,7 @@ export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch): Pro
         const c = local.get(d.id);
         if (!c) continue;
         const key = accountKey(crm, d.id);
-        if (c.id === syncRowId(crm, 'account', d.id) && c.crmRefs.every((r) => crmKey(r) === key)) {
+        if (c.id === syncRowId(crm, 'account', d.id) && c.crmRefs.every((r) => refKey(r) === key)) {
           await book.deleteCustomer(c.id);
           out.touched.delete(c.id);
           out.removed = true;

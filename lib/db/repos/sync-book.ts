@@ -4,7 +4,8 @@
  * merged into. The engine (lib/sync/engine-apply.ts) decides what to write; this is how.
  */
 import { defineRepo } from '../repo';
-import { crmKey, fromStoredCustomer, toStoredCustomer } from '../app-db';
+import { fromStoredCustomer, toStoredCustomer } from '../app-db';
+import { refKey } from '../stored';
 import type { Contact, Customer, Feedback, Interaction, Transaction } from '../../schemas/domain';
 
 export type HistoryTable = 'contacts' | 'transactions' | 'interactions' | 'feedback';
@@ -12,11 +13,11 @@ export const HISTORY_TABLES: readonly HistoryTable[] = ['contacts', 'transaction
 
 export const syncBookRepo = defineRepo(
   (db) => ({
-    /** Customers holding any of these CRM keys (`crm:objectType:id`). */
+    /** Customers holding any of these CRM records, bound to a tenant or not (`refKeys`: `crm:objectType:id`). */
     async customersByKeys(keys: readonly string[]): Promise<Customer[]> {
       if (!keys.length) return [];
       const rows = await db.customers
-        .where('crmKeys')
+        .where('refKeys')
         .anyOf([...keys])
         .distinct()
         .toArray();
@@ -76,7 +77,7 @@ export const syncBookRepo = defineRepo(
       const row = await db.customers.get(customerId);
       if (!row) return;
       const c = fromStoredCustomer(row);
-      await db.customers.put(toStoredCustomer({ ...c, crmRefs: c.crmRefs.filter((r) => crmKey(r) !== key) }));
+      await db.customers.put(toStoredCustomer({ ...c, crmRefs: c.crmRefs.filter((r) => refKey(r) !== key) }));
     },
   }),
 );

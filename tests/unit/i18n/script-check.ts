@@ -32,6 +32,13 @@ const LATIN_IN_CHINESE = [
   'KPI',
   'SMART',
   'AUC',
+  'ROC',
+  'URL',
+  'API',
+  // the CRMs' own console terms, as their Chinese UIs write them (Zoho's API console, Fxiaoke's open platform)
+  'Self Client',
+  'App Secret',
+  'App ID',
   'ID',
   'Enter',
   'Esc',

@@ -27,7 +27,7 @@ describe('MappingStep', () => {
     fireEvent.change(screen.getByLabelText('This file contains'), { target: { value: 'transactions' } });
     fireEvent.change(screen.getByLabelText('Column “Kunde”'), { target: { value: 'customer_id' } });
     fireEvent.change(screen.getByLabelText('Column “Datum”'), { target: { value: 'date' } });
-    expect(screen.getByRole('status').textContent).toContain('amount');
+    expect(screen.getByRole('status').textContent).toContain('Amount');
     fireEvent.change(screen.getByLabelText('Column “Betrag”'), { target: { value: 'amount' } });
     expect(start.disabled).toBe(false);
     // Cell text is text: markup in a cell is shown, never parsed.

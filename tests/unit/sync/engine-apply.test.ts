@@ -53,6 +53,22 @@ const activity = (id: string, account: string, summary: string): Interaction => 
 });
 
 describe('applyBatch', () => {
+  it('matches a customer whose ref a CRM page has bound to its tenant: no second customer', async () => {
+    await customersRepo(db).put({
+      id: 'CSV-9',
+      name: 'Acme',
+      emails: [],
+      createdAt: '2023-01-01',
+      crmRefs: [{ crm: 'hubspot', objectType: 'account', id: '9', tenant: '4411' }],
+    });
+    await applyBatch(db, 'hubspot', batch({ customers: [account('9', 'Acme Corp')], transactions: [deal('d9', '9', 100)] }));
+    expect(await db.customers.count()).toBe(1);
+    const c = (await customersRepo(db).get('CSV-9'))!;
+    expect(c.name).toBe('Acme Corp');
+    expect(c.crmRefs).toEqual([{ crm: 'hubspot', objectType: 'account', id: '9', tenant: '4411' }]);
+    expect((await db.transactions.toArray()).map((t) => t.customerId)).toEqual(['CSV-9']);
+  });
+
   it('files history under the local customer and leaves out rows of unknown accounts', async () => {
     await customersRepo(db).put({
       id: 'CSV-1',
