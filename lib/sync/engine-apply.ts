@@ -105,12 +105,13 @@ export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch): Pro
     const tagged = batch.tagged ?? [];
     const localIds = await book.interactionIds(tagged.map((t) => t.key));
     for (const t of tagged) if (localIds.has(t.key)) ours.set(syncRowId(crm, 'activity', t.id), t.key);
-    for (const r of batch.interactions) {
-      if (ours.has(r.id)) continue;
-      const crmId = r.id.slice(`${crm}:activity:`.length);
-      const row = await sync.outboxByCrmId(crm, crmId);
-      if (row && (await book.interactionIds([row.interactionId])).has(row.interactionId)) ours.set(r.id, row.interactionId);
-    }
+    const prefix = `${crm}:activity:`;
+    const written = await sync.outboxByCrmIds(
+      crm,
+      batch.interactions.filter((r) => !ours.has(r.id) && r.id.startsWith(prefix)).map((r) => r.id.slice(prefix.length)),
+    );
+    const stillLocal = await book.interactionIds(written.map((w) => w.interactionId));
+    for (const w of written) if (stillLocal.has(w.interactionId)) ours.set(syncRowId(crm, 'activity', w.crmId!), w.interactionId);
     for (const [rowId, key] of ours) {
       const crmId = rowId.slice(`${crm}:activity:`.length);
       const row = await sync.outboxRow(key);

@@ -11,6 +11,14 @@ export const syncRepo = defineRepo(
     outboxRow: (interactionId: string): Promise<OutboxRow | undefined> => db.syncOutbox.get(interactionId),
     /** The outbox row that wrote (or found) this CRM activity. */
     outboxByCrmId: (crm: CrmId, crmId: string): Promise<OutboxRow | undefined> => db.syncOutbox.where('[crm+crmId]').equals([crm, crmId]).first(),
+    /** The outbox rows that wrote any of these CRM activities (one query for a whole batch). */
+    outboxByCrmIds: (crm: CrmId, crmIds: readonly string[]): Promise<OutboxRow[]> =>
+      crmIds.length
+        ? db.syncOutbox
+            .where('[crm+crmId]')
+            .anyOf(crmIds.map((id) => [crm, id]))
+            .toArray()
+        : Promise.resolve([]),
     /** Logs waiting to be written to this CRM. */
     waiting: (crm: CrmId): Promise<number> =>
       db.syncOutbox

@@ -220,12 +220,12 @@ export const options = defineCatalog(
     'options.connections.intro':
       '将 Rapport 连接到您自己的 CRM：它把客户、联系人、赢单商机、活动和工单读取到此浏览器中，并把您的快速记录作为 CRM 活动写回。令牌和会话只保存在此浏览器中；数据只发往您的 CRM。',
     'options.connections.how.salesforce':
-      '使用您已登录的 Salesforce 会话：在此浏览器中打开并登录 Salesforce。只有在没有打开 Salesforce 标签页时才需要填写“我的域”URL。',
+      '使用您已登录的 Salesforce 会话：在此浏览器中打开并登录 Salesforce。只有在没有打开 Salesforce 标签页时才需要填写“我的域”网址。',
     'options.connections.how.hubspot': '创建一个服务密钥或私有应用（HubSpot：设置 › 集成），授予 CRM 读写权限，然后粘贴其令牌。',
-    'options.connections.how.zoho': '在 Zoho API 控制台中创建 Self Client，用 CRM 权限范围生成授权码，然后粘贴客户端 ID、客户端密钥和授权码。',
-    'options.connections.how.dynamics': '使用您已登录的 Dynamics 365 会话：在此浏览器中登录您的环境，并填写其 URL。',
-    'options.connections.how.pipedrive': '粘贴您的个人 API 令牌（Pipedrive：个人偏好设置 › API）。',
-    'options.connections.how.fxiaoke': '由纷享销客管理员在开放平台创建自建应用；粘贴其 App ID、App Secret 和永久授权码。',
+    'options.connections.how.zoho': '在 Zoho 开发者控制台中创建自用客户端，用 CRM 权限范围生成授权码，然后粘贴客户端 ID、客户端密钥和授权码。',
+    'options.connections.how.dynamics': '使用您已登录的 Dynamics 365 会话：在此浏览器中登录您的环境，并填写其网址。',
+    'options.connections.how.pipedrive': '粘贴您的个人接口令牌（Pipedrive：个人偏好设置 › 接口）。',
+    'options.connections.how.fxiaoke': '由纷享销客管理员在开放平台创建自建应用；粘贴其应用 ID、应用密钥和永久授权码。',
     'options.connections.state.disconnected': '未连接',
     'options.connections.state.connecting': '正在连接…',
     'options.connections.state.connected': '已连接',
