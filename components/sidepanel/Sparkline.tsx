@@ -4,6 +4,7 @@
  * measuring and 50 KB.
  */
 import type { JSX } from 'react';
+import { linePath } from './line-path';
 
 export interface SparklineProps {
   label: string;
@@ -23,17 +24,7 @@ export function Sparkline({ label, points, target, width = 240, height = 36 }: S
   const pad = 3;
   const x = (i: number): number => pad + (i * (width - 2 * pad)) / Math.max(1, points.length - 1);
   const y = (v: number): number => height - pad - ((v - min) / span) * (height - 2 * pad);
-  // Gaps (weeks without a value) break the line rather than inventing a value.
-  let d = '';
-  let pen = false;
-  points.forEach((p, i) => {
-    if (p === null || !Number.isFinite(p)) {
-      pen = false;
-      return;
-    }
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(p).toFixed(1)}`;
-    pen = true;
-  });
+  const d = linePath(points, x, y);
   const lastIndex = points.findLastIndex((p) => p !== null && Number.isFinite(p));
   return (
     <svg className="sp-spark" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>

@@ -6,6 +6,7 @@
  * Contract: `[data-rapport-trend]` with `data-points` (periods drawn).
  */
 import type { JSX } from 'react';
+import { linePath } from './line-path';
 
 export interface TrendChartProps {
   /** Accessible summary of the trend (first, last, range). */
@@ -32,16 +33,7 @@ export function TrendChart({ label, points, format, firstLabel, lastLabel, targe
   const span = max - min || 1;
   const x = (i: number): number => PAD + (i * (W - 2 * PAD)) / Math.max(1, points.length - 1);
   const y = (v: number): number => H - PAD - ((v - min) / span) * (H - 2 * PAD);
-  let d = '';
-  let pen = false;
-  points.forEach((p, i) => {
-    if (p === null || !Number.isFinite(p)) {
-      pen = false;
-      return;
-    }
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(p).toFixed(1)}`;
-    pen = true;
-  });
+  const d = linePath(points, x, y);
   return (
     <figure className="sp-trend" data-rapport-trend="" data-points={points.length}>
       <div className="sp-trend-y" aria-hidden="true">

@@ -111,6 +111,24 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     if (chunk.rejected.length) a.onRejected?.(chunk.rejected);
   };
 
+  /** The first checkpoint, once the header is known: written with the running importLog. */
+  const begin = async (header: NonNullable<typeof parser.fileHeader>, slicesDone: number): Promise<ImportCheckpoint> => {
+    const first: ImportCheckpoint = {
+      importId,
+      fileName: a.fileName,
+      fileSize: file.size,
+      lastModified: a.lastModified ?? 0,
+      kind: header.mapping.kind,
+      mapping: a.opts?.mapping,
+      dateOrder: a.opts?.dateOrder,
+      slicesDone,
+      sliceSize,
+      tailDone: false,
+    };
+    await sink.begin(first, now());
+    return first;
+  };
+
   let inFlight: Promise<void> = Promise.resolve();
   try {
     for (let i = 0; i < Math.max(slices, 1); i++) {
@@ -119,21 +137,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
       if (!cp) {
         // The header is known once the first slice (or the whole small file) is read.
         const header = parser.fileHeader;
-        if (header) {
-          cp = {
-            importId,
-            fileName: a.fileName,
-            fileSize: file.size,
-            lastModified: a.lastModified ?? 0,
-            kind: header.mapping.kind,
-            mapping: a.opts?.mapping,
-            dateOrder: a.opts?.dateOrder,
-            slicesDone: 0,
-            sliceSize,
-            tailDone: false,
-          };
-          await sink.begin(cp, now());
-        }
+        if (header) cp = await begin(header, 0);
       }
       if (a.resume && i < a.resume.slicesDone) {
         // Already written before the interruption: report its rejected rows again, write nothing.
@@ -155,22 +159,7 @@ export async function runImport(a: RunImportArgs): Promise<RunImportResult> {
     await inFlight;
     // End of file: the last row, and any rows held for the dd/MM question.
     const tail = xlsxRows ? parser.endRows() : parser.end();
-    if (!cp) {
-      const header = parser.fileHeader!;
-      cp = {
-        importId,
-        fileName: a.fileName,
-        fileSize: file.size,
-        lastModified: a.lastModified ?? 0,
-        kind: header.mapping.kind,
-        mapping: a.opts?.mapping,
-        dateOrder: a.opts?.dateOrder,
-        slicesDone: slices,
-        sliceSize,
-        tailDone: false,
-      };
-      await sink.begin(cp, now());
-    }
+    if (!cp) cp = await begin(parser.fileHeader!, slices);
     if (parser.needsDateOrder) {
       if (!a.askDateOrder) throw new CodedError('import.date-order-needed', { file: a.fileName });
       const order = await a.askDateOrder();
