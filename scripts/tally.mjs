@@ -32,6 +32,7 @@ if (existsSync('.reports/e2e.json')) {
   const r = JSON.parse(readFileSync('.reports/e2e.json', 'utf8'));
   passed += r.stats.expected + r.stats.flaky;
   failed += r.stats.unexpected;
+  if (r.stats.flaky) lines.push(`e2e: ${r.stats.flaky} test(s) passed only on their retry (flaky)`);
   if (r.errors?.length) {
     failed += r.errors.length;
     lines.push(...r.errors.map((e) => `e2e error: ${e.message?.split('\n')[0]}`));
