@@ -110,7 +110,10 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       if (!customer) throw new CodedError('customer.unknown', { customerId: p.customerId }, 'customerId');
       const settings = await deps.settings();
       // a retried save of the same draft: already stored, answer as the first time did
-      const retried = p.clientId ? await interactionsRepo(db).get(quickLogId(p.clientId)) : undefined;
+      const stored = p.clientId ? await interactionsRepo(db).get(quickLogId(p.clientId)) : undefined;
+      // the same save again (same customer, day, channel and text); another text under a reused id is a new log
+      const retried = stored && stored.date === p.date && stored.channel === p.channel && stored.summary === p.summary.trim() ? stored : undefined;
+      const fresh = !!stored && !retried;
       if (retried) {
         if (retried.customerId !== customer.id) throw new CodedError('value.invalid', undefined, 'clientId');
         const feedbackId = p.feedback ? quickLogId(p.clientId!, 'fb') : undefined;
@@ -130,7 +133,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
       const now = deps.now();
       const contactName = p.contact?.trim() || undefined;
       const interaction: Interaction = {
-        id: p.clientId ? quickLogId(p.clientId) : deps.newId(),
+        id: p.clientId && !fresh ? quickLogId(p.clientId) : deps.newId(),
         customerId: customer.id,
         date: p.date,
         channel: p.channel,
@@ -142,7 +145,7 @@ export function createInteractionsHandlers(deps: InteractionsDeps): Pick<Handler
         ...(p.nextStep?.trim() ? { nextStep: p.nextStep.trim() } : {}),
         ...(p.nextStepDue ? { nextStepDue: p.nextStepDue } : {}),
       };
-      const feedback = toFeedback(p, p.clientId ? quickLogId(p.clientId, 'fb') : deps.newId());
+      const feedback = toFeedback(p, p.clientId && !fresh ? quickLogId(p.clientId, 'fb') : deps.newId());
 
       await transact(db, 'rw', ['interactions', 'feedback', 'contacts'], async () => {
         await interactionsRepo(db).add(interaction);

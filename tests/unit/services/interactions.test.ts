@@ -106,6 +106,10 @@ describe('logInteraction', () => {
     expect(first.interactionId).toBe(`ql-${clientId}`);
     expect(await db.interactions.where('customerId').equals('C-1002').count()).toBe(1);
     expect(await db.feedback.count()).toBe(1);
+    // another text under the same id (a stale draft restored after its save) is a new log, not a retry
+    const other = await h.logInteraction({ ...payload, summary: 'A different call' }, sender);
+    expect(other.interactionId).not.toBe(first.interactionId);
+    expect(await db.interactions.where('customerId').equals('C-1002').count()).toBe(2);
     // the same id for another customer is refused, not merged
     await expect(h.logInteraction({ ...payload, customerId: 'C-1006' }, sender)).rejects.toMatchObject({ error: { code: 'value.invalid', field: 'clientId' } });
   });
