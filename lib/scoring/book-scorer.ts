@@ -5,7 +5,7 @@
  *
  * 1. `observe`: each customer's purchase stats as of `asOf` and as of the training cut-off
  *    (`asOf − horizon`), kept as typed columns, plus whether they bought in between (the training
- *    outcome) and which kinds of data the book holds. `fit()` then fits the purchase and spend models
+ *    outcome) and which kinds of data the book holds. `fitDates()` then fits the purchase and spend models
  *    at both dates and derives values, tiers, RFM edges.
  * 2. `learn`: the risk features as of the cut-off for (a sample of) the customers who existed then;
  *    `finish()` trains the risk model — or falls back to priors — and returns the `BookModel`.
@@ -113,7 +113,7 @@ export class BookScorer {
   }
 
   /** After pass 1: fit both dates, and decide whether the book can be learnt from. */
-  fit(): void {
+  fitDates(): void {
     this.nowModel = this.dateModel(this.now, this.day, this.asOf, this.sourcesNow, true);
     // the book one horizon earlier is fitted from today's fit as its start
     this.pastModel = this.dateModel(this.past, this.trainDay, this.trainAt, this.sourcesPast, false, {
@@ -205,7 +205,7 @@ export class BookScorer {
   learn(chunk: readonly CustomerHistory[]): void {
     const past = this.pastModel;
     const now = this.nowModel;
-    if (!past || !now) throw new Error('BookScorer: call fit() after the first pass');
+    if (!past || !now) throw new Error('BookScorer: call fitDates() after the first pass');
     const row = new Float64Array(FEATURE_COUNT);
     for (const h of chunk) {
       const i = this.pass2++;
@@ -234,7 +234,7 @@ export class BookScorer {
     if (this.model) return this.model;
     const now = this.nowModel;
     const past = this.pastModel;
-    if (!now || !past) throw new Error('BookScorer: call fit() and learn() first');
+    if (!now || !past) throw new Error('BookScorer: call fitDates() and learn() first');
     let risk: RiskModel | null = null;
     let fallback = this.fallback;
     if (!fallback) {
@@ -342,7 +342,7 @@ export async function fitBookChunked(
 ): Promise<BookScorer> {
   const scorer = new BookScorer(settings, asOf);
   for await (const chunk of chunks()) scorer.observe(chunk);
-  scorer.fit();
+  scorer.fitDates();
   for await (const chunk of chunks()) scorer.learn(chunk);
   scorer.finish();
   return scorer;
@@ -352,7 +352,7 @@ export async function fitBookChunked(
 export function fitBookSync(settings: ScoringSettings, asOf: string, histories: readonly CustomerHistory[]): BookScorer {
   const scorer = new BookScorer(settings, asOf);
   scorer.observe(histories);
-  scorer.fit();
+  scorer.fitDates();
   scorer.learn(histories);
   scorer.finish();
   return scorer;

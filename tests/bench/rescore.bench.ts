@@ -42,7 +42,7 @@ function rescoreInMemory(histories: readonly CustomerHistory[]): Phases & { scor
   const t0 = performance.now();
   const scorer = new BookScorer(DEFAULT_SCORING, AS_OF);
   scorer.observe(histories);
-  scorer.fit();
+  scorer.fitDates();
   const t1 = performance.now();
   scorer.learn(histories);
   const model = scorer.finish();
