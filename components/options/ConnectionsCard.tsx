@@ -1,6 +1,6 @@
 /**
  * One CRM's connection: `[data-rapport-connection="<crm>"]` with `data-state`, `data-outbox`
- * and `data-last-sync` (the DESIGN.md contract). Disconnected, it asks for the credentials
+ * and `data-last-sync` (the contract in docs/contracts.md). Disconnected, it asks for the credentials
  * labelled as the CRM's own settings name them; "Connect" first asks the browser for the
  * CRM's API origins (inside the click: a permission request needs the user's gesture), then
  * the background verifies and stores the connection and starts the first sync.

@@ -1,5 +1,5 @@
 /**
- * The canonical data model (DESIGN.md "Data model"). Every record stored in Dexie, carried in
+ * The canonical data model (docs/contracts.md "Data model"). Every record stored in Dexie, carried in
  * a message or written to a backup has one of these shapes; types come from the schemas.
  *
  * Dates are ISO calendar dates `yyyy-MM-dd` (the customer's business day, no time zone);

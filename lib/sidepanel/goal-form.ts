@@ -35,7 +35,7 @@ export type GoalErrorKey =
 
 export type GoalFormResult = { ok: true; goal: Goal } | { ok: false; errors: Partial<Record<GoalField, GoalErrorKey>> };
 
-/** The KPIs that measure each goal category (domain.md), first = the default. */
+/** The KPIs that measure each goal category (docs/kpis.md), first = the default. */
 export const METRICS_BY_CATEGORY: Record<GoalCategory, readonly KpiId[]> = {
   satisfaction: ['csat', 'nps', 'complaint-rate'],
   loyalty: ['retention', 'churn-rate', 'repurchase-rate'],

@@ -1,6 +1,6 @@
 /**
  * Options page import, backup and crash recovery, on the built extension.
- * Contract: DESIGN.md "Options page import" (`[data-import-status]` with counts).
+ * Contract: docs/contracts.md "DOM, on extension pages" (`[data-import-status]` with counts).
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';

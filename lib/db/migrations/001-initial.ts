@@ -1,6 +1,6 @@
 import type { Migration } from './index';
 
-/** v1: the canonical model of DESIGN.md. `crmKeys` is `crm:objectType:id` per crmRef (multi-entry index). */
+/** v1: the canonical model of docs/contracts.md. `crmKeys` is `crm:objectType:id` per crmRef (multi-entry index). */
 export const v1: Migration = {
   version: 1,
   stores: {

@@ -1,6 +1,6 @@
 /**
  * Shared e2e helpers for the CRM overlay: one browser with the sample book per spec file,
- * fixture pages served at real CRM URLs, and assertions on the DOM contract of DESIGN.md.
+ * fixture pages served at real CRM URLs, and assertions on the DOM contract of docs/contracts.md.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
