@@ -5,7 +5,6 @@
  * nothing acknowledged to the user lost, nothing stored twice.
  */
 import type { AppDB } from '../../lib/db/app-db';
-import { toStoredCustomer } from '../../lib/db/app-db';
 import { dataRepo } from '../../lib/db/repos/data';
 import { importLogRepo } from '../../lib/db/repos/import-log';
 import { createBackup, parseBackup } from '../../lib/backup/backup';
@@ -48,7 +47,6 @@ async function loadBook(db: AppDB, b = book): Promise<void> {
     feedback: b.feedback,
     goals: b.goals,
   });
-  void toStoredCustomer;
 }
 
 /** How many rows are missing from `want` and how many are there more than once, by content. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
+import { AppDB } from '../../../lib/db/app-db';
+import { dataRepo } from '../../../lib/db/repos/data';
 import { setDbForTests } from '../../../lib/db/db';
 import { actionsHandlers, applyActionUpdate } from '../../../lib/services/actions';
 import { actionQueue } from '../../../lib/db/repos/action-queue';
@@ -20,14 +21,7 @@ let db: AppDB;
 
 beforeEach(async () => {
   db = new AppDB('actions-' + Math.random());
-  await db.transaction('rw', [db.customers, db.transactions, db.interactions, db.feedback, db.contacts, db.goals], async () => {
-    await db.customers.bulkAdd(sample.customers.map(toStoredCustomer));
-    await db.transactions.bulkAdd(sample.transactions);
-    await db.interactions.bulkAdd(sample.interactions);
-    await db.feedback.bulkAdd(sample.feedback);
-    await db.contacts.bulkAdd(sample.contacts);
-    await db.goals.bulkAdd(sample.goals);
-  });
+  await dataRepo(db).replaceAll(sample);
   await rescoreAll(db, settings, SAMPLE_AS_OF);
 });
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
+import { AppDB } from '../../../lib/db/app-db';
+import { dataRepo } from '../../../lib/db/repos/data';
 import { addDays } from '../../../lib/clock';
 import { scoresRepo } from '../../../lib/db/repos/scores';
 import { scoreHistoryRepo } from '../../../lib/db/repos/score-history';
@@ -18,14 +19,7 @@ let db: AppDB;
 
 beforeEach(async () => {
   db = new AppDB('history-' + Math.random());
-  await db.transaction('rw', [db.customers, db.transactions, db.interactions, db.feedback, db.contacts, db.goals], async () => {
-    await db.customers.bulkAdd(sample.customers.map(toStoredCustomer));
-    await db.transactions.bulkAdd(sample.transactions);
-    await db.interactions.bulkAdd(sample.interactions);
-    await db.feedback.bulkAdd(sample.feedback);
-    await db.contacts.bulkAdd(sample.contacts);
-    await db.goals.bulkAdd(sample.goals);
-  });
+  await dataRepo(db).replaceAll(sample);
 });
 afterEach(async () => {
   db.close();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
+import { AppDB } from '../../../lib/db/app-db';
+import { dataRepo } from '../../../lib/db/repos/data';
 import { BOOK_MODEL_KEY, scoresRepo } from '../../../lib/db/repos/scores';
 import { rescoreAll, rescoreCustomer } from '../../../lib/services/rescore';
 import { generateSampleBook } from '../../../lib/sample/generate';
@@ -11,14 +12,7 @@ const sample = generateSampleBook({ customers: 150 });
 let db: AppDB;
 
 async function load(): Promise<void> {
-  await db.transaction('rw', [db.customers, db.transactions, db.interactions, db.feedback, db.contacts, db.goals], async () => {
-    await db.customers.bulkAdd(sample.customers.map(toStoredCustomer));
-    await db.transactions.bulkAdd(sample.transactions);
-    await db.interactions.bulkAdd(sample.interactions);
-    await db.feedback.bulkAdd(sample.feedback);
-    await db.contacts.bulkAdd(sample.contacts);
-    await db.goals.bulkAdd(sample.goals);
-  });
+  await dataRepo(db).replaceAll(sample);
 }
 
 beforeEach(async () => {
