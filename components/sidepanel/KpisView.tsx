@@ -3,13 +3,15 @@
  * begun against a whole one), or a period to date against the same days of the previous one, or
  * a custom range — both ranges labelled. DOM contract: a container with `data-period-start` /
  * `data-period-end` (ISO, end exclusive) holding one `[data-rapport-kpi="<id>"]` per KPI (see
- * KpiCard). Computed in the Worker, once per period or data change; the `clv` KPI (a model refit
- * per period) comes after the others and its card appears when it is ready.
+ * KpiCard). Computed from the KPI columns the background stores, or in the Worker from the book
+ * while they are being rebuilt (useKpiTable); the `clv` KPI (a model refit per period, in the
+ * Worker) comes after the others and its card appears when it is ready.
  */
 import { useState, type JSX } from 'react';
 import { KPI_IDS, TIERS } from '../../lib/schemas/enums';
 import type { KpiComparison } from '../../lib/scoring/kpis';
 import { useComputed } from './useComputed';
+import { useKpiTable } from './useKpiTable';
 import { customPeriod, lastCompletePeriod, lastDay, selectPeriod, DEFAULT_PRESET, PERIOD_PRESETS, type PeriodPreset } from '../../lib/sidepanel/periods';
 import { formatDate, kpiAttr } from '../../lib/sidepanel/format';
 import { RadioGroup, useCommonT, useLocale } from '../shared';
@@ -31,8 +33,9 @@ export function KpisView(): JSX.Element {
 
   const sel = selectPeriod(preset, asOf, preset === 'custom' ? customPeriod(from, to) : null);
   const key = sel ? `${sel.period.start}/${sel.period.end}/${sel.compare.start}/${sel.compare.end}/${sel.trend[0]!.start}` : '';
-  const { result: table, error } = useComputed(sel ? { kind: 'kpis', period: sel.period, compare: sel.compare, trend: sel.trend } : null, key);
-  const { result: clv } = useComputed(sel ? { kind: 'clv', period: sel.period, compare: sel.compare } : null, key);
+  const { result: table, error } = useKpiTable(sel ? { period: sel.period, compare: sel.compare, trend: sel.trend } : null, key);
+  // CLV refits the purchase models from the whole book: asked for once the other figures show
+  const { result: clv } = useComputed(sel && table ? { kind: 'clv', period: sel.period, compare: sel.compare } : null, table ? key : '');
   const { result: clvTrend } = useComputed(sel && clv ? { kind: 'clv-trend', trend: sel.trend } : null, clv ? key : '');
 
   const range = (start: string, endExclusive: string): string =>

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { send } from '../../lib/messaging/client';
-import { customerRefs, loadToday, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
+import { loadToday, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
 import { NO_FILTERS, planDay, type PlanFilters } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
 import { useCommonT, useErrorText, useLocale, useSettings } from '../shared';
@@ -21,9 +21,6 @@ import { VirtualList } from './VirtualList';
 import { TodayControls } from './TodayControls';
 import { StaleRevisits } from './StaleRevisits';
 import { ViewEmpty } from './empty/ViewEmpty';
-
-/** Customers read with the plan itself (a plan of up to this many needs no second read). */
-const PREFETCH = 50;
 
 export interface Toast {
   text: string;
@@ -42,17 +39,13 @@ export function TodayView(): JSX.Element {
   useEffect(() => setCapacity(settings.today.capacity), [settings.today.capacity]);
   const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
   const [open, setOpen] = useState({ backlog: false, week: false });
-  const data = useLiveQuery(() => loadToday(db, asOf, PREFETCH), [db, asOf]);
+  const due = capacity + (open.backlog ? TODAY_LIMIT : 0);
+  const week = open.week ? TODAY_LIMIT : 0;
+  const data = useLiveQuery(() => loadToday(db, asOf, { filters, due, week }), [db, asOf, filters, due, week]);
   const ranked = data?.ranked;
-  const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity, filters) : null), [ranked, asOf, capacity, filters]);
-  const rows: RankedAction[] = plan
-    ? [...plan.planned, ...(open.backlog ? plan.backlog.slice(0, TODAY_LIMIT) : []), ...(open.week ? plan.week.slice(0, TODAY_LIMIT) : [])]
-    : [];
-  // customers not read with the plan (a filter, an opened bucket): one more bulk read
-  const missing = data ? [...new Set(rows.map((r) => r.action.customerId).filter((id) => !data.known.has(id)))] : [];
-  const missingKey = missing.join('|');
-  const extra = useLiveQuery(() => customerRefs(db, missing), [db, missingKey]);
-  const customerOf = (id: string): QueueItem['customer'] | undefined => data?.known.get(id) ?? extra?.get(id);
+  // filtered as it was read
+  const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity) : null), [ranked, asOf, capacity]);
+  const customerOf = (id: string): QueueItem['customer'] | undefined => data?.known.get(id);
   const [toast, setToast] = useState<Toast | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
 
@@ -115,7 +108,7 @@ export function TodayView(): JSX.Element {
   );
   const more = (count: number): JSX.Element | null =>
     count > TODAY_LIMIT ? <p className="sp-muted">{t('sidepanel.plan.more', { shown: n(TODAY_LIMIT), count: n(count) })}</p> : null;
-  const nothingDue = ranked!.length === 0;
+  const nothingDue = data!.total === 0;
 
   return (
     <section aria-labelledby="sp-today-h" className="sp-view" data-rapport-today="" data-planned={plan.planned.length} data-backlog={plan.backlog.length}>

@@ -3,31 +3,28 @@
  * in the extension — and are redone only when the request or the data changes.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReadDb } from '../../lib/db/read-db';
-import { dataRepo } from '../../lib/db/repos/data';
+import { onTablesChanged } from '../../lib/db/changes';
+import { DATA_TABLES } from '../../lib/db/tables';
 import type { ComputeRequest, ComputeResults } from '../../lib/sidepanel/compute';
 import { useErrorText, useSettings } from '../shared';
 import { useSidePanel } from './context';
 
+/** Tables whose writes can change a book-wide computation (meta: the book model comes with the scores). */
+const BOOK_PARTS = DATA_TABLES.filter((t) => t !== 'meta');
+
 /**
- * A version that changes whenever the book's tables are written: the live query re-runs on
- * any write to them (the counts are cheap index reads), and each re-run is a new version.
+ * A version that changes whenever the book's tables are written: Dexie reports every committed
+ * write (the background's reach the page over a BroadcastChannel), so nothing is read to know
+ * it — counting rows would walk every table on each panel open.
  */
 export function useDataVersion(db: ReadDb, active = true): string | null {
-  const runs = useRef(0);
-  const snapshot = useLiveQuery(async () => {
-    if (!active) return undefined;
-    const n = await dataRepo(db).counts();
-    return [n.customers, n.transactions, n.interactions, n.feedback, n.scores, n.meta];
-  }, [db, active]);
-  const [version, setVersion] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
-    if (!snapshot) return;
-    runs.current += 1;
-    setVersion(`${runs.current}:${snapshot.join(',')}`);
-  }, [snapshot]);
-  return version;
+    if (!active) return undefined;
+    return onTablesChanged(BOOK_PARTS, () => setVersion((v) => v + 1), db.name);
+  }, [db, active]);
+  return active ? String(version) : null;
 }
 
 export interface Computed<T> {

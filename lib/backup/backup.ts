@@ -24,8 +24,8 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES = DATA_TABLES;
 export type BackupTable = DataTable;
 
-/** Meta keys that belong to an import in progress (the stored file is a Blob): not backed up. */
-const TRANSIENT_META = /^import(File|Journal)?:/;
+/** Meta keys that belong to an import in progress (the stored file is a Blob) or are caches the background rebuilds: not backed up. */
+const TRANSIENT_META = /^(import(File|Journal)?|cache):/;
 
 const MetaSchema = z.object({ key: z.string().min(1).max(200), value: z.unknown() });
 

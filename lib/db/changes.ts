@@ -7,7 +7,18 @@ import type { TableName } from './tables';
 
 /** Call `cb` after any write that may have touched `table` (or when Dexie cannot tell which). */
 export function onTableChanged(table: TableName, cb: () => void): void {
-  Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((k) => k === 'all' || k.includes(`/${table}/`))) cb();
-  });
+  onTablesChanged([table], cb);
+}
+
+/**
+ * Call `cb` after any committed write that may have touched one of `tables` (or when Dexie cannot
+ * tell which); `dbName` narrows it to one database. Returns the way to stop listening.
+ */
+export function onTablesChanged(tables: readonly TableName[], cb: () => void, dbName?: string): () => void {
+  const parts = tables.map((t) => (dbName ? `idb://${dbName}/${t}/` : `/${t}/`));
+  const listener = (changed: Record<string, unknown>): void => {
+    if (Object.keys(changed).some((k) => k === 'all' || parts.some((p) => (dbName ? k.startsWith(p) : k.includes(p))))) cb();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }

@@ -33,12 +33,15 @@ interface Source {
   transactions: readonly Transaction[];
   interactions: readonly Interaction[];
   feedback: readonly Feedback[];
+  /** The index built already (the side panel reads the one the background stores): used as is. */
+  index?: KpiIndex;
 }
 
 const memo = new WeakMap<readonly Transaction[], { interactions: readonly Interaction[]; feedback: readonly Feedback[]; index: KpiIndex }>();
 
 /** The index of a book, built once per set of arrays. */
 export function kpiIndex(book: Source): KpiIndex {
+  if (book.index) return book.index;
   const hit = memo.get(book.transactions);
   if (hit && hit.interactions === book.interactions && hit.feedback === book.feedback) return hit.index;
   const index = buildIndex(book);

@@ -8,7 +8,7 @@
  * monetary value, it is not a purchase) — the same rule as the BG/NBD summary.
  */
 import { addDays, dayOf, daysBetween } from '../clock';
-import { dayRange, kpiIndex, scopeMask } from './kpi-index';
+import { dayRange, kpiIndex, scopeMask, type KpiIndex } from './kpi-index';
 import type { Customer, Feedback, GoalScope, Interaction, Transaction } from '../schemas/domain';
 import { KPI_IDS, type KpiId } from '../schemas/enums';
 import { DEFAULT_SCORING, type ScoringSettings } from '../schemas/settings';
@@ -29,6 +29,8 @@ export interface KpiBook {
   /** The date `clvByCustomer` was computed as of (defaults to "use it for the current period"). */
   clvAsOf?: string;
   tierByCustomer?: TierMap;
+  /** The book's KPI index when it was built elsewhere (kpi-index.ts); otherwise built from the rows. */
+  index?: KpiIndex;
   /** Horizon and discount rate for modelled CLV (defaults: DEFAULT_SCORING). */
   scoring?: Pick<ScoringSettings, 'clvHorizonMonths' | 'annualDiscountRate' | 'tierThresholds'>;
 }

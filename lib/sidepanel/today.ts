@@ -1,23 +1,30 @@
 /**
- * The Today view's data: every open action due up to the end of this week, in queue rank order
- * (lib/db/repos/action-queue.ts: at-risk key accounts first, then risk band, tier, the
- * customer's NBA, the most overdue), planned into a day by plan.ts; and the names and CRM refs
- * of the rows actually shown, read in one bulk get.
+ * The Today view's data: every open action due up to the end of this week, in the queue's order
+ * (lib/db/repos/action-queue.ts: at-risk key accounts first, then risk band, tier, the customer's
+ * NBA, the most overdue), ready for plan.ts; with the score and the customer (name, CRM refs) of
+ * each row the view shows.
+ *
+ * Read small (docs/sidepanel-performance.md): the due actions and each customer's tier and risk
+ * band come from index reads (no score row), which give the queue's coarse order; score rows are
+ * read only for the rank classes that hold the rows shown, enough to order those exactly.
  */
 import { addDays } from '../clock';
 import type { ReadDb } from '../db/read-db';
-import { actionQueue } from '../db/repos/action-queue';
+import { compareQueue, isKeyAccountAtRisk, rankClass, type QueueEntry } from '../db/repos/action-queue';
+import { actionsRepo } from '../db/repos/actions';
 import { customersRepo } from '../db/repos/customers';
-import type { Action, CrmRef } from '../schemas/domain';
+import { scoresRepo } from '../db/repos/scores';
+import type { Action, CrmRef, Score } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
-import { WEEK_DAYS } from './plan';
+import { WEEK_DAYS, type PlanFilters } from './plan';
 
 /** Rows a backlog or week bucket shows when opened (virtualised); its count covers all. */
 export const TODAY_LIMIT = 200;
 
 export interface RankedAction {
   action: Action;
-  score?: { tier: Tier; risk: RiskBand; riskScore: number };
+  /** The customer's tier, band and risk score; absent for a customer without a score. */
+  score?: { tier: Tier; risk: RiskBand; riskScore?: number };
   /** A Platinum/Gold customer at high risk: the key-account early warning (预警). */
   keyAccountAtRisk: boolean;
 }
@@ -26,17 +33,25 @@ export interface QueueItem extends RankedAction {
   customer: { id: string; name: string; crmRefs: CrmRef[] };
 }
 
-/** Open actions due by the end of this week (today + WEEK_DAYS), ranked. */
-export async function loadRanked(db: ReadDb, asOf: string): Promise<RankedAction[]> {
-  const all = await actionQueue(db).today(addDays(asOf, WEEK_DAYS), Number.MAX_SAFE_INTEGER);
-  return all.map(({ action, score, keyAccountAtRisk }) => ({
-    action,
-    ...(score ? { score: { tier: score.tier, risk: score.risk, riskScore: score.riskScore } } : {}),
-    keyAccountAtRisk,
-  }));
+export type CustomerRef = QueueItem['customer'];
+
+/** What the view shows: today's plan and, when opened, the first TODAY_LIMIT of each bucket. */
+export interface TodayNeed {
+  filters: PlanFilters;
+  /** Due or overdue rows shown in rank order (the capacity, plus the backlog's when open). */
+  due: number;
+  /** Rows of this week's bucket shown (0 while it is closed). */
+  week: number;
 }
 
-export type CustomerRef = QueueItem['customer'];
+export interface TodayData {
+  /** Open actions due by the end of this week that pass the filters; the shown ones in exact order. */
+  ranked: RankedAction[];
+  /** Customers of the shown rows. */
+  known: Map<string, CustomerRef>;
+  /** Open actions due by the end of this week, whatever the filters. */
+  total: number;
+}
 
 /** Name and CRM refs of customers, in one bulk get (an unknown id reads as itself). */
 export async function customerRefs(db: ReadDb, ids: readonly string[]): Promise<Map<string, CustomerRef>> {
@@ -45,16 +60,67 @@ export async function customerRefs(db: ReadDb, ids: readonly string[]): Promise<
   return new Map(unique.map((id, i) => [id, { id, name: customers[i]?.name ?? id, crmRefs: customers[i]?.crmRefs ?? [] }]));
 }
 
-/**
- * The ranked actions and, read in the same pass, the customers of the first `prefetch` due ones
- * (today's plan at any capacity up to it), so the plan shows without a second read.
- */
-export async function loadToday(db: ReadDb, asOf: string, prefetch: number): Promise<{ ranked: RankedAction[]; known: Map<string, CustomerRef> }> {
-  const ranked = await loadRanked(db, asOf);
-  const ids: string[] = [];
-  for (const e of ranked) {
-    if (ids.length >= prefetch) break;
-    if (e.action.due <= asOf) ids.push(e.action.customerId);
+interface Row extends QueueEntry {
+  cls: number;
+  band?: { tier: Tier; risk: RiskBand };
+}
+
+/** All of `rows` in coarse order (stable); whole rank classes from the first until `n` rows are covered. */
+function coveringClasses(rows: readonly Row[], n: number): Row[] {
+  if (n <= 0 || rows.length === 0) return [];
+  const last = rows[Math.min(n, rows.length) - 1]!.cls;
+  return rows.filter((r) => r.cls <= last);
+}
+
+export async function loadToday(db: ReadDb, asOf: string, need: TodayNeed): Promise<TodayData> {
+  const weekEnd = addDays(asOf, WEEK_DAYS);
+  const [actions, bands] = await Promise.all([actionsRepo(db).dueBy(weekEnd), scoresRepo(db).bands()]);
+  const tiers = new Set(need.filters.tiers);
+  const kinds = new Set(need.filters.kinds);
+  const due: Row[] = [];
+  const week: Row[] = [];
+  for (const action of actions) {
+    const band = bands.get(action.customerId);
+    if (tiers.size > 0 && !tiers.has(band?.tier ?? 'none')) continue;
+    if (kinds.size > 0 && !kinds.has(action.kind)) continue;
+    const row: Row = { action, keyAccountAtRisk: isKeyAccountAtRisk(band), cls: rankClass(band), ...(band ? { band } : {}) };
+    (action.due <= asOf ? due : week).push(row);
   }
-  return { ranked, known: await customerRefs(db, ids) };
+  due.sort((a, b) => a.cls - b.cls);
+  week.sort((a, b) => a.action.due.localeCompare(b.action.due) || a.cls - b.cls);
+  // exact order needs the score rows: those of the classes holding the shown due rows, and of
+  // this week's rows up to the last shown day (its order is by day, then the queue's)
+  const exactDue = coveringClasses(due, need.due);
+  const lastWeekDay = need.week > 0 && week.length > 0 ? week[Math.min(need.week, week.length) - 1]!.action.due : '';
+  const exactWeek = week.filter((r) => r.action.due <= lastWeekDay);
+  const exact = [...exactDue, ...exactWeek];
+  const ids = [...new Set(exact.filter((r) => r.band).map((r) => r.action.customerId))];
+  const scores = new Map<string, Score>();
+  (await scoresRepo(db).bulkGet(ids)).forEach((s, i) => s && scores.set(ids[i]!, s));
+  for (const r of exact) {
+    const s = scores.get(r.action.customerId);
+    if (s) r.score = s;
+  }
+  exactDue.sort(compareQueue);
+  exactWeek.sort(compareQueue);
+  const byDay = (a: Row, b: Row): number => a.action.due.localeCompare(b.action.due) || compareQueue(a, b);
+  const shown = [...exactDue.slice(0, need.due), ...[...exactWeek].sort(byDay).slice(0, need.week)];
+  // queue order throughout (plan.ts sorts the week by day, keeping this order within a day)
+  const ranked: RankedAction[] = [...exactDue, ...due.slice(exactDue.length), ...exactWeek, ...week.slice(exactWeek.length)].map((r) => ({
+    action: r.action,
+    ...(r.score
+      ? { score: { tier: r.score.tier, risk: r.score.risk, riskScore: r.score.riskScore } }
+      : r.band
+        ? { score: { tier: r.band.tier, risk: r.band.risk } }
+        : {}),
+    keyAccountAtRisk: r.keyAccountAtRisk,
+  }));
+  return {
+    ranked,
+    known: await customerRefs(
+      db,
+      shown.map((r) => r.action.customerId),
+    ),
+    total: actions.length,
+  };
 }

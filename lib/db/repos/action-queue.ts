@@ -11,13 +11,37 @@ import type { RiskBand, Tier } from '../../schemas/enums';
 const RISK_ORDER: Record<RiskBand, number> = { high: 0, medium: 1, low: 2 };
 const TIER_ORDER: Record<Tier, number> = { platinum: 0, gold: 1, iron: 2, lead: 3 };
 
-const isKeyAccountAtRisk = (s?: Score): boolean => !!s && (s.tier === 'platinum' || s.tier === 'gold') && s.risk === 'high';
+/** A Platinum/Gold customer at high risk (from the score or just its tier and band). */
+export const isKeyAccountAtRisk = (s?: Pick<Score, 'tier' | 'risk'>): boolean => !!s && (s.tier === 'platinum' || s.tier === 'gold') && s.risk === 'high';
 
 export interface QueueEntry {
   action: Action;
   score?: Score;
   /** Platinum/Gold at high risk: the key-account early warning (预警). */
   keyAccountAtRisk: boolean;
+}
+
+/**
+ * The queue's coarse order, known from a customer's tier and risk band alone: at-risk key
+ * accounts first, then by risk band, then tier; customers without a score last. Lower first.
+ */
+export const rankClass = (s?: Pick<Score, 'tier' | 'risk'>): number =>
+  (isKeyAccountAtRisk(s) ? 0 : 100) + (s ? RISK_ORDER[s.risk] : 3) * 10 + (s ? TIER_ORDER[s.tier] : 4);
+
+/**
+ * The queue's order: rank class, then the customer's NBA before its other actions, the most
+ * overdue first, the higher risk score, the action id.
+ */
+export function compareQueue(a: QueueEntry, b: QueueEntry): number {
+  const byClass = rankClass(a.score) - rankClass(b.score);
+  if (byClass !== 0) return byClass;
+  const nba = (e: QueueEntry): number => (e.score?.nba?.kind === e.action.kind ? 0 : 1);
+  return (
+    nba(a) - nba(b) ||
+    a.action.due.localeCompare(b.action.due) ||
+    (b.score?.riskScore ?? 0) - (a.score?.riskScore ?? 0) ||
+    a.action.id.localeCompare(b.action.id)
+  );
 }
 
 export const actionQueue = defineReads((db) => ({
@@ -46,18 +70,7 @@ export const actionQueue = defineReads((db) => ({
       const score = byId.get(action.customerId);
       return { action, ...(score ? { score } : {}), keyAccountAtRisk: isKeyAccountAtRisk(score) };
     });
-    const rank = (e: QueueEntry): number[] => [
-      e.keyAccountAtRisk ? 0 : 1,
-      e.score ? RISK_ORDER[e.score.risk] : 3,
-      e.score ? TIER_ORDER[e.score.tier] : 4,
-      e.score?.nba?.kind === e.action.kind ? 0 : 1,
-    ];
-    entries.sort((a, b) => {
-      const ra = rank(a);
-      const rb = rank(b);
-      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-      return a.action.due.localeCompare(b.action.due) || (b.score?.riskScore ?? 0) - (a.score?.riskScore ?? 0) || a.action.id.localeCompare(b.action.id);
-    });
+    entries.sort(compareQueue);
     return entries.slice(0, Math.max(0, limit));
   },
 }));

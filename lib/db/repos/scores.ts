@@ -4,7 +4,7 @@
  */
 import { defineRepo } from '../repo';
 import type { Score } from '../../schemas/domain';
-import { TIERS, type Tier } from '../../schemas/enums';
+import { RISK_BANDS, TIERS, type RiskBand, type Tier } from '../../schemas/enums';
 import type { BookModel } from '../../scoring/types';
 import type { RiskBacktest } from '../../scoring/book-backtest';
 
@@ -24,6 +24,26 @@ export const scoresRepo = defineRepo(
     async tierCounts(): Promise<Record<Tier, number>> {
       const counts = await Promise.all(TIERS.map((t) => db.scores.where('tier').equals(t).count()));
       return Object.fromEntries(TIERS.map((t, i) => [t, counts[i]!])) as Record<Tier, number>;
+    },
+    /**
+     * Tier and risk band of every scored customer from the keys of the two indexes: no score row
+     * is read (a queue ranked by band reads the rows of the few customers it shows).
+     */
+    async bands(): Promise<Map<string, { tier: Tier; risk: RiskBand }>> {
+      const [byTier, byRisk] = await Promise.all([
+        Promise.all(TIERS.map((t) => db.scores.where('tier').equals(t).primaryKeys())),
+        Promise.all(RISK_BANDS.map((r) => db.scores.where('risk').equals(r).primaryKeys())),
+      ]);
+      const risk = new Map<string, RiskBand>();
+      RISK_BANDS.forEach((r, i) => byRisk[i]!.forEach((id) => risk.set(id, r)));
+      const out = new Map<string, { tier: Tier; risk: RiskBand }>();
+      TIERS.forEach((t, i) =>
+        byTier[i]!.forEach((id) => {
+          const r = risk.get(id);
+          if (r) out.set(id, { tier: t, risk: r });
+        }),
+      );
+      return out;
     },
     async getModel(): Promise<BookModel | undefined> {
       const row = await db.meta.get(BOOK_MODEL_KEY);
