@@ -10,7 +10,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { send } from '../../lib/messaging/client';
-import { loadToday, TODAY_LIMIT, type QueueItem, type RankedAction } from '../../lib/sidepanel/today';
+import { loadToday, TODAY_LIMIT, type QueueItem, type RankedAction, type TodayData } from '../../lib/sidepanel/today';
+import { earlyAnswers, takeTodayEarly } from './early-today';
 import { NO_FILTERS, planDay, type PlanFilters } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
 import { useCommonT, useErrorText, useLocale, useSettings } from '../shared';
@@ -41,7 +42,21 @@ export function TodayView(): JSX.Element {
   const [open, setOpen] = useState({ backlog: false, week: false });
   const due = capacity + (open.backlog ? TODAY_LIMIT : 0);
   const week = open.week ? TODAY_LIMIT : 0;
-  const data = useLiveQuery(() => loadToday(db, asOf, { filters, due, week }), [db, asOf, filters, due, week]);
+  // the entry's early read shows first; the live query starts once it has (never both at once)
+  const [early, setEarly] = useState(() => ({ pending: takeTodayEarly(db, asOf, capacity), data: null as TodayData | null }));
+  useEffect(() => {
+    let live = true;
+    void early.pending?.then((d) => live && setEarly({ pending: null, data: d }));
+    return () => {
+      live = false;
+    };
+  }, [early.pending]);
+  const waiting = early.pending !== null;
+  const liveData = useLiveQuery(
+    () => (waiting ? Promise.resolve(undefined) : loadToday(db, asOf, { filters, due, week })),
+    [db, asOf, filters, due, week, waiting],
+  );
+  const data = liveData ?? (early.data && earlyAnswers({ filters, due, week }, capacity) ? early.data : undefined);
   const ranked = data?.ranked;
   // filtered as it was read
   const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity) : null), [ranked, asOf, capacity]);

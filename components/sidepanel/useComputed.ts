@@ -57,12 +57,13 @@ export function useComputed<R extends ComputeRequest>(req: R | null, key: string
 }
 
 /**
- * Load the book into the compute Worker (and index it) shortly after the panel has shown its
- * first content (`enabled`), so the KPI and goal views find it ready instead of waiting for it on their
- * first request. Started earlier it competes with Today's own reads (measured: first content
- * slower). Off for inline computers (tests).
+ * Load the book into the compute Worker (and index it) a while after the panel has shown its
+ * first content (`enabled`), so the goal view and the KPI view's CLV find it ready instead of
+ * waiting for it on their first request. Reading the whole book competes with every other read
+ * of the panel (measured: a KPI view opened meanwhile waited seconds for its one row), so it
+ * waits until the rep has settled on a view. Off for inline computers (tests).
  */
-const WARM_AFTER_MS = 300;
+const WARM_AFTER_MS = 3_000;
 
 export function useWarmComputer(enabled: boolean): void {
   const { db, computer } = useSidePanel();

@@ -6,7 +6,7 @@ import { servePort } from '../../lib/services/ports';
 import { setupReminders } from '../../lib/services/reminders';
 import { setupSync } from '../../lib/services/sync';
 import { setupDailyRescore } from '../../lib/services/daily';
-import { setupKpiColumns } from '../../lib/services/kpi-columns';
+import { setupCachedRows } from '../../lib/services/cached-rows';
 import { setupSettingsFollowers } from '../../lib/services/settings';
 import { setupCustomDomains } from '../../lib/overlay/custom-domains-browser';
 import { restrictToExtension } from '../../lib/services/storage-access';
@@ -28,6 +28,6 @@ export default defineBackground(() => {
   setupSync();
   setupCustomDomains();
   setupDailyRescore();
-  setupKpiColumns();
+  setupCachedRows();
   void restrictToExtension(browser.storage.local as never).catch((e: unknown) => console.error('[Rapport] could not restrict storage.local:', e));
 });

@@ -5,9 +5,9 @@
  * feedback. The figures are the same: the view computes them from this index with the same code
  * (lib/scoring/kpis.ts) that would otherwise build it from the rows.
  *
- * Freshness (docs/sidepanel-performance.md): the background deletes the row as soon as any of
- * its source tables is written and builds it again when writes have stopped; a missing row
- * means "compute from the book" (the compute Worker).
+ * Freshness (lib/services/cached-rows.ts): the background deletes the row as soon as any of its
+ * source tables is written and builds it again when writes have stopped; a missing row means
+ * "compute from the book" (the compute Worker).
  */
 import { kpiIndex, type KpiIndex } from '../scoring/kpi-index';
 import type { Feedback, Interaction, Transaction } from '../schemas/domain';

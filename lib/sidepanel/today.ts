@@ -4,19 +4,22 @@
  * NBA, the most overdue), ready for plan.ts; with the score and the customer (name, CRM refs) of
  * each row the view shows.
  *
- * Read small (docs/sidepanel-performance.md): the due actions and each customer's tier and risk
- * band come from index reads (no score row), which give the queue's coarse order; score rows are
- * read only for the rank classes that hold the rows shown, enough to order those exactly.
+ * Read small (docs/sidepanel-performance.md): the due actions, and each customer's tier and risk
+ * band from the rank bands row the background keeps (or the score indexes' keys) — the queue's
+ * coarse order; score rows are read only for the rank classes that hold the rows shown, enough to
+ * order those exactly.
  */
 import { addDays } from '../clock';
 import type { ReadDb } from '../db/read-db';
 import { compareQueue, isKeyAccountAtRisk, rankClass, type QueueEntry } from '../db/repos/action-queue';
 import { actionsRepo } from '../db/repos/actions';
 import { customersRepo } from '../db/repos/customers';
+import { metaRepo } from '../db/repos/meta';
 import { scoresRepo } from '../db/repos/scores';
 import type { Action, CrmRef, Score } from '../schemas/domain';
 import type { RiskBand, Tier } from '../schemas/enums';
 import { WEEK_DAYS, type PlanFilters } from './plan';
+import { RANK_BANDS_KEY, readRankBands, type Bands } from './rank-bands';
 
 /** Rows a backlog or week bucket shows when opened (virtualised); its count covers all. */
 export const TODAY_LIMIT = 200;
@@ -72,9 +75,14 @@ function coveringClasses(rows: readonly Row[], n: number): Row[] {
   return rows.filter((r) => r.cls <= last);
 }
 
+/** Every scored customer's tier and band: the stored row, or the score indexes while it is rebuilt. */
+async function readBands(db: ReadDb): Promise<Bands> {
+  return readRankBands(await metaRepo(db).get(RANK_BANDS_KEY)) ?? scoresRepo(db).bands();
+}
+
 export async function loadToday(db: ReadDb, asOf: string, need: TodayNeed): Promise<TodayData> {
   const weekEnd = addDays(asOf, WEEK_DAYS);
-  const [actions, bands] = await Promise.all([actionsRepo(db).dueBy(weekEnd), scoresRepo(db).bands()]);
+  const [actions, bands] = await Promise.all([actionsRepo(db).dueBy(weekEnd), readBands(db)]);
   const tiers = new Set(need.filters.tiers);
   const kinds = new Set(need.filters.kinds);
   const due: Row[] = [];

@@ -2,17 +2,28 @@
  * Side panel time to first content with a book of 10,000 customers, in Chromium with the
  * built extension (`RAPPORT_EXT_DIR`, default .output/chrome-mv3). The book is written
  * straight into the extension's IndexedDB from an extension page (customers, scores, 5
- * purchases and 3 interactions each, feedback, and 2,500 open actions), then the side panel
- * is reloaded (the book marked as scored today, so no daily rescore runs meanwhile) and timed from navigation start until Today's plan shows its first action; then
- * the KPI view is timed from the tab switch until its cards show. Each figure is printed against
- * its target with "met" or "MISSED"; a missed target is a finding, not a crash (exit 0).
+ * purchases and 3 interactions each, feedback, and 2,500 open actions; the book marked as scored
+ * today, so no daily rescore runs meanwhile), and the browser is closed. It is started again on
+ * the same profile; once the background has built its side panel rows for the book, the panel is
+ * opened — the first time cold — and timed from navigation start until Today's plan shows its
+ * first action; then the KPI view is timed from the tab switch until its cards show numbers.
+ * Each figure is printed against its target with "met" or "MISSED"; a missed target is a
+ * finding, not a crash (exit 0). `BENCH_DEBUG=1` prints every run.
  *
  *   npx tsx tests/bench/sidepanel.bench.ts
  */
-import { launchWithExtension, extensionIdOf } from '../e2e/support/extension';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Worker } from '@playwright/test';
+import { launchWithExtension, extensionIdOf, serviceWorkerOf } from '../e2e/support/extension';
+import { KPI_COLUMNS_KEY } from '../../lib/sidepanel/kpi-columns';
+import { RANK_BANDS_KEY } from '../../lib/sidepanel/rank-bands';
+import { CACHED_ROW_QUIET_MS } from '../../lib/services/cached-rows';
 
 const CUSTOMERS = 10_000;
 const RUNS = 7;
+const KPI_RUNS = 5;
 const AS_OF = '2026-11-20';
 /** Targets: first content median and cold (first load), KPI view after a tab switch (median). */
 const TARGET_MEDIAN_MS = 200;
@@ -22,24 +33,49 @@ const TARGET_KPI_MS = 300;
 const verdict = (ms: number, target: number): string => `${ms.toFixed(0)} ms (target ≤ ${target} ms: ${ms <= target ? 'met' : 'MISSED'})`;
 
 async function main(): Promise<void> {
-  const context = await launchWithExtension();
+  // One profile for both launches: the second starts from the book on disk (a cold start).
+  const profile = mkdtempSync(path.join(tmpdir(), 'rapport-sp-bench-'));
   try {
-    const id = await extensionIdOf(context);
+    const seeded = await seed(profile);
+    await measure(profile, seeded);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** First launch: the side panel creates the database, the book is written into it, the browser closes. */
+async function seed(profile: string): Promise<Seeded> {
+  const context = await launchWithExtension(undefined, { userDataDir: profile });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript('globalThis.__name = (f) => f');
+    await page.goto(`chrome-extension://${await extensionIdOf(context)}/sidepanel.html?asOf=${AS_OF}`);
+    await page.waitForSelector('[role="tabpanel"]');
+    return await page.evaluate(seedBook, { customers: CUSTOMERS, asOf: AS_OF });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Second launch, like a browser started the next morning: the background starts, builds the side
+ * panel's rows (KPI columns, rank bands) for the book it finds — it keeps them in step after every
+ * write; the bench waits for that, as a panel opened later would find them — then the panel is
+ * opened cold and again.
+ */
+async function measure(profile: string, seeded: Seeded): Promise<void> {
+  const context = await launchWithExtension(undefined, { userDataDir: profile });
+  try {
+    const started = Date.now();
+    const sw = await serviceWorkerOf(context);
+    const id = new URL(sw.url()).host;
+    await waitForCachedRows(sw);
+    const columnsMs = Date.now() - started;
     const url = `chrome-extension://${id}/sidepanel.html?asOf=${AS_OF}`;
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`sidepanel page error: ${e.message}`));
     // tsx keeps function names with a `__name` helper that the page does not have.
     await page.addInitScript('globalThis.__name = (f) => f');
-    await page.goto(url);
-    // The side panel opens (and so creates) the database; wait until it has.
-    await page.waitForSelector('[role="tabpanel"]');
-    const seeded = await page.evaluate(seedBook, { customers: CUSTOMERS, asOf: AS_OF });
-    if (process.env.BENCH_DEBUG) {
-      await page.goto(url);
-      await page.waitForTimeout(4000);
-      await page.screenshot({ path: '/tmp/sp-bench.png' });
-      console.log((await page.locator('body').innerText()).slice(0, 400));
-    }
     const times: number[] = [];
     const shellTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -64,6 +100,7 @@ async function main(): Promise<void> {
             }).observe(document, { childList: true, subtree: true });
           }),
       );
+      if (process.env.BENCH_DEBUG) console.log(`  run ${i}: shell ${shell.toFixed(0)} ms, first action ${first.toFixed(0)} ms`);
       shellTimes.push(shell);
       times.push(first);
     }
@@ -71,31 +108,71 @@ async function main(): Promise<void> {
     const median = warm[Math.floor(warm.length / 2)]!;
     const shellWarm = shellTimes.slice(1).sort((a, b) => a - b);
     const shown = await page.locator('[data-rapport-action]').count();
-    // KPIs: every KPI but CLV for the period, its comparison and a 12-period trend (the Worker).
+    // KPIs: every KPI but CLV for the period, its comparison and a 12-period trend, with numbers.
     const kpiTimes: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < KPI_RUNS; i++) {
       await page.goto('about:blank');
       await page.goto(url);
       await page.waitForSelector('[data-rapport-action]');
       const t0 = await page.evaluate(() => performance.now());
       await page.getByRole('tab', { name: 'KPIs' }).click();
-      await page.waitForSelector('[data-rapport-kpi="csat"]', { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-rapport-kpi="csat"]')?.getAttribute('data-value'), undefined, { timeout: 60_000 });
       kpiTimes.push((await page.evaluate(() => performance.now())) - t0);
+      if (process.env.BENCH_DEBUG)
+        console.log(`  KPI run ${i}: ${kpiTimes.at(-1)!.toFixed(0)} ms (KPI columns stored: ${await isStored(sw, KPI_COLUMNS_KEY)})`);
     }
     kpiTimes.sort((a, b) => a - b);
     console.log(`sidepanel seeded: ${seeded.customers} customers, ${seeded.transactions} transactions, ${seeded.actions} open actions`);
+    console.log(
+      `sidepanel KPI columns and rank bands built by the background ${(columnsMs / 1000).toFixed(1)} s after start (includes its ${CACHED_ROW_QUIET_MS / 1000} s quiet wait)`,
+    );
     console.log(`sidepanel time to first content (cold, first load): ${verdict(times[0]!, TARGET_COLD_MS)}`);
     console.log(`sidepanel time to first content (median of ${warm.length}): ${verdict(median, TARGET_MEDIAN_MS)}`);
     console.log(`sidepanel time to the tabs shell (median of ${shellWarm.length}): ${shellWarm[Math.floor(shellWarm.length / 2)]!.toFixed(0)} ms`);
     console.log(`sidepanel Today rows in the DOM (virtualised): ${shown}`);
-    console.log(`sidepanel KPI view ready after tab switch (median of 3): ${verdict(kpiTimes[1]!, TARGET_KPI_MS)}`);
+    console.log(`sidepanel KPI view ready after tab switch (median of ${KPI_RUNS}): ${verdict(kpiTimes[Math.floor(KPI_RUNS / 2)]!, TARGET_KPI_MS)}`);
   } finally {
     await context.close();
   }
 }
 
+/** Until the background has stored the side panel's rows (it builds them a moment after it starts). */
+async function waitForCachedRows(sw: Worker): Promise<void> {
+  for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250)))
+    if ((await isStored(sw, KPI_COLUMNS_KEY)) && (await isStored(sw, RANK_BANDS_KEY))) return;
+  throw new Error('The background did not store the side panel rows (KPI columns, rank bands) within 2 minutes');
+}
+
+const isStored = (sw: Worker, key: string): Promise<boolean> =>
+  sw.evaluate(
+    (key) =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('rapport');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('meta').objectStore('meta').getKey(key);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(false);
+          };
+        };
+      }),
+    key,
+  );
+
+interface Seeded {
+  customers: number;
+  transactions: number;
+  actions: number;
+}
+
 /** Runs in the extension page: writes a synthetic book with raw IndexedDB (the schema Dexie created). */
-async function seedBook({ customers, asOf }: { customers: number; asOf: string }): Promise<{ customers: number; transactions: number; actions: number }> {
+async function seedBook({ customers, asOf }: { customers: number; asOf: string }): Promise<Seeded> {
   let seed = 42;
   const rnd = (): number => {
     seed = (seed * 1664525 + 1013904223) % 4294967296;
