@@ -16,6 +16,7 @@ import { KpisView } from './KpisView';
 import { CustomerView } from './CustomerView';
 import { PyramidView } from './PyramidView';
 import { ProofView } from './ProofView';
+import { KpiColumnsProvider } from './KpiColumns';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
 import { useWarmComputer } from './useComputed';
 import { formatDate } from '../../lib/sidepanel/format';
@@ -88,22 +89,24 @@ export function SidePanelApp({ db, asOf, followActiveTab = true, computer: given
           <SampleBadge />
           <span className="sp-asof">{t('sidepanel.asOf', { date: formatDate(asOf, locale) })}</span>
         </header>
-        <Tabs label={t('sidepanel.views')} navLabel={t('sidepanel.nav')} tabs={tabs} value={view} onChange={changeView}>
-          {view === 'today' ? <TodayView /> : null}
-          {view === 'goals' ? <GoalsView /> : null}
-          {view === 'kpis' ? <KpisView /> : null}
-          {view === 'customer' ? (
-            <CustomerView
-              customerId={customerId}
-              fromTab={fromTab}
-              unknownRecord={tabCustomer.kind === 'unknown'}
-              onPick={openCustomer}
-              onClear={() => setCustomerId(null)}
-            />
-          ) : null}
-          {view === 'pyramid' ? <PyramidView /> : null}
-          {view === 'proof' ? <ProofView /> : null}
-        </Tabs>
+        <KpiColumnsProvider enabled={shown || view !== 'today'}>
+          <Tabs label={t('sidepanel.views')} navLabel={t('sidepanel.nav')} tabs={tabs} value={view} onChange={changeView}>
+            {view === 'today' ? <TodayView /> : null}
+            {view === 'goals' ? <GoalsView /> : null}
+            {view === 'kpis' ? <KpisView /> : null}
+            {view === 'customer' ? (
+              <CustomerView
+                customerId={customerId}
+                fromTab={fromTab}
+                unknownRecord={tabCustomer.kind === 'unknown'}
+                onPick={openCustomer}
+                onClear={() => setCustomerId(null)}
+              />
+            ) : null}
+            {view === 'pyramid' ? <PyramidView /> : null}
+            {view === 'proof' ? <ProofView /> : null}
+          </Tabs>
+        </KpiColumnsProvider>
       </div>
     </SidePanelContext.Provider>
   );

@@ -10,6 +10,7 @@ import { sidePanelHandlers } from '../../../lib/services/sidepanel';
 import { installFakeBackground } from '../messaging/fake-background';
 import { RapportPage } from '../../../components/shared';
 import { SidePanelContext } from '../../../components/sidepanel/context';
+import { KpiColumnsProvider } from '../../../components/sidepanel/KpiColumns';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';
 import type { Action, Customer, Score } from '../../../lib/schemas/domain';
 import type { CrmBases } from '../../../lib/sidepanel/crm-links';
@@ -54,7 +55,7 @@ export function renderInPanel(
           contentShown: () => undefined,
         }}
       >
-        {ui}
+        <KpiColumnsProvider enabled>{ui}</KpiColumnsProvider>
       </SidePanelContext.Provider>
     </RapportPage>,
   );
