@@ -12,12 +12,13 @@ export function onTableChanged(table: TableName, cb: () => void): void {
 
 /**
  * Call `cb` after any committed write that may have touched one of `tables` (or when Dexie cannot
- * tell which); `dbName` narrows it to one database. Returns the way to stop listening.
+ * tell which); `dbName` narrows it to one database. `cb` runs outside the transaction that wrote,
+ * so it may read and write. Returns the way to stop listening.
  */
 export function onTablesChanged(tables: readonly TableName[], cb: () => void, dbName?: string): () => void {
   const parts = tables.map((t) => (dbName ? `idb://${dbName}/${t}/` : `/${t}/`));
   const listener = (changed: Record<string, unknown>): void => {
-    if (Object.keys(changed).some((k) => k === 'all' || parts.some((p) => (dbName ? k.startsWith(p) : k.includes(p))))) cb();
+    if (Object.keys(changed).some((k) => k === 'all' || parts.some((p) => (dbName ? k.startsWith(p) : k.includes(p))))) Dexie.ignoreTransaction(cb);
   };
   Dexie.on('storagemutated', listener);
   return () => Dexie.on('storagemutated').unsubscribe(listener);

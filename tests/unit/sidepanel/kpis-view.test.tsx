@@ -9,6 +9,8 @@ import { loadBook } from '../../../lib/sidepanel/queries';
 import { KPI_IDS } from '../../../lib/schemas/enums';
 import type { AppDB } from '../../../lib/db/app-db';
 import { customer, dropDb, freshDb, putCustomers, renderInPanel, score } from './support';
+import { createCachedRow, KPI_COLUMNS } from '../../../lib/services/cached-rows';
+import { KPI_COLUMNS_KEY } from '../../../lib/sidepanel/kpi-columns';
 
 let db: AppDB;
 beforeEach(async () => {
@@ -37,6 +39,28 @@ afterEach(async () => {
 const attrs = (el: Element): [string | null, string | null] => [el.getAttribute('data-value'), el.getAttribute('data-previous')];
 
 describe('KpisView', () => {
+  it('shows the same figures from the KPI columns the background stores as from the book', async () => {
+    const figures = async (): Promise<string[]> => {
+      const { container, unmount } = renderInPanel(<KpisView />, { db, asOf: '2026-12-03' });
+      await waitFor(() => expect(container.querySelectorAll('[data-rapport-kpi][data-value]')).toHaveLength(KPI_IDS.length));
+      const out = KPI_IDS.filter((id) => id !== 'clv').map((id) => attrs(container.querySelector(`[data-rapport-kpi="${id}"]`)!).join('/'));
+      unmount();
+      return out;
+    };
+    const fromBook = await figures();
+    await createCachedRow(KPI_COLUMNS, {
+      db: () => db,
+      now: () => 1,
+      later: () => () => undefined,
+      onError: (e) => {
+        throw e;
+      },
+    }).build();
+    expect(await db.meta.get(KPI_COLUMNS_KEY)).toBeDefined();
+    expect(await figures()).toEqual(fromBook);
+    expect(fromBook).toContain('50/');
+  });
+
   it('defaults to the last complete month: every KPI vs the days before, both ranges labelled, a 12-month trend in each', async () => {
     const { container } = renderInPanel(<KpisView />, { db, asOf: '2026-12-03' });
     await waitFor(() => expect(container.querySelectorAll('[data-rapport-kpi]')).toHaveLength(KPI_IDS.length));
