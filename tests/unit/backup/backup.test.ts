@@ -85,6 +85,15 @@ describe('backup', () => {
     expect(restoredSettings).toEqual(settings);
   });
 
+  it('leaves the side panel caches the background rebuilds out of a backup', async () => {
+    await seed();
+    await db.meta.put({ key: 'cache:kpiColumns', value: { format: 1, purchaseDay: new Int32Array(3) } });
+    const b = await createBackup(db, DEFAULT_SETTINGS, 1);
+    const keys = (b.tables.meta as { key: string }[]).map((m) => m.key);
+    expect(keys).toContain('sidepanel.crmBases');
+    expect(keys.filter((k) => k.startsWith('cache:'))).toEqual([]);
+  });
+
   it('restores only what the schemas know: unknown fields and meta keys are dropped, a planted CRM base too', async () => {
     await seed();
     const b = await createBackup(db, DEFAULT_SETTINGS, 1);
