@@ -58,8 +58,8 @@ export function TodayView(): JSX.Element {
   );
   const data = liveData ?? (early.data && earlyAnswers({ filters, due, week }, capacity) ? early.data : undefined);
   const ranked = data?.ranked;
-  // filtered as it was read
-  const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity) : null), [ranked, asOf, capacity]);
+  // filtered here, at once (a read for other filters still gives every count right)
+  const plan = useMemo(() => (ranked ? planDay(ranked, asOf, capacity, filters) : null), [ranked, asOf, capacity, filters]);
   const customerOf = (id: string): QueueItem['customer'] | undefined => data?.known.get(id);
   const [toast, setToast] = useState<Toast | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);

@@ -48,7 +48,7 @@ export interface TodayNeed {
 }
 
 export interface TodayData {
-  /** Open actions due by the end of this week that pass the filters; the shown ones in exact order. */
+  /** Open actions due by the end of this week, for plan.ts with the same filters: the shown ones in exact order. */
   ranked: RankedAction[];
   /** Customers of the shown rows. */
   known: Map<string, CustomerRef>;
@@ -85,24 +85,24 @@ export async function loadToday(db: ReadDb, asOf: string, need: TodayNeed): Prom
   const [actions, bands] = await Promise.all([actionsRepo(db).dueBy(weekEnd), readBands(db)]);
   const tiers = new Set(need.filters.tiers);
   const kinds = new Set(need.filters.kinds);
+  const passes = (r: Row): boolean => (tiers.size === 0 || tiers.has(r.band?.tier ?? 'none')) && (kinds.size === 0 || kinds.has(r.action.kind));
   const due: Row[] = [];
   const week: Row[] = [];
   for (const action of actions) {
     const band = bands.get(action.customerId);
-    if (tiers.size > 0 && !tiers.has(band?.tier ?? 'none')) continue;
-    if (kinds.size > 0 && !kinds.has(action.kind)) continue;
     const row: Row = { action, keyAccountAtRisk: isKeyAccountAtRisk(band), cls: rankClass(band), ...(band ? { band } : {}) };
     (action.due <= asOf ? due : week).push(row);
   }
   due.sort((a, b) => a.cls - b.cls);
   week.sort((a, b) => a.action.due.localeCompare(b.action.due) || a.cls - b.cls);
-  // exact order needs the score rows: those of the classes holding the shown due rows, and of
-  // this week's rows up to the last shown day (its order is by day, then the queue's)
-  const exactDue = coveringClasses(due, need.due);
-  const lastWeekDay = need.week > 0 && week.length > 0 ? week[Math.min(need.week, week.length) - 1]!.action.due : '';
-  const exactWeek = week.filter((r) => r.action.due <= lastWeekDay);
-  const exact = [...exactDue, ...exactWeek];
-  const ids = [...new Set(exact.filter((r) => r.band).map((r) => r.action.customerId))];
+  // exact order needs the score rows: those of the filtered rows in the classes holding the shown
+  // due rows, and of this week's filtered rows up to the last shown day (by day, then the queue's)
+  const exactDue = coveringClasses(due.filter(passes), need.due);
+  const weekShown = week.filter(passes);
+  const lastWeekDay = need.week > 0 && weekShown.length > 0 ? weekShown[Math.min(need.week, weekShown.length) - 1]!.action.due : '';
+  const exactWeek = weekShown.filter((r) => r.action.due <= lastWeekDay);
+  const exact = new Set([...exactDue, ...exactWeek]);
+  const ids = [...new Set([...exact].filter((r) => r.band).map((r) => r.action.customerId))];
   const scores = new Map<string, Score>();
   (await scoresRepo(db).bulkGet(ids)).forEach((s, i) => s && scores.set(ids[i]!, s));
   for (const r of exact) {
@@ -113,8 +113,12 @@ export async function loadToday(db: ReadDb, asOf: string, need: TodayNeed): Prom
   exactWeek.sort(compareQueue);
   const byDay = (a: Row, b: Row): number => a.action.due.localeCompare(b.action.due) || compareQueue(a, b);
   const shown = [...exactDue.slice(0, need.due), ...[...exactWeek].sort(byDay).slice(0, need.week)];
+  // Every row, whatever the filters (the view filters at once, so its counts never wait for a
+  // read): the exact ones first in queue order, the rest in coarse order after them — a filtered-out
+  // row is never shown, and a kept one outside the exact set comes after every exact one.
+  const rest = (rows: Row[]): Row[] => rows.filter((r) => !exact.has(r));
   // queue order throughout (plan.ts sorts the week by day, keeping this order within a day)
-  const ranked: RankedAction[] = [...exactDue, ...due.slice(exactDue.length), ...exactWeek, ...week.slice(exactWeek.length)].map((r) => ({
+  const ranked: RankedAction[] = [...exactDue, ...rest(due), ...exactWeek, ...rest(week)].map((r) => ({
     action: r.action,
     ...(r.score
       ? { score: { tier: r.score.tier, risk: r.score.risk, riskScore: r.score.riskScore } }

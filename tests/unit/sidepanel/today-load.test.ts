@@ -67,7 +67,7 @@ describe('Today read small', () => {
       it(`shows the rows the full ranking shows: ${name}${stored ? ', rank bands stored' : ''}`, async () => {
         if (stored) await db.meta.put({ key: RANK_BANDS_KEY, value: buildRankBands(await scoresRepo(db).bands(), 1) });
         const data = await loadToday(db, AS_OF, { filters, due: capacity + (backlog ? TODAY_LIMIT : 0), week: week ? TODAY_LIMIT : 0 });
-        const plan = planDay(data.ranked, AS_OF, capacity);
+        const plan = planDay(data.ranked, AS_OF, capacity, filters);
         const want = await reference(capacity, filters);
         expect(ids(plan.planned)).toEqual(ids(want.planned));
         expect(plan.backlog).toHaveLength(want.backlog.length);
@@ -82,6 +82,19 @@ describe('Today read small', () => {
         }
         expect(data.total).toBe((await actionQueue(db).today(addDays(AS_OF, WEEK_DAYS), Number.MAX_SAFE_INTEGER)).length);
       });
+
+  it('gives every count right at once for a filter the read was not made for', async () => {
+    const data = await loadToday(db, AS_OF, { filters: NO_FILTERS, due: 15, week: 0 });
+    for (const filters of [
+      { tiers: ['iron'], kinds: [] },
+      { tiers: [], kinds: ['revisit'] },
+    ] as PlanFilters[]) {
+      const plan = planDay(data.ranked, AS_OF, 15, filters);
+      const want = await reference(15, filters);
+      expect([plan.planned.length, plan.backlog.length, plan.week.length]).toEqual([want.planned.length, want.backlog.length, want.week.length]);
+      expect(ids(plan.stale).sort()).toEqual(ids(want.stale).sort());
+    }
+  });
 
   it('reads score rows only for the rank classes of the rows shown', async () => {
     const data = await loadToday(db, AS_OF, { filters: NO_FILTERS, due: 1, week: 0 });
