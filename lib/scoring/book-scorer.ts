@@ -101,11 +101,13 @@ export class BookScorer {
   /** Pass 1: purchase stats at both dates, training outcomes, data kinds. */
   observe(chunk: readonly CustomerHistory[]): void {
     for (const h of chunk) {
-      const s = customerStats(h.transactions, this.day, this.horizonDays);
+      const s = customerStats(h.transactions, this.day, this.horizonDays, false);
       this.ids.push(h.customer.id);
-      this.firstSeenDay.push(dayOf(firstSeenOf(h, s)));
+      // firstSeenOf in days: the first purchase (asOf − T) when before the record's creation
+      const created = dayOf(h.customer.createdAt);
+      this.firstSeenDay.push(s.purchaseDays > 0 && this.day - s.T < created ? this.day - s.T : created);
       this.now.push(s);
-      this.past.push(customerStats(h.transactions, this.trainDay, this.horizonDays));
+      this.past.push(customerStats(h.transactions, this.trainDay, this.horizonDays, false));
       this.churnedSince.push(boughtBetween(h.transactions, this.trainDay, this.day) ? 0 : 1);
     }
     this.sourcesNow = orSources(this.sourcesNow, dataSources(chunk, this.asOf));

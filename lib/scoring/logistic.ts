@@ -207,15 +207,19 @@ export function linearPredictor(fit: Pick<LogisticFit, 'intercept' | 'coef'>, ro
 
 /** Standard deviation of the linear predictor from the coefficient covariance. */
 export function predictorSd(fit: Pick<LogisticFit, 'covariance' | 'coef'>, row: ArrayLike<number>): number {
+  // xᵀ C x over the symmetric C: the diagonal once, each off-diagonal pair twice (half the products)
   const m = fit.coef.length + 1;
+  const c = fit.covariance;
   let v = 0;
   for (let j = 0; j < m; j++) {
     const xj = j === 0 ? 1 : row[j - 1]!;
     if (xj === 0) continue;
-    for (let k = 0; k < m; k++) {
+    let s = 0.5 * c[j * m + j]! * xj;
+    for (let k = 0; k < j; k++) {
       const xk = k === 0 ? 1 : row[k - 1]!;
-      v += xj * fit.covariance[j * m + k]! * xk;
+      s += c[j * m + k]! * xk;
     }
+    v += 2 * xj * s;
   }
   return Math.sqrt(Math.max(0, v));
 }

@@ -61,8 +61,12 @@ function purchaseLog(transactions: readonly Transaction[]): PurchaseLog {
   return log;
 }
 
-/** Stats of one customer from their transactions up to and including `asOfDay` (rows after it are ignored). */
-export function customerStats(transactions: readonly Transaction[], asOfDay: number, windowDays = 90): CustomerStats {
+/**
+ * Stats of one customer from their transactions up to and including `asOfDay` (rows after it are
+ * ignored). `dates: false` leaves out firstPurchase / lastPurchase (the book's first pass keeps
+ * numbers only: two date strings per customer and date are garbage there).
+ */
+export function customerStats(transactions: readonly Transaction[], asOfDay: number, windowDays = 90, dates = true): CustomerStats {
   const { days, amounts } = purchaseLog(transactions);
   let netSpend = 0;
   let yearSpend = 0;
@@ -98,6 +102,20 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   if (count === 0)
     return { x: 0, tx: 0, T: 0, meanRepeatSpend: 0, firstAmount: 0, purchaseDays: 0, netSpend, grossSpend: 0, yearSpend, recencyDays: NEVER_DAYS, ...windows };
   const x = count - 1;
+  if (!dates)
+    return {
+      x,
+      tx: last - first,
+      T: asOfDay - first,
+      meanRepeatSpend: x > 0 ? (sum - firstAmount) / x : 0,
+      firstAmount,
+      purchaseDays: count,
+      netSpend,
+      grossSpend: sum,
+      yearSpend,
+      recencyDays: asOfDay - last,
+      ...windows,
+    };
   return {
     x,
     tx: last - first,
