@@ -40,6 +40,10 @@ export interface ScoredCustomer {
   value: CustomerValue;
 }
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** One feature row reused for every customer (assessRisk reads it and keeps nothing of it). */
+const featureRow = new Float64Array(FEATURE_COUNT);
+
 /** Score one customer from its parts (shared by the full and the incremental path). */
 function scoreParts(
   h: CustomerHistory,
@@ -64,7 +68,7 @@ function scoreParts(
     tenureDays: dayOf(asOf) - dayOf(firstSeen),
     asOf,
   };
-  const raw = new Float64Array(FEATURE_COUNT);
+  const raw = featureRow;
   riskFeatures(inputs, raw);
   const risk = assessRisk(model.risk, raw, inputs, settings);
   const ranked = rankActions(
@@ -90,7 +94,6 @@ function scoreParts(
     settings,
   );
   const top = ranked[0];
-  const round2 = (x: number): number => Math.round(x * 100) / 100;
   const score: Score = {
     customerId: h.customer.id,
     tier,
