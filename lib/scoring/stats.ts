@@ -102,21 +102,7 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   if (count === 0)
     return { x: 0, tx: 0, T: 0, meanRepeatSpend: 0, firstAmount: 0, purchaseDays: 0, netSpend, grossSpend: 0, yearSpend, recencyDays: NEVER_DAYS, ...windows };
   const x = count - 1;
-  if (!dates)
-    return {
-      x,
-      tx: last - first,
-      T: asOfDay - first,
-      meanRepeatSpend: x > 0 ? (sum - firstAmount) / x : 0,
-      firstAmount,
-      purchaseDays: count,
-      netSpend,
-      grossSpend: sum,
-      yearSpend,
-      recencyDays: asOfDay - last,
-      ...windows,
-    };
-  return {
+  const stats: CustomerStats = {
     x,
     tx: last - first,
     T: asOfDay - first,
@@ -126,11 +112,14 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
     netSpend,
     grossSpend: sum,
     yearSpend,
-    firstPurchase: isoOfDay(first),
-    lastPurchase: isoOfDay(last),
     recencyDays: asOfDay - last,
     ...windows,
   };
+  if (dates) {
+    stats.firstPurchase = isoOfDay(first);
+    stats.lastPurchase = isoOfDay(last);
+  }
+  return stats;
 }
 
 /** Whether the customer bought (a positive purchase day) in (fromDay, toDay]. */
