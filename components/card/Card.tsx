@@ -62,7 +62,8 @@ export function Card(): JSX.Element {
   useEffect(() => {
     if (state.kind !== 'ready' || focused.current) return;
     focused.current = true;
-    main.current?.focus();
+    // Without scrolling: the card is taller than its frame, and its top (with the actions) must stay in view.
+    main.current?.focus({ preventScroll: true });
   }, [state.kind]);
 
   const decide = (data: CardData, actionId: string, d: CardDecision): void => {
