@@ -130,7 +130,11 @@ test('keyboard: focus moves into the card; Esc in the card or on the page closes
   const card = page.locator('[data-rapport-overlay="record"] iframe#rapport-card');
   await expect(frame.getByRole('main')).toBeFocused();
   // The first Esc closes an open panel, the next the card.
-  await frame.locator('li[data-action-kind]').first().getByRole('button', { name: /^Snooze:/ }).click();
+  await frame
+    .locator('li[data-action-kind]')
+    .first()
+    .getByRole('button', { name: /^Snooze:/ })
+    .click();
   await expect(frame.getByRole('button', { name: 'Tomorrow', exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(frame.getByRole('button', { name: 'Tomorrow', exact: true })).toHaveCount(0);
