@@ -1,6 +1,8 @@
 /**
  * Whole-book operations on request of the options page: "delete all data" (every data table
- * of lib/db/tables.ts; settings stay) and rolling back an interrupted import.
+ * of lib/db/tables.ts and the CRM sync state — connections with their tokens, cursors, the
+ * outbox — with no sync pass running meanwhile; settings stay) and rolling back an interrupted
+ * import.
  */
 import type { AppDB } from '../db/app-db';
 import { getDb } from '../db/db';
@@ -8,16 +10,19 @@ import { dataRepo } from '../db/repos/data';
 import { rollbackImport } from '../import/store';
 import type { Handlers } from '../messaging/router';
 import { broadcastDataChanged } from './broadcast';
+import { withSyncStopped } from './sync';
 
 export function createDataHandlers(deps: {
   db: () => AppDB;
   broadcast: () => Promise<void>;
   /** Drop stored copies of import files (all of them, or one import's). */
   dropFiles: (importId?: string) => Promise<void>;
+  /** Run `fn` with every CRM sync pass stopped and none starting (then pages hear the CRMs are disconnected). */
+  withSyncStopped: <T>(fn: () => Promise<T>) => Promise<T>;
 }): Pick<Handlers, 'deleteAllData' | 'rollbackImport'> {
   return {
     async deleteAllData() {
-      await dataRepo(deps.db()).clearAll();
+      await deps.withSyncStopped(() => dataRepo(deps.db()).clearAll());
       await deps.dropFiles().catch(() => undefined);
       await deps.broadcast();
       return { cleared: true };
@@ -32,4 +37,4 @@ export function createDataHandlers(deps: {
 }
 
 export const createBackgroundDataHandlers = (dropFiles: (importId?: string) => Promise<void>): Pick<Handlers, 'deleteAllData' | 'rollbackImport'> =>
-  createDataHandlers({ db: getDb, broadcast: () => broadcastDataChanged(), dropFiles });
+  createDataHandlers({ db: getDb, broadcast: () => broadcastDataChanged(), dropFiles, withSyncStopped });

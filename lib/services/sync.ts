@@ -113,6 +113,13 @@ export const syncHandlers: Pick<Handlers, 'getSyncStatus' | 'connectCrm' | 'sync
   },
 };
 
+/** "Delete all data": `fn` runs with no sync pass running or starting; then pages hear every CRM's state (disconnected). */
+export async function withSyncStopped<T>(fn: () => Promise<T>): Promise<T> {
+  const out = await syncEngine.halt(fn);
+  for (const status of await syncEngine.statuses()) progress(status);
+  return out;
+}
+
 /** Background wiring: the schedule, and the outbox drained once at start (logs queued before the worker slept). */
 export function setupSync(): void {
   void browser.alarms.get(SYNC_ALARM).then((a) => (a ? undefined : browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES })));

@@ -91,7 +91,7 @@ describe('whole-book requests', () => {
     const broadcast = vi.fn(async () => undefined);
     await customersRepo(db).put({ id: 'C1', name: 'Acme', emails: [], createdAt: '2025-01-01', crmRefs: [] });
     await settingsRepo(db).put({ version: 1, language: 'zh_CN' });
-    const h = createDataHandlers({ db: () => db, broadcast, dropFiles });
+    const h = createDataHandlers({ db: () => db, broadcast, dropFiles, withSyncStopped: (fn) => fn() });
     expect(await h.deleteAllData({}, page)).toEqual({ cleared: true });
     expect(await customersRepo(db).count()).toBe(0);
     expect(await settingsRepo(db).raw()).toEqual({ version: 1, language: 'zh_CN' });
@@ -101,7 +101,7 @@ describe('whole-book requests', () => {
 
   it('rolls back an interrupted import (its rows go, its log says cancelled) and drops its stored file', async () => {
     const dropFiles = vi.fn(async () => undefined);
-    const h = createDataHandlers({ db: () => db, broadcast: async () => undefined, dropFiles });
+    const h = createDataHandlers({ db: () => db, broadcast: async () => undefined, dropFiles, withSyncStopped: (fn) => fn() });
     const text = 'customer_id,date,amount\n' + Array.from({ length: 8000 }, (_, i) => `C${i % 9},2025-01-01,${i}`).join('\n');
     await expect(
       runImport({
