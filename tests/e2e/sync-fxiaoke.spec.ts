@@ -5,7 +5,7 @@
  * on the 客户 detail shows scores from synced data → a quick-log becomes exactly one 销售记录 on
  * the 客户, also after a 429 and a 500 → an expired corp access token is renewed unasked; app
  * credentials reset by the admin ask for sign-in and lose nothing → an incremental sync picks up
- * a change made in Fxiaoke.
+ * a change made in Fxiaoke → "Delete all data" disconnects it (credentials, cursor, outbox gone).
  */
 import type { Locator } from '@playwright/test';
 import { generateSampleBook } from '../../lib/sample/generate';
@@ -142,4 +142,17 @@ test('an incremental sync picks up a change made in Fxiaoke', async ({ world }) 
   const found = await ask<{ id: string }[]>(world.options, 'searchCustomers', { query: '华腾贸易（更名）', limit: 5 });
   expect(found.map((f) => f.id)).toEqual([`fxiaoke:account:${ACCOUNT}`]);
   expect(written()).toHaveLength(5);
+});
+
+test('"Delete all data" says it disconnects every CRM, and does: the card asks for the credentials again', async ({ world }) => {
+  const c = card(world.options, 'fxiaoke');
+  await world.options.getByRole('button', { name: 'Delete all data' }).click();
+  await expect(world.options.getByRole('group', { name: 'Delete all data' })).toContainText(
+    'and disconnects every CRM: its sign-in or token, its sync progress and any logs not yet written to it are removed',
+  );
+  await world.options.getByRole('button', { name: 'Yes, delete all data' }).click();
+  await expect(world.options.locator('[data-data-message="deleted"]')).toBeVisible();
+  await expect(c).toHaveAttribute('data-state', 'disconnected');
+  await expect(c.getByLabel('AppSecret')).toHaveValue('');
+  expect(await ask<{ id: string }[]>(world.options, 'searchCustomers', { query: '华腾', limit: 5 })).toEqual([]);
 });
