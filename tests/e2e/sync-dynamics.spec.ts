@@ -1,7 +1,8 @@
 /**
  * Dynamics 365, end to end on the built extension (e2e build, tests/e2e/support/sync.ts), against
  * the Dataverse Web API mock routed at the environment's own host: connect with the signed-in
- * session (the `CrmOwinAuth` cookie the browser sends; no token is stored) → the first sync fills
+ * session (the `CrmOwinAuth` cookie, `SameSite=Lax` as Microsoft recommends admins set it, so the
+ * requests must go through the open Dynamics tab; no token is stored) → the first sync fills
  * the book, with progress → the overlay on the account form shows scores from synced data → a
  * quick-log becomes exactly one completed phone call regarding the account, also after a 429 and
  * a 500 → a session renewed by the Dynamics tab goes on working unasked; a signed-out session asks
@@ -23,11 +24,15 @@ const mock = new DynamicsMock(ORG);
 mock.seed(generateSampleBook({ customers: 12 }));
 const WRITE = /^\/api\/data\/v9\.2\/(phonecalls|tasks)\([0-9a-f-]{36}\)$/;
 
-/** The rep signs in to Dynamics in this browser: a new session, its cookie on the environment's host. */
+/**
+ * The rep signs in to Dynamics in this browser: a new session, its cookie on the environment's
+ * host. `Lax`: the background's own request would go without it; only a request made in the
+ * open Dynamics tab carries it (lib/services/sync-tab-fetch.ts).
+ */
 async function signIn(context: BrowserContext, session: string): Promise<void> {
   mock.session = session;
   mock.signedOut = null;
-  await context.addCookies([{ name: 'CrmOwinAuth', value: session, domain: 'contoso.crm4.dynamics.com', path: '/', secure: true, sameSite: 'None' }]);
+  await context.addCookies([{ name: 'CrmOwinAuth', value: session, domain: 'contoso.crm4.dynamics.com', path: '/', secure: true, sameSite: 'Lax' }]);
 }
 
 const test = syncTest(async (context) => {
@@ -43,6 +48,9 @@ const phoneCalls = () => mock.activities().filter((a) => a.set === 'phonecalls')
 const writes = () => mock.requests.filter((r) => r.method === 'PATCH' && WRITE.test(r.path.split('?')[0]!));
 
 test('connect with the signed-in session: the first sync fills the book, with progress, and the overlay shows synced scores', async ({ world }) => {
+  // The rep has Dynamics open: the API requests run in that tab, with its session.
+  const page = await world.context.newPage();
+  await page.goto(recordUrl);
   const c = card(world.options, 'dynamics');
   await expect(c).toHaveAttribute('data-state', 'disconnected');
   mock.latencyMs = 150; // slow enough for the progress bar to be seen
@@ -56,8 +64,7 @@ test('connect with the signed-in session: the first sync fills the book, with pr
   const found = await ask<{ id: string }[]>(world.options, 'searchCustomers', { query: globex.name, limit: 5 });
   expect(found.map((f) => f.id)).toEqual([`dynamics:account:${ACCOUNT}`]);
 
-  const page = await world.context.newPage();
-  await page.goto(recordUrl);
+  await page.reload();
   const host = page.locator('[data-rapport-overlay="record"]');
   await expect(host).toHaveAttribute('data-state', 'ready');
   await expect(host).toHaveAttribute('data-tier', /^(platinum|gold|silver|bronze)$/);
