@@ -51,6 +51,7 @@ export const syncEngine = createSyncEngine({
     for (const id of ids) await rescoreCustomer(getDb(), id, settings, asOf);
   },
   broadcast: broadcastDataChanged,
+  neverLog: async () => (await loadSettings()).neverLog,
   progress,
 });
 

@@ -19,6 +19,8 @@ export interface EngineDeps extends SessionDeps {
   broadcast: (customerIds?: string[]) => Promise<void>;
   /** Tell pages how a CRM's sync is going. */
   progress: (status: ConnectionStatus) => void;
+  /** The privacy "never log" list (settings): accounts it names are not synced into the book. */
+  neverLog?: () => Promise<readonly string[]>;
   /** Waits (the CRM's Retry-After during a pass); tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -87,7 +89,7 @@ export function createSyncEngine(deps: EngineDeps) {
         await withConnection(deps, crm, ctx, async (conn, connector) => {
           for await (const batch of connector.readChanges(conn, cursor.cursor, ctx)) {
             if (signal.aborted) return;
-            const applied = await applyBatch(db, crm, batch);
+            const applied = await applyBatch(db, crm, batch, (await deps.neverLog?.()) ?? []);
             applied.touched.forEach((id) => touched.add(id));
             if (applied.removed) everyone = true;
             cursor = {

@@ -207,7 +207,8 @@ export const options = defineCatalog(
     'options.privacy.heading': 'Privacy',
     'options.privacy.statement':
       'Rapport keeps your data in this browser (IndexedDB). It makes no calls to third-party servers and sends nothing anywhere; data leaves the browser only when you export or back it up. Rapport reads the CRM page you have open only to recognise the customer shown.',
-    'options.privacy.neverLog': 'Never log interactions for (customer ids or email domains, one per line)',
+    'options.privacy.neverLog':
+      'Never log (customer ids, CRM record ids, email domains or addresses, one per line): no interactions are logged, and Track, Link and CRM sync leave them out',
   },
   {
     'options.title': 'Rapport 设置与数据',
@@ -410,6 +411,6 @@ export const options = defineCatalog(
     'options.privacy.heading': '隐私',
     'options.privacy.statement':
       'Rapport 将您的数据保存在此浏览器中（IndexedDB）。它不调用任何第三方服务器，也不向任何地方发送数据；只有在您导出或备份时，数据才会离开浏览器。Rapport 读取您打开的 CRM 页面，仅用于识别当前显示的客户。',
-    'options.privacy.neverLog': '永不记录以下对象的互动（客户编号或邮箱域名，每行一个）',
+    'options.privacy.neverLog': '永不记录以下对象（客户编号、CRM 记录编号、邮箱域名或邮箱地址，每行一个）：不记录其互动，跟踪、关联和 CRM 同步也会跳过它们',
   },
 );

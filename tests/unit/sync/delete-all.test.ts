@@ -29,6 +29,8 @@ async function setup(extra: { customers?: Customer[] } = {}) {
     broadcast: async () => undefined,
     dropFiles: vi.fn(async () => undefined),
     withSyncStopped: (fn) => s.engine.halt(fn),
+    rescore: async () => ({ customers: 0 }),
+    asOf: () => '2026-11-20',
   });
   return { ...s, token, handlers };
 }
