@@ -44,6 +44,8 @@ export const errorCodeOf = (e: unknown): string =>
 
 export function createSyncEngine(deps: EngineDeps) {
   const running = new Map<CrmId, { controller: AbortController; done: Promise<PassResult> }>();
+  /** While > 0 ("delete all data" under way), no pass starts. */
+  let halted = 0;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   async function status(crm: CrmId): Promise<ConnectionStatus> {
@@ -184,8 +186,9 @@ export function createSyncEngine(deps: EngineDeps) {
       return status(crm);
     },
 
-    /** Run a pass (or join the one running). */
+    /** Run a pass (or join the one running); while halted, none starts. */
     sync(crm: CrmId): Promise<PassResult> {
+      if (halted) return Promise.resolve({ crm, outcome: 'cancelled', read: 0, skipped: 0 });
       const current = running.get(crm);
       if (current) return current.done;
       const controller = new AbortController();
@@ -207,6 +210,22 @@ export function createSyncEngine(deps: EngineDeps) {
       run?.controller.abort();
       await run?.done;
       return status(crm);
+    },
+
+    /**
+     * Run `fn` with no pass running or starting ("delete all data"): the passes under way are
+     * stopped and awaited first, so none writes a batch or a cursor after `fn`.
+     */
+    async halt<T>(fn: () => Promise<T>): Promise<T> {
+      halted++;
+      try {
+        const runs = [...running.values()];
+        runs.forEach((r) => r.controller.abort());
+        await Promise.allSettled(runs.map((r) => r.done));
+        return await fn();
+      } finally {
+        halted--;
+      }
     },
 
     /** Incremental passes for every connected CRM (the schedule); one after another. */

@@ -132,7 +132,7 @@ export const options = defineCatalog(
     'options.data.backup.error': 'The backup could not be made: {message}',
     'options.data.delete': 'Delete all data',
     'options.data.delete.confirmText':
-      'This deletes every customer, interaction, score, goal and import from this browser; your settings stay. Download a backup first if you may need the data again.',
+      'This deletes every customer, interaction, score, goal and import from this browser, and disconnects every CRM: its sign-in or token, its sync progress and any logs not yet written to it are removed (nothing is deleted in the CRM). Your settings stay. Download a backup first if you may need the data again.',
     'options.data.delete.confirm': 'Yes, delete all data',
     'options.data.delete.cancel': 'Keep my data',
     'options.data.delete.done': 'All data deleted.',
@@ -335,7 +335,8 @@ export const options = defineCatalog(
     'options.data.restore.error': '无法恢复此备份：{message}',
     'options.data.backup.error': '无法生成备份：{message}',
     'options.data.delete': '删除所有数据',
-    'options.data.delete.confirmText': '这将从此浏览器中删除所有客户、互动、评分、目标和导入记录；您的设置会保留。如果以后可能还需要这些数据，请先下载备份。',
+    'options.data.delete.confirmText':
+      '这将从此浏览器中删除所有客户、互动、评分、目标和导入记录，并断开所有 CRM 连接：其登录凭据或令牌、同步进度以及尚未写入 CRM 的记录都会被删除（CRM 中的数据不会被删除）。您的设置会保留。如果以后可能还需要这些数据，请先下载备份。',
     'options.data.delete.confirm': '是的，删除所有数据',
     'options.data.delete.cancel': '保留我的数据',
     'options.data.delete.done': '所有数据已删除。',
