@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 // Host patterns of the supported CRMs come from their descriptors (lib/crm/registry.ts); the
 // content script imports the same list, so manifest and runtime can never disagree.
 import { CRM_MATCHES } from './lib/crm/registry';
+import { CRM_DATA_COLLECTION } from './lib/sync/data-collection';
 
 /** The content script's extension API without the webextension polyfill (see lib/overlay/browser.ts). */
 const CONTENT_BROWSER = fileURLToPath(new URL('./lib/overlay/browser.ts', import.meta.url));
@@ -99,7 +100,13 @@ export default defineConfig({
       ...(firefox
         ? {
             browser_specific_settings: {
-              gecko: { id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } },
+              // Nothing is needed to use Rapport; what a connected CRM receives (lib/sync/data-collection.ts) is
+              // optional, asked for by the connect button.
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: MIN_FIREFOX,
+                data_collection_permissions: { required: ['none'], optional: [...CRM_DATA_COLLECTION] },
+              },
               // Firefox for Android reads data_collection_permissions from 142 on.
               gecko_android: { strict_min_version: MIN_FIREFOX_ANDROID },
             },

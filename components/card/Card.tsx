@@ -1,13 +1,15 @@
 /**
  * The overlay's expanded card (entrypoints/card, an extension-origin iframe the CRM page cannot
  * read). It asks the background for the card of the record its tab shows — never naming one —
- * reloads when data changes, and offers Undo after every decision.
+ * reloads when data changes, and offers Undo after every decision. Keyboard: focus moves into the
+ * card when it opens; Esc asks the overlay to close it (lib/overlay/card-close.ts).
  */
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { browser } from 'wxt/browser';
 import { Button, useErrorText, useLocale, useSettings, useT } from '../shared';
 import { send } from '../../lib/messaging/client';
 import type { CardData, DataChanged } from '../../lib/messaging/protocol';
+import { CLOSE_CARD, type CloseCard } from '../../lib/overlay/card-close';
 import type { CardDecision } from './CardAction';
 import { CardView } from './CardView';
 import { CARD_CATALOG, day } from './format';
@@ -26,6 +28,8 @@ export function Card(): JSX.Element {
   const errorText = useErrorText();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [undo, setUndo] = useState<Undo | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const focused = useRef(false);
 
   const load = useCallback(() => {
     send('getCard', {}).then(
@@ -43,6 +47,24 @@ export function Card(): JSX.Element {
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [load]);
+
+  // Esc closes the card (an open Dismiss / Snooze panel takes the first Esc): the overlay closes
+  // the frame and puts focus back on its Details button.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented) window.parent.postMessage({ type: CLOSE_CARD } satisfies CloseCard, '*');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Opened from the keyboard or the mouse, the card takes focus once its content is there (only once).
+  useEffect(() => {
+    if (state.kind !== 'ready' || focused.current) return;
+    focused.current = true;
+    // Without scrolling: the card is taller than its frame, and its top (with the actions) must stay in view.
+    main.current?.focus({ preventScroll: true });
+  }, [state.kind]);
 
   const decide = (data: CardData, actionId: string, d: CardDecision): void => {
     const action = data.actions.find((a) => a.id === actionId);
@@ -83,7 +105,7 @@ export function Card(): JSX.Element {
       </p>
     );
   return (
-    <main aria-label={t('card.region', { name: state.data.customer.name })}>
+    <main ref={main} tabIndex={-1} aria-label={t('card.region', { name: state.data.customer.name })}>
       {undo ? (
         <p className="card-undo" role="status" data-rapport-undo={undo.actionId}>
           {undo.text} <Button onClick={() => revert(undo)}>{t('card.undo')}</Button>

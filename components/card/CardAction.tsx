@@ -1,9 +1,9 @@
 /**
  * One recommended action on the card: Done, Dismiss with a reason (a short list or the user's
- * own words) and Snooze (tomorrow, next week, next month or a date). What was done is reported
- * up, so the card can offer Undo.
+ * own words) and Snooze (tomorrow, next week, next month or a date); Esc closes an open panel.
+ * What was done is reported up, so the card can offer Undo.
  */
-import { useId, useState, type JSX } from 'react';
+import { useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { Button } from '../shared';
 import type { Action } from '../../lib/schemas/domain';
 import { addDays } from '../../lib/clock';
@@ -29,16 +29,24 @@ export function CardAction({ t, action, customer, asOf, due, onDecide }: CardAct
   const [reason, setReason] = useState<Reason>('not-relevant');
   const [other, setOther] = useState('');
   const [until, setUntil] = useState(addDays(asOf, 14));
+  const buttons = useRef<HTMLDivElement>(null);
+  // Esc closes an open Dismiss / Snooze panel first (back to its button); the next Esc closes the card.
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
+    if (e.key !== 'Escape' || !open) return;
+    e.preventDefault();
+    buttons.current?.querySelector<HTMLButtonElement>(`button[aria-controls="${id}-${open}"]`)?.focus();
+    setOpen(null);
+  };
   const name = t(`action.${action.kind}` as never);
   const label = t('card.actionLabel', { action: name, customer });
   const dates = snoozeDates(asOf);
   const max = addDays(asOf, 365);
   return (
-    <li className="card-action" data-action-kind={action.kind}>
+    <li className="card-action" data-action-kind={action.kind} onKeyDown={onKeyDown}>
       <div>
         <b>{name}</b> — {say(t, action.reason)} ({due(action.due)})
       </div>
-      <div className="card-buttons">
+      <div className="card-buttons" ref={buttons}>
         <Button variant="primary" aria-label={`${t('card.done')}: ${label}`} onClick={() => onDecide({ status: 'done' })}>
           {t('card.done')}
         </Button>

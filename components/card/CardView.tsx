@@ -1,7 +1,9 @@
 /**
- * The card's content for one customer: when it was scored, churn risk with its 80 % range, CLV
- * with its range, the reasons (signed points), what changed since last week with the 12-week
- * sparkline, the next step and why it comes first, open next steps and the actions.
+ * The card's content for one customer, what to do first: when it was scored (and "Sample data"
+ * for a sample customer), churn risk with its 80 % range, CLV with its range, the next step and
+ * why it comes first, the actions (Done / Dismiss / Snooze, visible without scrolling at the
+ * card's default size); then the reasons (signed points), what changed since last week with the
+ * 12-week sparkline (or the day of the first score), and open next steps.
  */
 import type { JSX, ReactNode } from 'react';
 import type { CardData } from '../../lib/messaging/protocol';
@@ -46,8 +48,15 @@ export function CardView({ t, locale, currency, data, onDecide }: CardViewProps)
   const nba = s.nba;
   return (
     <div className="card" data-customer-id={data.customer.id}>
-      <p className="card-scored" data-computed-at={s.computedAt}>
-        {scoredWhen(t, locale, s.computedAt, data.asOf)}
+      <p className="card-head">
+        <span className="card-scored" data-computed-at={s.computedAt}>
+          {scoredWhen(t, locale, s.computedAt, data.asOf)}
+        </span>
+        {data.sample ? (
+          <span className="r-badge r-badge--sample" data-rapport-sample="" title={t('card.sampleTitle')}>
+            {t('card.sample')}
+          </span>
+        ) : null}
       </p>
       <dl className="card-facts">
         <dt>{t('card.risk')}</dt>
@@ -61,6 +70,7 @@ export function CardView({ t, locale, currency, data, onDecide }: CardViewProps)
         <dt>{t('card.lastContact')}</dt>
         <dd>{s.lastContact ? day(locale, s.lastContact) : t('card.never')}</dd>
       </dl>
+      {/* What to do comes before why: the actions are visible without scrolling. */}
       {nba ? (
         <Section title={t('card.next')}>
           <p data-rapport-card="next" data-kind={nba.kind}>
@@ -69,20 +79,38 @@ export function CardView({ t, locale, currency, data, onDecide }: CardViewProps)
           </p>
         </Section>
       ) : null}
+      <Section title={t('card.actions')}>
+        {data.actions.length ? (
+          <ol className="card-actions">
+            {data.actions.map((a) => (
+              <CardAction key={a.id} t={t} action={a} customer={data.customer.name} asOf={data.asOf} due={due} onDecide={(d) => onDecide(a.id, d)} />
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t('card.noActions')}</p>
+        )}
+      </Section>
       <Section title={t('card.reasons')}>
-        <ul className="card-reasons">
-          {s.reasons.slice(0, 6).map((f) => (
-            <li key={f.id}>
-              <span className={`pts ${f.points >= 0 ? 'up' : 'down'}`}>{signed(f.points)}</span> {say(t, `factor.${f.id}`, f.params)}
-            </li>
-          ))}
-        </ul>
+        {s.reasons.length ? (
+          <ul className="card-reasons">
+            {s.reasons.slice(0, 6).map((f) => (
+              <li key={f.id}>
+                <span className={`pts ${f.points >= 0 ? 'up' : 'down'}`}>{signed(f.points)}</span> {say(t, `factor.${f.id}`, f.params)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('card.noReasons')}</p>
+        )}
       </Section>
       <Section title={t('card.changes')}>
-        <div className="card-trend">
-          <Sparkline points={data.trend} label={t('card.trendLabel', { values: data.trend.map((p) => Math.round(p.riskScore)).join(', ') })} />
-          <span className="muted">{t('card.trend')}</span>
-        </div>
+        {/* One point is no trend: the day of the first score says why there is nothing to compare. */}
+        {data.trend.length > 1 ? (
+          <div className="card-trend">
+            <Sparkline points={data.trend} label={t('card.trendLabel', { values: data.trend.map((p) => Math.round(p.riskScore)).join(', ') })} />
+            <span className="muted">{t('card.trend')}</span>
+          </div>
+        ) : null}
         {week ? (
           <ul className="card-changes" data-rapport-card="changes">
             <li>{t('card.changesRisk', { from: Math.round(week.riskScore), to: Math.round(s.riskScore) })}</li>
@@ -98,7 +126,9 @@ export function CardView({ t, locale, currency, data, onDecide }: CardViewProps)
             )}
           </ul>
         ) : (
-          <p className="muted">{t('card.noHistory')}</p>
+          <p className="muted" data-rapport-card="first-scored">
+            {t('card.firstScored', { date: day(locale, data.firstScored) })}
+          </p>
         )}
       </Section>
       {data.openNextSteps.length ? (
@@ -113,17 +143,6 @@ export function CardView({ t, locale, currency, data, onDecide }: CardViewProps)
           </ul>
         </Section>
       ) : null}
-      <Section title={t('card.actions')}>
-        {data.actions.length ? (
-          <ol className="card-actions">
-            {data.actions.map((a) => (
-              <CardAction key={a.id} t={t} action={a} customer={data.customer.name} asOf={data.asOf} due={due} onDecide={(d) => onDecide(a.id, d)} />
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">{t('card.noActions')}</p>
-        )}
-      </Section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { send } from '../../lib/messaging/client';
 import type { CrmId } from '../../lib/schemas/values';
 import { connectLabels, type ConnectLabelKey } from '../../lib/sync/connect-labels';
 import { CONNECTORS } from '../../lib/sync/connectors';
+import { connectPermissions, declaredDataCollection } from '../../lib/sync/data-collection';
 import type { ConnectionStatus } from '../../lib/sync/state';
 import { Button, Field, localeTag, useErrorText, useLocale } from '../shared';
 import { CRM_NAMES } from './crm-names';
@@ -50,13 +51,9 @@ export function ConnectionsCard({ status, onStatus }: { status: ConnectionStatus
     const origins = originsOf(crm, values);
     setError(undefined);
     setConnecting(true);
-    // Salesforce's API works on the signed-in session: its `sid` cookie is read with the `cookies` permission.
-    const request =
-      crm === 'salesforce'
-        ? browser.permissions.request({ permissions: ['cookies'], origins })
-        : origins.length
-          ? browser.permissions.request({ origins })
-          : Promise.resolve(true);
+    // The CRM's API origins, Salesforce's session cookie and (Firefox) consent to send the CRM its data, in one prompt.
+    const ask = connectPermissions(crm, origins, declaredDataCollection(browser.runtime.getManifest()));
+    const request = ask ? browser.permissions.request(ask as Parameters<typeof browser.permissions.request>[0]) : Promise.resolve(true);
     const asked = request.catch(() => false);
     void asked
       .then(async (granted) => {

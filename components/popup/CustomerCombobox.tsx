@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { CustomerSummary } from '../../lib/messaging/protocol';
+import { FieldNotes } from '../shared/Field';
 
 export interface CustomerComboboxProps {
   label: string;
@@ -148,16 +149,7 @@ export function CustomerCombobox(props: CustomerComboboxProps): JSX.Element {
           </li>
         ) : null}
       </ul>
-      {hint ? (
-        <div className="r-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="r-error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

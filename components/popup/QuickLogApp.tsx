@@ -8,16 +8,20 @@ import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { CustomerSummary, Results } from '../../lib/messaging/protocol';
 import type { RecordRef } from '../../lib/crm/types';
 import { popup } from '../../lib/i18n/catalogs/popup';
-import { clearDraft, draftKey, latestDraft, loadDraft, saveDraft, type QuickLogDraft } from '../../lib/popup/draft';
-import { quickLogField, type QuickLogField } from '../../lib/popup/field-errors';
+import { draftKey, latestDraft, loadDraft, type QuickLogDraft } from '../../lib/popup/draft';
+import { DraftWriter } from '../../lib/popup/draft-writer';
+import { FIELD_FOCUS_ORDER, quickLogField, type QuickLogField } from '../../lib/popup/field-errors';
 import { toAppError } from '../../lib/messaging/errors';
 import { neverLogHit } from '../../lib/privacy/never-log';
 import { emptyDraft, toPayload, validateDraft } from '../../lib/popup/quicklog-form';
-import type { CustomerDetails, PopupContext, PopupServices } from '../../lib/popup/popup-services';
-import { Button, RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';
+import type { PopupContext, PopupServices } from '../../lib/popup/popup-services';
+import { RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';
 import { QuickLogForm } from './QuickLogForm';
 import { SavedPanel } from './SavedPanel';
 import { NoCustomerHere } from './NoCustomerHere';
+import { FormBanners } from './FormBanners';
+import { useCustomerDetails } from './useCustomerDetails';
+import { useEscapeToClose } from './useEscapeToClose';
 import { NoCustomersYet } from '../shared/EmptyState';
 import './popup.css';
 
@@ -31,18 +35,6 @@ export interface QuickLogAppProps {
 
 type Saved = { customerId: string; customerName: string; result: Results['logInteraction']; draft: QuickLogDraft };
 
-const FIELD_ORDER: QuickLogField[] = [
-  'customerId',
-  'summary',
-  'contact',
-  'date',
-  'nextStep',
-  'nextStepDue',
-  'feedback.kind',
-  'feedback.score',
-  'feedback.comment',
-];
-
 export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppProps): JSX.Element {
   const t = useT(popup);
   const errorText = useErrorText();
@@ -50,7 +42,6 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
   const [ctx, setCtx] = useState<PopupContext | null>(null);
   const [draft, setDraft] = useState<QuickLogDraft>(() => emptyDraft());
   const [restored, setRestored] = useState(false);
-  const [details, setDetails] = useState<CustomerDetails | null>(null);
   const [errors, setErrors] = useState<Partial<Record<QuickLogField, string>>>({});
   const [general, setGeneral] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
@@ -59,8 +50,12 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
   const [notice, setNotice] = useState<string | undefined>();
   const customerRef = useRef<HTMLInputElement>(null);
   const summaryRef = useRef<HTMLTextAreaElement>(null);
-  const storedKey = useRef<string | null>(null);
   const editedSinceLoad = useRef(false);
+  const [drafts] = useState(() => new DraftWriter(draftDelayMs));
+
+  /** The draft as typed now (a failed save stores what was typed while it ran). */
+  const latest = useRef(draft);
+  latest.current = draft;
 
   const customer: CustomerSummary | null = draft.customerId ? { id: draft.customerId, name: draft.customerName ?? draft.customerId } : null;
 
@@ -76,12 +71,12 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
         setDraft(c.customer ? { ...found, customerId: c.customer.id, customerName: c.customer.name } : found);
         setRestored(true);
       } else if (c.customer) setDraft(emptyDraft(c.customer));
-      storedKey.current = draftKey(c.customer?.id ?? found?.customerId);
+      drafts.adopt(found ? draftKey(c.customer?.id ?? found.customerId) : null);
     })();
     return () => {
       live = false;
     };
-  }, [services]);
+  }, [services, drafts]);
 
   // Focus where typing starts.
   useEffect(() => {
@@ -90,35 +85,13 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
     // Only when the form (re)appears, not on every keystroke: no draft in the deps.
   }, [ctx, saved]);
 
-  // The chosen customer's contacts (suggestions), score and privacy facts.
-  useEffect(() => {
-    let live = true;
-    if (!draft.customerId) {
-      setDetails(null);
-      return undefined;
-    }
-    void services
-      .details(draft.customerId)
-      .catch(() => null)
-      .then((d) => {
-        if (live) setDetails(d);
-      });
-    return () => {
-      live = false;
-    };
-  }, [draft.customerId, services]);
+  const details = useCustomerDetails(services, draft.customerId);
 
-  // Drafts survive the popup closing.
+  // Drafts survive the popup closing (the writer ignores edits while a save is under way).
   useEffect(() => {
-    if (!ctx || saved || !editedSinceLoad.current) return undefined;
-    const key = draftKey(draft.customerId);
-    const timer = setTimeout(() => {
-      const previous = storedKey.current;
-      storedKey.current = key;
-      void (previous && previous !== key ? clearDraft(previous) : Promise.resolve()).then(() => saveDraft(key, draft));
-    }, draftDelayMs);
-    return () => clearTimeout(timer);
-  }, [draft, ctx, saved, draftDelayMs]);
+    if (ctx && !saved && editedSinceLoad.current) drafts.schedule(draftKey(draft.customerId), draft);
+  }, [draft, ctx, saved, drafts]);
+  useEffect(() => () => drafts.dispose(), [drafts]);
 
   const change = useCallback((patch: Partial<QuickLogDraft>) => {
     editedSinceLoad.current = true;
@@ -156,7 +129,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
     if (fields.length) {
       setErrors(Object.fromEntries(fields.map((f) => [f, t(invalid[f]!)])));
       setGeneral(t('popup.error.fix'));
-      const first = FIELD_ORDER.find((f) => invalid[f]);
+      const first = FIELD_FOCUS_ORDER.find((f) => invalid[f]);
       if (first === 'customerId') customerRef.current?.focus();
       else if (first === 'summary') summaryRef.current?.focus();
       return;
@@ -174,12 +147,16 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       }
     }
     setSaving(true);
+    // No draft write may land after the save: the pending one is dropped, one in flight ends first.
+    await drafts.seal();
     try {
       const result = await services.log(toPayload(draft, date));
-      await clearDraft(draftKey(draft.customerId), ...(storedKey.current ? [storedKey.current] : []));
+      await drafts.clear(draftKey(draft.customerId));
       setSaved({ customerId: draft.customerId!, customerName: draft.customerName ?? draft.customerId!, result, draft });
       setNotice(undefined);
     } catch (e) {
+      drafts.reopen();
+      if (editedSinceLoad.current) drafts.schedule(draftKey(latest.current.customerId), latest.current);
       const message = errorText(e);
       const field = quickLogField(toAppError(e).field);
       if (field) setErrors({ [field]: message });
@@ -204,6 +181,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
   };
 
   const another = (): void => {
+    drafts.reopen();
     setSaved(null);
     setRestored(false);
     editedSinceLoad.current = false;
@@ -219,6 +197,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
       await services.undo({ interactionId: saved.result.interactionId, ...(saved.result.feedbackId ? { feedbackId: saved.result.feedbackId } : {}) });
       // Back to the form with what was typed, so it can be corrected and saved again.
       editedSinceLoad.current = true;
+      drafts.reopen();
       setDraft({ ...saved.draft });
       setSaved(null);
       setNotice(t('popup.saved.undone'));
@@ -229,14 +208,7 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
     }
   };
 
-  // Esc closes the popup (the customer list takes the first Esc when open).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !e.defaultPrevented) services.close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [services]);
+  useEscapeToClose(services.close);
 
   if (!ctx)
     return (
@@ -282,39 +254,20 @@ export function QuickLogApp({ services, asOf, draftDelayMs = 120 }: QuickLogAppP
           ) : !record && !draft.customerId ? (
             <NoCustomerHere onFind={() => customerRef.current?.focus()} onClose={services.close} />
           ) : null}
-          {record && !ctx.customer && !draft.customerId ? (
-            <p className="r-banner">
-              <Button variant="ghost" onClick={() => void track(record)} disabled={tracking}>
-                {t('popup.track', { name: record.name ?? record.recordId })}
-              </Button>
-            </p>
-          ) : null}
-          {restored ? (
-            <p className="r-banner" role="status">
-              {t('popup.draftRestored')}{' '}
-              <Button
-                variant="ghost"
-                onClick={() => {
-                  void clearDraft(draftKey(draft.customerId));
-                  editedSinceLoad.current = false;
-                  setDraft(emptyDraft(customer ?? undefined));
-                  setRestored(false);
-                }}
-              >
-                {t('popup.discardDraft')}
-              </Button>
-            </p>
-          ) : null}
-          {notice ? (
-            <p className="r-banner" role="status">
-              {notice}
-            </p>
-          ) : null}
-          {general ? (
-            <p className="r-banner r-banner--error" role="alert">
-              {general}
-            </p>
-          ) : null}
+          <FormBanners
+            trackName={record && !ctx.customer && !draft.customerId ? (record.name ?? record.recordId) : undefined}
+            tracking={tracking}
+            onTrack={() => record && void track(record)}
+            restored={restored}
+            onDiscard={() => {
+              void drafts.clear(draftKey(draft.customerId));
+              editedSinceLoad.current = false;
+              setDraft(emptyDraft(customer ?? undefined));
+              setRestored(false);
+            }}
+            notice={notice}
+            general={general}
+          />
           {ctx.emptyBook && !record && !draft.customerId ? null : (
             <QuickLogForm
               draft={draft}

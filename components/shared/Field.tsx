@@ -31,16 +31,25 @@ export function Field({ label, hint, error, children, className }: FieldProps): 
         {label}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids `${id}-hint` / `${id}-error` its control is described by. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }): JSX.Element {
+  return (
+    <>
       {hint ? (
-        <div className="r-hint" id={hintId}>
+        <div className="r-hint" id={`${id}-hint`}>
           {hint}
         </div>
       ) : null}
       {error ? (
-        <div className="r-error" id={errorId} role="alert">
+        <div className="r-error" id={`${id}-error`} role="alert">
           {error}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }

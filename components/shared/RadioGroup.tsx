@@ -4,6 +4,7 @@
  * `digitShortcuts`, pressing 1…9 while the group has focus picks the n-th option.
  */
 import { useId, type JSX, type KeyboardEvent } from 'react';
+import { FieldNotes } from './Field';
 
 export interface RadioOption<V extends string> {
   value: V;
@@ -77,16 +78,7 @@ export function RadioGroup<V extends string>({
           </label>
         ))}
       </div>
-      {hint ? (
-        <div className="r-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="r-error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ export { RapportPage, type RapportPageProps } from './RapportPage';
 export { SettingsProvider, useSettings } from './settings-context';
 export { useLocale, useT, useCommonT, useErrorText, localeTag, useDocumentLang, type CommonKey } from './i18n';
 export { useEffectiveTheme, useDocumentTheme, type EffectiveTheme } from './theme';
-export { Field, type FieldProps, type FieldControlProps } from './Field';
+export { Field, FieldNotes, type FieldProps, type FieldControlProps } from './Field';
 export { Button, type ButtonProps } from './Button';
 export { RadioGroup, type RadioGroupProps, type RadioOption } from './RadioGroup';
 export { TierChip, RiskChip } from './ScoreChips';

@@ -16,6 +16,8 @@ import { DATA_TABLES, type DataTable } from '../db/tables';
 import { CodedError } from '../messaging/errors';
 import { issueToError } from '../messaging/zod-errors';
 import { migrateSettings } from '../settings/migrate';
+import { orderKeyV6, v6 } from '../db/migrations/006-order-keys';
+import type { Transaction } from '../schemas/domain';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 export const BACKUP_VERSION = 1;
@@ -92,6 +94,11 @@ export function parseBackup(json: string, dbVersion: number): Backup {
       return r.data;
     });
   }
+  // A backup of a database before migration 006 keys orders book-wide: rekeyed as the migration does.
+  if (head.data.dbVersion < v6.version)
+    tables.transactions = (tables.transactions as Transaction[]).map((t) =>
+      t.id.startsWith('o:') ? { ...t, id: orderKeyV6(t.customerId, t.id.slice(2)) } : t,
+    );
   tables.meta = restorableMeta(tables.meta as MetaRow[]);
   let settings: Settings;
   try {

@@ -48,7 +48,8 @@ export type TableName = keyof Rows;
  * - `log`, `meta`: import history, book model, journals, remembered UI state
  * - `settings`: preferences; kept by "delete all data", backed up as the backup's `settings`
  * - `sync`: CRM connections (their tokens), cursors and the write-back outbox; never in a backup
- *   (tokens stay in this database) and kept by "delete all data" (disconnecting removes them)
+ *   (tokens stay in this database); "delete all data" removes them with the data, disconnecting
+ *   removes one CRM's
  */
 export type TableRole = 'book' | 'derived' | 'log' | 'meta' | 'settings' | 'sync';
 
@@ -79,6 +80,8 @@ const withRole = <R extends TableRole>(roles: readonly R[]) => TABLE_NAMES.filte
 export const DATA_TABLES = withRole(['book', 'derived', 'log', 'meta']) as DataTable[];
 export type DataTable = Exclude<TableName, 'settings' | SyncTable>;
 export type SyncTable = 'syncConnections' | 'syncCursors' | 'syncOutbox';
+/** CRM sync state: not backed up, but gone with "delete all data". */
+export const SYNC_TABLES = withRole(['sync']) as SyncTable[];
 
 /** The customer history scoring reads, plus the actions whose statuses it keeps. */
 export const BOOK_TABLES = [...withRole(['book']), 'actions'] as BookTable[];

@@ -1,6 +1,6 @@
 /**
  * One CSV row → one canonical record, or a row error (docs/import.md). Ids are the
- * idempotent keys: a transaction keys on its order_id, else (customer, date, amount, product);
+ * idempotent keys: a transaction keys on (customer, order_id), else (customer, date, amount, product);
  * interactions and feedback key on all their fields; customers on their customer_id.
  */
 import type { Customer, Feedback, Interaction, Transaction } from '../schemas/domain';
@@ -22,6 +22,14 @@ export interface RowError {
   /** What the translated reason names: the offending `value`. */
   params?: Record<string, string | number>;
 }
+
+/**
+ * A transaction's key when it has an order id: per customer, since two customers' CRMs may number
+ * orders alike. The customer id is URI-encoded, so its colons cannot make two pairs one key
+ * (customer `A:B` + order `C` vs customer `A` + order `B:C`). Migration 006 rewrote the older
+ * `o:<order_id>` keys into this form.
+ */
+export const orderKey = (customerId: string, orderId: string): string => `o:${encodeURIComponent(customerId)}:${orderId}`;
 
 export type ImportRecord = Customer | Transaction | Interaction | Feedback;
 
@@ -155,7 +163,7 @@ export function buildRecord(fields: readonly string[], ctx: RowContext, index: M
         const currency = opt('currency')?.toUpperCase() ?? a.currency;
         const product = opt('product');
         const orderId = opt('order_id');
-        const id = orderId !== undefined ? `o:${orderId}` : `t:${stableHash([customerId, d, a.value, product])}`;
+        const id = orderId !== undefined ? orderKey(customerId, orderId) : `t:${stableHash([customerId, d, a.value, product])}`;
         const t: Transaction = { id, customerId, date: d, amount: a.value };
         if (currency) t.currency = currency;
         if (product !== undefined) t.product = product;

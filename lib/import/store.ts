@@ -20,6 +20,10 @@ import { CodedError } from '../messaging/errors';
 import type { ImportKind } from './columns';
 import type { ParsedChunk } from './parser';
 import type { ImportSink } from './run';
+import { journalKey, journalPrefix, type JournalEntry } from './journal';
+import { rollbackImport } from './rollback';
+
+export { rollbackImport };
 
 export const TABLE_OF: Record<Exclude<ImportKind, 'customers'>, 'transactions' | 'interactions' | 'feedback'> = {
   transactions: 'transactions',
@@ -29,16 +33,6 @@ export const TABLE_OF: Record<Exclude<ImportKind, 'customers'>, 'transactions' |
 
 export type { ChunkResult, ImportCheckpoint };
 
-/** meta `importJournal:<id>:<seq>`: what one chunk added or replaced, for rollback. */
-interface JournalEntry {
-  table: 'customers' | 'transactions' | 'interactions' | 'feedback';
-  added: string[];
-  addedCustomers: string[];
-  replacedCustomers: StoredCustomer[];
-}
-
-const journalPrefix = (id: string): string => `importJournal:${id}:`;
-const journalKey = (id: string, seq: number): string => `${journalPrefix(id)}${String(seq).padStart(8, '0')}`;
 const IMPORT_TABLES: readonly TableName[] = ['customers', 'transactions', 'interactions', 'feedback', 'importLog', 'meta'];
 
 /** Create the running importLog row and the first checkpoint; a second call for the same import changes nothing. */
@@ -87,6 +81,7 @@ async function writeCustomers(db: AppDB, incoming: Customer[], journal: JournalE
     const prevRow = stored[i];
     if (!prevRow) {
       puts.push(toStoredCustomer(next));
+      journal.written!.push(puts.at(-1)!);
       journal.added.push(id);
       changed.add(id);
       return;
@@ -98,6 +93,7 @@ async function writeCustomers(db: AppDB, incoming: Customer[], journal: JournalE
       return;
     }
     puts.push(toStoredCustomer(merged));
+    journal.written!.push(puts.at(-1)!);
     journal.replacedCustomers.push(prevRow);
     changed.add(id);
   });
@@ -139,7 +135,13 @@ export async function writeChunk(
       placeholdersCreated: 0,
       changedCustomerIds: [],
     };
-    const journal: JournalEntry = { table: kind === 'customers' ? 'customers' : TABLE_OF[kind], added: [], addedCustomers: [], replacedCustomers: [] };
+    const journal: JournalEntry = {
+      table: kind === 'customers' ? 'customers' : TABLE_OF[kind],
+      added: [],
+      addedCustomers: [],
+      replacedCustomers: [],
+      written: [],
+    };
     const changed = new Set<string>();
     if (kind === 'customers') await writeCustomers(db, chunk.records as Customer[], journal, changed, r);
     else {
@@ -160,6 +162,8 @@ export async function writeChunk(
         .filter((id) => !present.has(id))
         .map((id) => toStoredCustomer({ id, name: id, emails: [], createdAt: first.get(id)!, crmRefs: [], placeholder: true }));
       journal.addedCustomers = await customersRepo(db).addNew(placeholders);
+      const addedSet = new Set(journal.addedCustomers);
+      journal.written = placeholders.filter((p) => addedSet.has(p.id));
       newlyKnown = unknown;
       r.placeholdersCreated = journal.addedCustomers.length;
       if (added.length === 0) changed.clear();
@@ -194,30 +198,6 @@ export async function finishImport(db: AppDB, importId: string, finishedAt: numb
     await metaRepo(db).deletePrefix(journalPrefix(importId));
     await metaRepo(db).delete([checkpointKey(importId)]);
     return done;
-  });
-}
-
-/** Undo everything an unfinished import wrote; its log row stays, marked cancelled. */
-export async function rollbackImport(db: AppDB, importId: string, finishedAt: number): Promise<ImportLog> {
-  return transact(db, 'rw', IMPORT_TABLES, async () => {
-    const log = await importLogRepo(db).get(importId);
-    if (!log) throw new CodedError('import.unknown', { importId });
-    if (log.status === 'cancelled') return log;
-    if (log.status !== 'running') throw new CodedError('import.not-resumable', { file: log.fileName });
-    const entries = (await metaRepo(db).withPrefix(journalPrefix(importId))).map((m) => m.value as JournalEntry);
-    for (const e of entries.reverse()) {
-      if (e.table === 'customers') await customersRepo(db).bulkDelete(e.added);
-      else if (e.table === 'transactions') await transactionsRepo(db).bulkDelete(e.added);
-      else if (e.table === 'interactions') await interactionsRepo(db).bulkDelete(e.added);
-      else await feedbackRepo(db).bulkDelete(e.added);
-      await customersRepo(db).bulkDelete(e.addedCustomers);
-      await customersRepo(db).putStored(e.replacedCustomers);
-    }
-    await metaRepo(db).deletePrefix(journalPrefix(importId));
-    await metaRepo(db).delete([checkpointKey(importId)]);
-    const cancelled: ImportLog = { ...log, status: 'cancelled', finishedAt, accepted: 0, duplicates: 0 };
-    await importLogRepo(db).put(cancelled);
-    return cancelled;
   });
 }
 

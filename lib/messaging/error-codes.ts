@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'overlay.not-a-record',
   'overlay.not-this-record',
   'overlay.not-offered',
+  'overlay.never-log',
   'goal.unknown',
   'goal.end-before-start',
   'goal.target-equals-baseline',

@@ -58,6 +58,10 @@ export interface CardData {
   trend: CardTrendPoint[];
   /** The score a week ago and how each factor moved since (absent without history that old). */
   lastWeek?: { date: string; riskScore: number; tier: Tier; changes: FactorChange[] };
+  /** The day the customer was first scored (their oldest history row, else today's score). */
+  firstScored: string;
+  /** The customer came with the sample book ("Remove sample data" removes them). */
+  sample: boolean;
 }
 
 export interface RowChip {

@@ -2,6 +2,7 @@
  * The record-page overlay: exactly one host `[data-rapport-overlay="record"]` right after the
  * record title, for the record the URL shows now. Re-mounts when the CRM re-renders its header,
  * floats when the header cannot be found (the selector drift report says so, without customer data).
+ * Details opens the card (focus moves into it); Esc in the card or on the page closes it.
  */
 import type { RecordLookupInput } from '../schemas/messages';
 import type { CrmDescriptor, RecordPage } from '../crm/types';
@@ -10,6 +11,8 @@ import { send } from '../messaging/client';
 import { h } from './dom';
 import { errorMessage, type OverlayT } from './i18n';
 import { renderRecord, type RecordView } from './record-view';
+import { isCloseFromCard } from './card-close';
+import { browser } from './browser';
 import { onDomChange, waitFor } from './wait';
 
 const HOST_SEL = '[data-rapport-overlay="record"]';
@@ -59,6 +62,7 @@ export class RecordOverlay {
       document.body.append(this.host);
     }
     signal.addEventListener('abort', () => this.host.remove());
+    this.closeOnEscape(signal);
     // CRMs re-render headers: put the same host back next to the current title.
     onDomChange(
       () => this.keepMounted(),
@@ -66,6 +70,36 @@ export class RecordOverlay {
       (n) => this.host.contains(n) || n === this.host,
     );
     await this.load(signal);
+  }
+
+  /**
+   * Esc closes the open card and puts focus back on Details: pressed in the card (its frame posts
+   * "close", lib/overlay/card-close.ts) or on the page. Only the user's own key press counts.
+   */
+  private closeOnEscape(signal: AbortSignal): void {
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    window.addEventListener(
+      'message',
+      (e) => {
+        if (this.expanded && isCloseFromCard(e, this.shadow.querySelector('iframe#rapport-card'), origin)) this.setExpanded(false, signal);
+      },
+      { signal },
+    );
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && e.isTrusted && !e.defaultPrevented && this.expanded) this.setExpanded(false, signal);
+      },
+      { signal },
+    );
+  }
+
+  /** Open or close the card; focus goes into the card when it opens and back to Details when it closes. */
+  private setExpanded(open: boolean, signal?: AbortSignal): void {
+    this.expanded = open;
+    this.render(signal);
+    if (open) this.shadow.querySelector<HTMLIFrameElement>('iframe#rapport-card')?.focus();
+    else this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
   }
 
   /** Data changed somewhere (quick-log, import, action): fetch again, keep the card state. */
@@ -125,11 +159,7 @@ export class RecordOverlay {
       expanded: this.expanded,
       floating: this.floating,
       theme: this.opts.theme(),
-      onToggle: () => {
-        this.expanded = !this.expanded;
-        this.render(signal);
-        this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
-      },
+      onToggle: () => this.setExpanded(!this.expanded, signal),
       onTrack: (customerId) => {
         if (this.lookup) send('trackCustomer', { lookup: this.lookup, ...(customerId ? { customerId } : {}) }).then(again, fail);
       },

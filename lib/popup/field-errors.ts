@@ -31,3 +31,16 @@ export function isCalendarDate(s: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === s;
 }
+
+/** Where focus goes after a failed check: the first field, in the form's order, with an error. */
+export const FIELD_FOCUS_ORDER: readonly QuickLogField[] = [
+  'customerId',
+  'summary',
+  'contact',
+  'date',
+  'nextStep',
+  'nextStepDue',
+  'feedback.kind',
+  'feedback.score',
+  'feedback.comment',
+];

@@ -44,3 +44,25 @@ export function neverLogHit(list: readonly string[], subject: NeverLogSubject): 
   }
   return null;
 }
+
+/** What a CRM record (a page's record, a synced account) shows of itself. */
+export interface NeverLogRecord {
+  /** Ids it is known by: the customer id it would get, its CRM record id. */
+  ids: readonly string[];
+  domain?: string;
+  emails?: readonly string[];
+}
+
+/**
+ * The first list entry naming a CRM record, or null. Track, Link and sync refuse such a record:
+ * it must not become (or be tied to) a customer of the book.
+ */
+export function neverLogRecordHit(list: readonly string[], record: NeverLogRecord): string | null {
+  if (!list.length) return null;
+  const ids = record.ids.length ? record.ids : [''];
+  for (const customerId of ids) {
+    const hit = neverLogHit(list, { customerId, ...(record.domain ? { domain: record.domain } : {}), ...(record.emails ? { emails: record.emails } : {}) });
+    if (hit) return hit;
+  }
+  return null;
+}

@@ -6,24 +6,20 @@
  * story. Same seed and asOf → the same book, byte for byte. Pure: no clock, no Math.random.
  */
 import { addDays } from '../clock';
-import type { Contact, Customer, Feedback, Goal, Interaction, Transaction } from '../schemas/domain';
-import { CHANNELS, CRM_IDS, type Channel, type Sentiment } from '../schemas/enums';
+import type { Goal } from '../schemas/domain';
+import { CRM_IDS, type Channel, type Sentiment } from '../schemas/enums';
+import { BookBuilder, YEARS, type SampleBook } from './book-builder';
 import { crmRecordId } from './crm-ids';
 import * as W from './names';
 import { createRng, type Rng } from './prng';
-import { SAMPLE_AS_OF, STORIES, type Story } from './stories';
+import { SAMPLE_AS_OF, STORIES } from './stories';
+import { storyCustomer } from './story-histories';
 import { SAMPLE_GENERATED } from './size';
 import { SAMPLE_GOAL_TITLES, type SampleGoalId } from './goal-titles';
+import { SAMPLE_TEXTS } from './texts';
 import type { Locale } from '../i18n';
 
-export interface SampleBook {
-  customers: Customer[];
-  contacts: Contact[];
-  transactions: Transaction[];
-  interactions: Interaction[];
-  feedback: Feedback[];
-  goals: Goal[];
-}
+export type { SampleBook } from './book-builder';
 
 export interface SampleOptions {
   seed?: number;
@@ -31,11 +27,10 @@ export interface SampleOptions {
   customers?: number;
   /** The book's "today": every date is at or before it. */
   asOf?: string;
-  /** The language the goal names are written in (default English). */
+  /** The language the book's words (notes, roles, products, goal names) are written in (default English). */
   locale?: Locale;
 }
 
-const YEARS = 3;
 /** Buying rhythms: every few weeks, every quarter, or now and then. */
 type Archetype = 'steady' | 'quarterly' | 'adhoc';
 const ARCHETYPES: readonly [Archetype, number][] = [
@@ -45,43 +40,6 @@ const ARCHETYPES: readonly [Archetype, number][] = [
 ];
 /** Weekly chance that a customer with nothing wrong stops buying for good. */
 const BASE_LAPSE = 0.0005;
-
-/** Accumulates rows with stable, sequential ids. */
-class BookBuilder {
-  readonly book: SampleBook = { customers: [], contacts: [], transactions: [], interactions: [], feedback: [], goals: [] };
-  private n = { t: 0, i: 0, f: 0, k: 0 };
-  constructor(
-    readonly rng: Rng,
-    readonly asOf: string,
-  ) {}
-
-  purchase(customerId: string, date: string, amount: number, product?: string): void {
-    const id = `T-${String(++this.n.t).padStart(7, '0')}`;
-    this.book.transactions.push({ id, customerId, date, amount: Math.round(amount * 100) / 100, currency: 'USD', product, orderId: id });
-  }
-
-  interaction(customerId: string, date: string, channel: Channel, sentiment: Sentiment, summary: string, extra: Partial<Interaction> = {}): void {
-    const id = `I-${String(++this.n.i).padStart(7, '0')}`;
-    this.book.interactions.push({ id, customerId, date, channel, direction: this.rng.chance(0.7) ? 'outbound' : 'inbound', summary, sentiment, ...extra });
-  }
-
-  feedback(customerId: string, date: string, kind: Feedback['kind'], score?: number, comment?: string): void {
-    const id = `F-${String(++this.n.f).padStart(7, '0')}`;
-    this.book.feedback.push({ id, customerId, date, kind, ...(score === undefined ? {} : { score }), ...(comment ? { comment } : {}) });
-  }
-
-  contact(customerId: string, name: string, role: string, isDecisionMaker: boolean, domain: string): Contact {
-    const id = `K-${String(++this.n.k).padStart(6, '0')}`;
-    const local =
-      name
-        .toLowerCase()
-        .replace(/[^a-z]+/g, '.')
-        .replace(/^\.|\.$/g, '') || `contact${this.n.k}`;
-    const c: Contact = { id, customerId, name, role, isDecisionMaker, email: `${local}@${domain}` };
-    this.book.contacts.push(c);
-    return c;
-  }
-}
 
 const weighted = <T>(rng: Rng, table: readonly [T, number][]): T => {
   let u = rng.next();
@@ -106,7 +64,7 @@ const sentimentFor = (rng: Rng, mood: number): Sentiment => {
  * like its present and the risk model can learn from it. See docs/sample-data.md.
  */
 function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>): void {
-  const { rng, asOf } = b;
+  const { rng, asOf, texts } = b;
   const zh = rng.chance(0.25);
   let name = zh ? `${rng.pick(W.ZH_CITIES)}${rng.pick(W.ZH_CORES)}${rng.pick(W.ZH_TRADES)}有限公司` : `${rng.pick(W.EN_PREFIXES)} ${rng.pick(W.EN_SUFFIXES)}`;
   if (usedNames.has(name)) name = zh ? name.replace('有限公司', `${index}号有限公司`) : `${name} ${index}`;
@@ -126,7 +84,7 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
     name,
     domain,
     emails: [],
-    segment: rng.pick(W.SEGMENTS),
+    segment: rng.pick(texts.segments),
     owner: rng.pick(W.OWNERS),
     createdAt: created,
     crmRefs: crms.map((crm) => ({ crm, objectType: 'account' as const, id: crmRecordId(crm, index, rng) })),
@@ -134,7 +92,7 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
 
   const contacts = Array.from({ length: rng.int(1, 4) }, (_, k) => {
     const dm = k === 0 ? rng.chance(0.55) : rng.chance(0.3);
-    return b.contact(id, personName(rng, zh), dm ? rng.pick(W.ROLES_DM) : rng.pick(W.ROLES_OTHER), dm, domain);
+    return b.contact(id, personName(rng, zh), dm ? rng.pick(texts.rolesDm) : rng.pick(texts.rolesOther), dm, domain);
   });
   const coverage = (contacts.some((c) => c.isDecisionMaker) ? 1 : 2.5) * (contacts.length > 1 ? 1 : 2);
   const mood = rng.normal(0, 0.2);
@@ -150,7 +108,7 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
     if (!lapsed) {
       while (nextOrder <= weekEnd) {
         const amount = size * rng.lognormal(0, 0.35);
-        b.purchase(id, nextOrder, amount, rng.pick(W.PRODUCTS));
+        b.purchase(id, nextOrder, amount, rng.pick(texts.products));
         if (rng.chance(0.03)) {
           const refundOn = addDays(nextOrder, rng.int(3, 20));
           b.purchase(id, refundOn > asOf ? asOf : refundOn, -amount * rng.next());
@@ -161,12 +119,12 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
       if (rng.chance(1 / 100)) {
         // a complaint: half are put right within days (a good follow-up), half linger
         const when = addDays(week, rng.int(0, 6)) > asOf ? asOf : addDays(week, rng.int(0, 6));
-        b.feedback(id, when, 'complaint', undefined, 'Late delivery and no update from support');
-        b.interaction(id, when, 'call', 'negative', 'Complaint about a late delivery', { direction: 'inbound' });
+        b.feedback(id, when, 'complaint', undefined, texts.complaint.comment);
+        b.interaction(id, when, 'call', 'negative', texts.complaint.call, { direction: 'inbound' });
         bad += 1;
         if (rng.chance(0.5)) {
           const fixed = addDays(when, rng.int(2, 8));
-          if (fixed <= asOf) b.interaction(id, fixed, 'call', 'positive', 'Delivery fixed, customer thanked us', { contact: contacts[0]!.name });
+          if (fixed <= asOf) b.interaction(id, fixed, 'call', 'positive', texts.complaint.fixed, { contact: contacts[0]!.name });
         } else complaintOpenUntil = addDays(when, 90);
       }
     }
@@ -177,10 +135,10 @@ function genericCustomer(b: BookBuilder, index: number, usedNames: Set<string>):
       else if (s === 'positive') bad = Math.max(0, bad - 1);
       const who = rng.pick(contacts);
       const nearEnd = nextTouch > addDays(asOf, -20);
-      b.interaction(id, nextTouch, weighted(rng, CHANNEL_WEIGHTS), s, rng.pick(W.NOTES[s]), {
+      b.interaction(id, nextTouch, weighted(rng, CHANNEL_WEIGHTS), s, rng.pick(texts.notes[s]), {
         contact: who.name,
         contactIsDecisionMaker: who.isDecisionMaker,
-        ...(nearEnd && !lapsed && rng.chance(0.5) ? { nextStep: 'Send proposal', nextStepDue: addDays(asOf, rng.int(1, 21)) } : {}),
+        ...(nearEnd && !lapsed && rng.chance(0.5) ? { nextStep: texts.nextStep, nextStepDue: addDays(asOf, rng.int(1, 21)) } : {}),
       });
       if (rng.chance(0.12)) b.feedback(id, nextTouch, 'csat', Math.min(5, Math.max(1, Math.round(rng.normal(4.1 + mood - 0.5 * Math.min(2, bad), 0.8)))));
       nextTouch = addDays(nextTouch, Math.max(2, Math.round(rng.exp(lapsed ? 3 * touchEvery : touchEvery))));
@@ -206,107 +164,6 @@ const CHANNEL_WEIGHTS: readonly [Channel, number][] = [
   ['chat', 0.1],
   ['other', 0.03],
 ];
-
-/** Scripted histories: each story's data is built so its scores tell that story. */
-function storyCustomer(b: BookBuilder, s: Story): void {
-  const { rng, asOf } = b;
-  const ago = (days: number): string => addDays(asOf, -days);
-  const zh = /[\u4e00-\u9fff]/.test(s.name);
-  b.book.customers.push({
-    id: s.customerId,
-    name: s.name,
-    domain: s.domain,
-    emails: [],
-    segment: 'Key accounts',
-    owner: zh ? '李娜' : 'Alex Kim',
-    createdAt: ago(s.story === 'new-customer' ? 25 : YEARS * 365),
-    crmRefs: CRM_IDS.map((crm) => ({ crm, objectType: 'account' as const, id: s.crmIds[crm] })),
-  });
-  const c = (name: string, role: string, dm: boolean): Contact => b.contact(s.customerId, name, role, dm, s.domain);
-  const touch = (days: number, sentiment: Sentiment, who: Contact, summary: string, channel: Channel = rng.pick(CHANNELS)): void =>
-    b.interaction(s.customerId, ago(days), channel, sentiment, summary, { contact: who.name, contactIsDecisionMaker: who.isDecisionMaker });
-  const buyEvery = (from: number, to: number, every: number, amount: number): void => {
-    for (let d = from; d >= to; d -= Math.max(5, Math.round(rng.normal(every, every * 0.15))))
-      b.purchase(s.customerId, ago(d), amount * rng.lognormal(0, 0.2), rng.pick(W.PRODUCTS));
-  };
-
-  switch (s.story) {
-    case 'loyal-key-account': {
-      const ceo = c('Margaret Chen', 'CEO', true);
-      const ops = c('Tom Baker', 'VP Operations', true);
-      const buyer = c('Lucy Ward', 'Buyer', false);
-      buyEvery(YEARS * 365, 6, 21, 28_000);
-      for (let d = YEARS * 365; d >= 3; d -= rng.int(7, 12))
-        touch(d, rng.chance(0.8) ? 'positive' : 'neutral', rng.pick([ceo, ops, buyer]), rng.pick(W.NOTES.positive));
-      b.feedback(s.customerId, ago(40), 'nps', 10);
-      b.feedback(s.customerId, ago(15), 'csat', 5);
-      break;
-    }
-    case 'big-account-going-quiet': {
-      const vp = c('Robert Hale', 'VP Procurement', true);
-      const pm = c('Nina Ortiz', 'Project Lead', false);
-      buyEvery(YEARS * 365, 150, 25, 36_000);
-      for (let d = YEARS * 365; d >= 95; d -= d > 270 ? rng.int(10, 16) : rng.int(30, 50))
-        touch(
-          d,
-          d > 200 ? 'positive' : rng.pick(['neutral', 'negative'] as const),
-          rng.pick([vp, pm]),
-          d > 200 ? rng.pick(W.NOTES.positive) : 'Mentioned a competitor offer',
-        );
-      b.feedback(s.customerId, ago(120), 'nps', 6);
-      break;
-    }
-    case 'complainer': {
-      const cto = c('Bill Lumbergh', 'CTO', true);
-      const it = c('Peter Gibbons', 'IT Manager', false);
-      buyEvery(2 * 365, 12, 35, 4_200);
-      for (let d = 2 * 365; d >= 75; d -= rng.int(14, 24)) touch(d, rng.pick(['neutral', 'positive'] as const), rng.pick([cto, it]), rng.pick(W.NOTES.neutral));
-      touch(40, 'negative', it, 'Invoice dispute: billed twice', 'email');
-      touch(21, 'negative', it, 'Outage not resolved for three days', 'call');
-      touch(8, 'negative', cto, 'Escalated: threatens to review the contract', 'meeting');
-      touch(3, 'negative', it, 'Asked for a service credit', 'email');
-      b.feedback(s.customerId, ago(40), 'complaint', undefined, 'Billed twice for the same order');
-      b.feedback(s.customerId, ago(20), 'complaint', undefined, 'Outage not resolved for three days');
-      b.feedback(s.customerId, ago(9), 'complaint', undefined, 'Second escalation, still no root cause');
-      b.feedback(s.customerId, ago(10), 'nps', 2);
-      b.feedback(s.customerId, ago(10), 'csat', 1);
-      break;
-    }
-    case 'new-customer': {
-      const coo = c('Alice Abernathy', 'COO', true);
-      b.purchase(s.customerId, ago(20), 3_000, 'Platform licence');
-      touch(24, 'positive', coo, 'Signed the first order', 'meeting');
-      touch(6, 'positive', coo, 'Kick-off call scheduled', 'call');
-      break;
-    }
-    case 'single-threaded-key-account': {
-      // Everything goes through one person: if 王芳 leaves, the relationship leaves with her.
-      const wang = c('王芳', '采购总监', true);
-      buyEvery(YEARS * 365, 10, 32, 4_500);
-      for (let d = YEARS * 365; d >= 55; d -= rng.int(18, 30))
-        touch(d, rng.chance(0.3) ? 'positive' : 'neutral', wang, rng.pick(['例行回访', '确认下季度订单', '对新功能很满意']));
-      b.feedback(s.customerId, ago(60), 'csat', 4);
-      break;
-    }
-    case 'negative-value': {
-      const fin = c('Howard Stark', 'CFO', true);
-      for (const [d, amount] of [
-        [400, 4_000],
-        [300, 3_500],
-        [200, 3_000],
-        [120, 2_500],
-        [60, 2_000],
-      ] as const) {
-        b.purchase(s.customerId, ago(d), amount, 'Hardware kit');
-        b.purchase(s.customerId, ago(d - 10), -amount * 1.4, 'Hardware kit');
-      }
-      for (let d = 400; d >= 30; d -= rng.int(25, 45)) touch(d, 'negative', fin, 'Returned goods, asked for credit', 'email');
-      touch(25, 'negative', fin, 'Disputes the restocking fee', 'call');
-      b.feedback(s.customerId, ago(25), 'nps', 4);
-      break;
-    }
-  }
-}
 
 function quarterGoals(asOf: string, locale: Locale): Goal[] {
   const [y, m] = asOf.split('-').map(Number) as [number, number];
@@ -344,10 +201,11 @@ function quarterGoals(asOf: string, locale: Locale): Goal[] {
 
 export function generateSampleBook(opts: SampleOptions = {}): SampleBook {
   const asOf = opts.asOf ?? SAMPLE_AS_OF;
-  const b = new BookBuilder(createRng(opts.seed ?? 20261120), asOf);
+  const locale = opts.locale ?? 'en';
+  const b = new BookBuilder(createRng(opts.seed ?? 20261120), asOf, SAMPLE_TEXTS[locale]);
   for (const s of STORIES) storyCustomer(b, s);
   const used = new Set(STORIES.map((s) => s.name));
   for (let i = 0; i < (opts.customers ?? SAMPLE_GENERATED); i++) genericCustomer(b, i, used);
-  b.book.goals.push(...quarterGoals(asOf, opts.locale ?? 'en'));
+  b.book.goals.push(...quarterGoals(asOf, locale));
   return b.book;
 }

@@ -101,11 +101,13 @@ export class BookScorer {
   /** Pass 1: purchase stats at both dates, training outcomes, data kinds. */
   observe(chunk: readonly CustomerHistory[]): void {
     for (const h of chunk) {
-      const s = customerStats(h.transactions, this.day, this.horizonDays);
+      const s = customerStats(h.transactions, this.day, this.horizonDays, false);
       this.ids.push(h.customer.id);
-      this.firstSeenDay.push(dayOf(firstSeenOf(h, s)));
+      // firstSeenOf in days: the first purchase (asOf − T) when before the record's creation
+      const created = dayOf(h.customer.createdAt);
+      this.firstSeenDay.push(s.purchaseDays > 0 && this.day - s.T < created ? this.day - s.T : created);
       this.now.push(s);
-      this.past.push(customerStats(h.transactions, this.trainDay, this.horizonDays));
+      this.past.push(customerStats(h.transactions, this.trainDay, this.horizonDays, false));
       this.churnedSince.push(boughtBetween(h.transactions, this.trainDay, this.day) ? 0 : 1);
     }
     this.sourcesNow = orSources(this.sourcesNow, dataSources(chunk, this.asOf));
@@ -185,14 +187,15 @@ export class BookScorer {
     };
   }
 
-  /** The risk inputs of one customer as of a date model's day. */
-  private inputs(h: CustomerHistory, i: number, m: DateModel, s: CustomerStats): RiskInputs {
+  /** The risk inputs of one customer as of a date model's day (stats from pass 1's columns, the date's CLV memo). */
+  private inputs(h: CustomerHistory, i: number, m: DateModel): RiskInputs {
     const firstSeen = isoOfDay(this.firstSeenDay.get(i));
     const tier = m.tiers[i]!;
+    const s = (m === this.pastModel ? this.past : this.now).at(i);
     return {
       sources: m.sources,
       stats: s,
-      value: customerValue(s, m.value, this.settings, this.horizonDays),
+      value: customerValue(s, m.value, this.settings, this.horizonDays, m.cache),
       signals: relationshipSignals(h, m.asOf, firstSeen),
       tier,
       cadenceDays: this.settings.revisitCadenceDays[tier],
@@ -212,7 +215,7 @@ export class BookScorer {
       if (this.ids[i] !== h.customer.id) throw new Error(`BookScorer: pass 2 saw "${h.customer.id}" where pass 1 saw "${this.ids[i]}"`);
       if (this.fallback) {
         if (!now.present[i]) continue;
-        riskFeatures(this.inputs(h, i, now, customerStats(h.transactions, this.day, this.horizonDays)), row);
+        riskFeatures(this.inputs(h, i, now), row);
         for (let j = 0; j < FEATURE_COUNT; j++)
           if (Number.isFinite(row[j]!)) {
             this.meanSum[j]! += row[j]!;
@@ -223,7 +226,7 @@ export class BookScorer {
       if (!past.present[i]) continue;
       // every sampleStep-th customer of the cut-off: a few tens of thousands pin the model down
       if (this.presentPastSeen++ % this.sampleStep !== 0) continue;
-      riskFeatures(this.inputs(h, i, past, customerStats(h.transactions, this.trainDay, this.horizonDays)), row);
+      riskFeatures(this.inputs(h, i, past), row);
       for (let j = 0; j < FEATURE_COUNT; j++) this.trainRows.push(row[j]!);
       this.trainY.push(this.churnedSince.get(i));
     }
@@ -321,7 +324,7 @@ export class BookScorer {
     chunk.forEach((h, k) => {
       const i = from + k;
       if (!now.present[i] || this.now.get('purchaseDays', i) === 0) return;
-      const inputs = this.inputs(h, i, now, customerStats(h.transactions, this.day, this.horizonDays));
+      const inputs = this.inputs(h, i, now);
       riskFeatures(inputs, row);
       out.push({
         probability: riskProbability(this.model!.risk, row),

@@ -13,7 +13,7 @@ import type { Goal, Score } from '../schemas/domain';
 import type { AcceptanceModel } from './acceptance';
 import type { ScoringSettings } from '../schemas/settings';
 import { dayOf } from '../clock';
-import { rankActions, type RankedAction } from './actions';
+import { rankActions, type PlaybookInput, type RankedAction } from './actions';
 import { BookScorer, firstSeenOf, fitBookChunked, fitBookSync, horizonOf } from './book-scorer';
 import { FEATURE_COUNT, riskFeatures, type RiskInputs } from './features';
 import { rfmOf } from './rfm';
@@ -40,6 +40,11 @@ export interface ScoredCustomer {
   value: CustomerValue;
 }
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const NO_GOALS: readonly Goal[] = [];
+/** One feature row reused for every customer (assessRisk reads it and keeps nothing of it). */
+const featureRow = new Float64Array(FEATURE_COUNT);
+
 /** Score one customer from its parts (shared by the full and the incremental path). */
 function scoreParts(
   h: CustomerHistory,
@@ -64,33 +69,31 @@ function scoreParts(
     tenureDays: dayOf(asOf) - dayOf(firstSeen),
     asOf,
   };
-  const raw = new Float64Array(FEATURE_COUNT);
+  const raw = featureRow;
   riskFeatures(inputs, raw);
   const risk = assessRisk(model.risk, raw, inputs, settings);
-  const ranked = rankActions(
-    {
-      customerId: h.customer.id,
-      ...(h.customer.segment !== undefined ? { segment: h.customer.segment } : {}),
-      tier,
-      risk,
-      signals,
-      pAlive: v.pAlive,
-      value: v.value,
-      netSpend: s.netSpend,
-      purchaseDays: s.purchaseDays,
-      ...(s.firstPurchase !== undefined ? { firstPurchase: s.firstPurchase } : {}),
-      firstSeen,
-      medianValue: model.medianValue,
-      actions: h.actions,
-      goals: context.goals ?? [],
-      asOf,
-      sources: model.sources,
-      ...(context.acceptance ? { acceptance: context.acceptance } : {}),
-    },
-    settings,
-  );
+  // built field by field: no spreads of temporary objects in the per-customer hot path
+  const playbook: PlaybookInput = {
+    customerId: h.customer.id,
+    tier,
+    risk,
+    signals,
+    pAlive: v.pAlive,
+    value: v.value,
+    netSpend: s.netSpend,
+    purchaseDays: s.purchaseDays,
+    firstSeen,
+    medianValue: model.medianValue,
+    actions: h.actions,
+    goals: context.goals ?? NO_GOALS,
+    asOf,
+    sources: model.sources,
+  };
+  if (h.customer.segment !== undefined) playbook.segment = h.customer.segment;
+  if (s.firstPurchase !== undefined) playbook.firstPurchase = s.firstPurchase;
+  if (context.acceptance) playbook.acceptance = context.acceptance;
+  const ranked = rankActions(playbook, settings);
   const top = ranked[0];
-  const round2 = (x: number): number => Math.round(x * 100) / 100;
   const score: Score = {
     customerId: h.customer.id,
     tier,
@@ -106,10 +109,14 @@ function scoreParts(
     pAlive: v.pAlive ?? 1,
     expectedPurchases: v.expectedInHorizon,
     rfm: rfmOf(s, model.rfmEdges),
-    nba: top ? { kind: top.kind, reason: top.reason, due: top.due, ...(top.params ? { params: top.params } : {}) } : null,
-    ...(signals.lastContact !== undefined ? { lastContact: signals.lastContact } : {}),
+    nba: top
+      ? top.params
+        ? { kind: top.kind, reason: top.reason, due: top.due, params: top.params }
+        : { kind: top.kind, reason: top.reason, due: top.due }
+      : null,
     computedAt,
   };
+  if (signals.lastContact !== undefined) score.lastContact = signals.lastContact;
   return { score, ranked, risk, value: v };
 }
 

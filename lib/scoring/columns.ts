@@ -39,8 +39,23 @@ export class StatsColumns {
         grown.set(this.cols[f]);
         this.cols[f] = grown;
       }
-    for (const f of FIELDS) this.cols[f][this.n] = s[f];
-    this.n++;
+    // field by field: a keyed loop over FIELDS is megamorphic, and a rescore pushes 200k rows
+    const c = this.cols;
+    const i = this.n++;
+    c.x[i] = s.x;
+    c.tx[i] = s.tx;
+    c.T[i] = s.T;
+    c.meanRepeatSpend[i] = s.meanRepeatSpend;
+    c.firstAmount[i] = s.firstAmount;
+    c.purchaseDays[i] = s.purchaseDays;
+    c.netSpend[i] = s.netSpend;
+    c.grossSpend[i] = s.grossSpend;
+    c.yearSpend[i] = s.yearSpend;
+    c.recencyDays[i] = s.recencyDays;
+    c.recentPurchaseDays[i] = s.recentPurchaseDays;
+    c.previousPurchaseDays[i] = s.previousPurchaseDays;
+    c.recentSpend[i] = s.recentSpend;
+    c.previousSpend[i] = s.previousSpend;
   }
 
   get(field: Field, i: number): number {

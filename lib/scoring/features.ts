@@ -233,31 +233,33 @@ export const FACTOR_IDS = [
   'overdue-next-step',
 ] as const;
 
+const factorWith = (id: string, points: number, params?: ScoreFactor['params']): ScoreFactor => (params ? { id, points, params } : { id, points });
+
 /** The user-facing factor for a group's contribution: sentence id and its params. */
 export function factorOf(group: FactorGroup, r: RiskInputs, points: number, horizonDays: number): ScoreFactor {
   const { stats: s, value: v, signals: g } = r;
-  const f = (id: string, params?: ScoreFactor['params']): ScoreFactor => (params ? { id, points, params } : { id, points });
+  const f = factorWith;
   switch (group) {
     case 'never-bought':
-      return f('never-bought');
+      return f('never-bought', points);
     case 'recency':
-      return f('recency', { days: s.recencyDays });
+      return f('recency', points, { days: s.recencyDays });
     case 'frequency':
-      return f('frequency', { count: s.purchaseDays });
+      return f('frequency', points, { count: s.purchaseDays });
     case 'tenure':
-      return f('tenure', { days: Math.max(0, Math.round(r.tenureDays)) });
+      return f('tenure', points, { days: Math.max(0, Math.round(r.tenureDays)) });
     case 'purchase-pattern':
-      return f('p-alive', { pAlive: Math.round((v.pAlive ?? 0) * 100) });
+      return f('p-alive', points, { pAlive: Math.round((v.pAlive ?? 0) * 100) });
     case 'purchase-trend':
-      return f('purchase-trend', { recent: s.recentPurchaseDays, previous: s.previousPurchaseDays, days: horizonDays });
+      return f('purchase-trend', points, { recent: s.recentPurchaseDays, previous: s.previousPurchaseDays, days: horizonDays });
     case 'spend-trend': {
       const prev = Math.max(0, s.previousSpend);
       const recent = Math.max(0, s.recentSpend);
-      if (prev === 0) return f(recent > 0 ? 'spend-new' : 'spend-none', { days: horizonDays });
-      return f('spend-trend', { pct: Math.max(-100, Math.min(999, Math.round((100 * (recent - prev)) / prev))), days: horizonDays });
+      if (prev === 0) return f(recent > 0 ? 'spend-new' : 'spend-none', points, { days: horizonDays });
+      return f('spend-trend', points, { pct: Math.max(-100, Math.min(999, Math.round((100 * (recent - prev)) / prev))), days: horizonDays });
     }
     case 'contact-gap':
-      return f(!g.contacted ? 'never-contacted' : points > 0 ? 'contact-gap' : 'recent-contact', { days: g.contactGapDays, cadence: r.cadenceDays });
+      return f(!g.contacted ? 'never-contacted' : points > 0 ? 'contact-gap' : 'recent-contact', points, { days: g.contactGapDays, cadence: r.cadenceDays });
     case 'interaction-trend': {
       const id =
         g.interactionsRecent < g.interactionsPrevious
@@ -265,30 +267,30 @@ export function factorOf(group: FactorGroup, r: RiskInputs, points: number, hori
           : g.interactionsRecent > g.interactionsPrevious
             ? 'interaction-rise'
             : 'interaction-steady';
-      return f(id, { recent: g.interactionsRecent, previous: g.interactionsPrevious });
+      return f(id, points, { recent: g.interactionsRecent, previous: g.interactionsPrevious });
     }
     case 'sentiment':
       return g.negative >= g.positive
-        ? f('negative-sentiment', { negative: g.negative, rated: g.rated })
-        : f('positive-sentiment', { positive: g.positive, rated: g.rated });
+        ? f('negative-sentiment', points, { negative: g.negative, rated: g.rated })
+        : f('positive-sentiment', points, { positive: g.positive, rated: g.rated });
     case 'last-negative':
-      return f('last-negative');
+      return f('last-negative', points);
     case 'survey': {
       const fresh = thresholdsFor(r.asOf).threadsAfter;
       const csat = g.latestCsat && g.latestCsat.date > fresh ? g.latestCsat : undefined;
       const nps = g.latestNps && g.latestNps.date > fresh ? g.latestNps : undefined;
       const bad = csat && csat.score <= 2 ? { kind: 'CSAT', score: csat.score } : nps && nps.score <= 6 ? { kind: 'NPS', score: nps.score } : undefined;
-      return bad ? f('detractor', bad) : f('promoter');
+      return bad ? f('detractor', points, bad) : f('promoter', points);
     }
     case 'open-complaints':
-      return f('open-complaints', { count: g.openComplaints, since: g.oldestOpenComplaint ?? '' });
+      return f('open-complaints', points, { count: g.openComplaints, since: g.oldestOpenComplaint ?? '' });
     case 'recent-complaints':
-      return f('recent-complaints', { count: g.complaintsRecent });
+      return f('recent-complaints', points, { count: g.complaintsRecent });
     case 'no-decision-maker':
-      return f('no-decision-maker');
+      return f('no-decision-maker', points);
     case 'single-threaded':
-      return f('single-threaded', { threads: g.threads });
+      return f('single-threaded', points, { threads: g.threads });
     case 'overdue-next-step':
-      return f('overdue-next-step', { due: g.overdueNextStep?.due ?? '' });
+      return f('overdue-next-step', points, { due: g.overdueNextStep?.due ?? '' });
   }
 }

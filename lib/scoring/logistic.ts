@@ -81,11 +81,48 @@ function cholSolve(l: Float64Array, m: number, b: Float64Array): Float64Array {
 }
 
 /**
+ * One pass over the rows: the log-likelihood, its gradient into `g`, and (when `tri` is given) the
+ * information matrix X'WX as a packed lower triangle — a running index and no closure: this loop is
+ * n × m² / 2 multiply-adds per Newton step, the bulk of a 100k-customer rescore's model fit.
+ */
+function accumulate(data: LogisticData, beta: Float64Array, g: Float64Array, tri: Float64Array | null, row: Float64Array): number {
+  const { x, n, p, y, offset } = data;
+  const m = p + 1;
+  g.fill(0);
+  if (tri) tri.fill(0);
+  let ll = 0;
+  row[0] = 1;
+  for (let i = 0; i < n; i++) {
+    let z = (offset ? offset[i]! : 0) + beta[0]!;
+    const base = i * p;
+    for (let j = 0; j < p; j++) {
+      const v = x[base + j]!;
+      row[j + 1] = v;
+      z += beta[j + 1]! * v;
+    }
+    const mu = sigmoid(z);
+    const yi = y[i]!;
+    ll += yi ? Math.log(Math.max(mu, 1e-300)) : Math.log(Math.max(1 - mu, 1e-300));
+    const r = yi - mu;
+    for (let j = 0; j < m; j++) g[j]! += r * row[j]!;
+    if (tri) {
+      const w = mu * (1 - mu);
+      let at = 0;
+      for (let j = 0; j < m; j++) {
+        const wj = w * row[j]!;
+        for (let k = 0; k <= j; k++) tri[at++]! += wj * row[k]!;
+      }
+    }
+  }
+  return ll;
+}
+
+/**
  * Fit by Newton's method. The intercept starts at the logit of the event rate (net of the offset's
  * mean), so a model whose features carry no signal returns the base rate.
  */
 export function fitLogistic(data: LogisticData, opts: LogisticOptions = {}): LogisticFit {
-  const { x, n, p, y, offset } = data;
+  const { n, p, y, offset } = data;
   const lambda = opts.lambda ?? 1;
   const maxIterations = opts.maxIterations ?? 50;
   const tolerance = opts.tolerance ?? 1e-8;
@@ -97,44 +134,20 @@ export function fitLogistic(data: LogisticData, opts: LogisticOptions = {}): Log
   if (offset) for (let i = 0; i < n; i++) meanOffset += offset[i]! / n;
   beta[0] = n > 0 ? logit((events + 0.5) / (n + 1)) - meanOffset : 0;
   const h = new Float64Array(m * m);
+  const tri = new Float64Array((m * (m + 1)) / 2);
   const g = new Float64Array(m);
   const row = new Float64Array(m);
   let iterations = 0;
   let converged = false;
   let ll = 0;
   const evaluate = (withHessian: boolean): void => {
-    h.fill(0);
-    g.fill(0);
-    ll = 0;
-    row[0] = 1;
-    for (let i = 0; i < n; i++) {
-      let z = offset ? offset[i]! : 0;
-      z += beta[0]!;
-      const base = i * p;
-      for (let j = 0; j < p; j++) {
-        row[j + 1] = x[base + j]!;
-        z += beta[j + 1]! * row[j + 1]!;
-      }
-      const mu = sigmoid(z);
-      const yi = y[i]!;
-      ll += yi ? Math.log(Math.max(mu, 1e-300)) : Math.log(Math.max(1 - mu, 1e-300));
-      const r = yi - mu;
-      for (let j = 0; j < m; j++) g[j]! += r * row[j]!;
-      if (withHessian) {
-        const w = mu * (1 - mu);
-        for (let j = 0; j < m; j++) {
-          const wj = w * row[j]!;
-          for (let k = 0; k <= j; k++) h[j * m + k]! += wj * row[k]!;
-        }
-      }
-    }
-    for (let j = 1; j < m; j++) {
-      g[j]! -= lambda * beta[j]!;
-      if (withHessian) h[j * m + j]! += lambda;
-    }
+    ll = accumulate(data, beta, g, withHessian ? tri : null, row);
+    for (let j = 1; j < m; j++) g[j]! -= lambda * beta[j]!;
+    if (!withHessian) return;
+    for (let j = 0, at = 0; j < m; j++) for (let k = 0; k <= j; k++, at++) h[j * m + k] = h[k * m + j] = tri[at]!;
+    for (let j = 1; j < m; j++) h[j * m + j]! += lambda;
     // a tiny ridge on the intercept keeps H definite when every row has the same outcome
-    if (withHessian) h[0]! += 1e-9 * Math.max(1, n);
-    for (let j = 0; j < m; j++) for (let k = j + 1; k < m; k++) h[j * m + k] = h[k * m + j]!;
+    h[0]! += 1e-9 * Math.max(1, n);
   };
   const penalised = (): number => {
     let pen = 0;
@@ -164,7 +177,8 @@ export function fitLogistic(data: LogisticData, opts: LogisticOptions = {}): Log
       break;
     }
   }
-  evaluate(true);
+  // converged: the Hessian of the last Newton step is the Hessian here (the step was below tolerance)
+  if (!converged) evaluate(true);
   const factor = Float64Array.from(h);
   const covariance = new Array<number>(m * m).fill(0);
   if (cholesky(factor, m))
@@ -193,15 +207,19 @@ export function linearPredictor(fit: Pick<LogisticFit, 'intercept' | 'coef'>, ro
 
 /** Standard deviation of the linear predictor from the coefficient covariance. */
 export function predictorSd(fit: Pick<LogisticFit, 'covariance' | 'coef'>, row: ArrayLike<number>): number {
+  // xᵀ C x over the symmetric C: the diagonal once, each off-diagonal pair twice (half the products)
   const m = fit.coef.length + 1;
+  const c = fit.covariance;
   let v = 0;
   for (let j = 0; j < m; j++) {
     const xj = j === 0 ? 1 : row[j - 1]!;
     if (xj === 0) continue;
-    for (let k = 0; k < m; k++) {
+    let s = 0.5 * c[j * m + j]! * xj;
+    for (let k = 0; k < j; k++) {
       const xk = k === 0 ? 1 : row[k - 1]!;
-      v += xj * fit.covariance[j * m + k]! * xk;
+      s += c[j * m + k]! * xk;
     }
+    v += 2 * xj * s;
   }
   return Math.sqrt(Math.max(0, v));
 }

@@ -57,11 +57,23 @@ export interface RelationshipSignals {
 }
 
 const PLAIN = /^[\x20-\x7e]*$/;
-const fold = (s: string): string => (PLAIN.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase();
+const folded = new Map<string, string>();
+/** A name folded for comparison (memoised: a rescore folds the same few names of each customer at two dates). */
+function fold(s: string): string {
+  let hit = folded.get(s);
+  if (hit === undefined) {
+    hit = (PLAIN.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase();
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(s, hit);
+  }
+  return hit;
+}
 
 interface Thresholds {
   asOf: string;
   asOfDay: number;
+  /** The day after asOf: a UTC instant up to then is still "today" somewhere. */
+  nextDay: string;
   recentAfter: string;
   previousAfter: string;
   threadsAfter: string;
@@ -73,6 +85,7 @@ export function thresholdsFor(asOf: string): Thresholds {
     thresholdsMemo = {
       asOf,
       asOfDay: dayOf(asOf),
+      nextDay: addDays(asOf, 1),
       recentAfter: addDays(asOf, -RECENT_DAYS),
       previousAfter: addDays(asOf, -2 * RECENT_DAYS),
       threadsAfter: addDays(asOf, -FEEDBACK_DAYS - 1),
@@ -86,7 +99,7 @@ const addThread = (threads: string[], who: string): void => {
 
 /** Everything risk and the playbook read from the relationship history, in one pass per table. */
 export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen: string): RelationshipSignals {
-  const { asOfDay, recentAfter, previousAfter, threadsAfter } = thresholdsFor(asOf);
+  const { asOfDay, nextDay, recentAfter, previousAfter, threadsAfter } = thresholdsFor(asOf);
   let lastContact: string | undefined;
   let interactionsRecent = 0;
   let interactionsPrevious = 0;
@@ -129,7 +142,7 @@ export function relationshipSignals(h: CustomerHistory, asOf: string, firstSeen:
     if (a.status !== 'done') continue;
     const d = isoOfMs(a.updatedAt);
     // updatedAt is a UTC instant: a day ahead of a local asOf is still "today"; later is the future
-    if (d > addDays(asOf, 1)) continue;
+    if (d > nextDay) continue;
     const when = d > asOf ? asOf : d;
     if (CONTACT_KINDS.has(a.kind) && (lastContact === undefined || when > lastContact)) lastContact = when;
     if (a.kind === 'service-recovery' && (lastRecovery === undefined || when > lastRecovery)) lastRecovery = when;

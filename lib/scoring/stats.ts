@@ -61,8 +61,12 @@ function purchaseLog(transactions: readonly Transaction[]): PurchaseLog {
   return log;
 }
 
-/** Stats of one customer from their transactions up to and including `asOfDay` (rows after it are ignored). */
-export function customerStats(transactions: readonly Transaction[], asOfDay: number, windowDays = 90): CustomerStats {
+/**
+ * Stats of one customer from their transactions up to and including `asOfDay` (rows after it are
+ * ignored). `dates: false` leaves out firstPurchase / lastPurchase (the book's first pass keeps
+ * numbers only: two date strings per customer and date are garbage there).
+ */
+export function customerStats(transactions: readonly Transaction[], asOfDay: number, windowDays = 90, dates = true): CustomerStats {
   const { days, amounts } = purchaseLog(transactions);
   let netSpend = 0;
   let yearSpend = 0;
@@ -98,7 +102,7 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
   if (count === 0)
     return { x: 0, tx: 0, T: 0, meanRepeatSpend: 0, firstAmount: 0, purchaseDays: 0, netSpend, grossSpend: 0, yearSpend, recencyDays: NEVER_DAYS, ...windows };
   const x = count - 1;
-  return {
+  const stats: CustomerStats = {
     x,
     tx: last - first,
     T: asOfDay - first,
@@ -108,11 +112,14 @@ export function customerStats(transactions: readonly Transaction[], asOfDay: num
     netSpend,
     grossSpend: sum,
     yearSpend,
-    firstPurchase: isoOfDay(first),
-    lastPurchase: isoOfDay(last),
     recencyDays: asOfDay - last,
     ...windows,
   };
+  if (dates) {
+    stats.firstPurchase = isoOfDay(first);
+    stats.lastPurchase = isoOfDay(last);
+  }
+  return stats;
 }
 
 /** Whether the customer bought (a positive purchase day) in (fromDay, toDay]. */

@@ -4,7 +4,8 @@
  * request and the chunk's rows match their schemas — then written through lib/import/store.ts
  * in order, one transaction per chunk, and answered with what it counted. When an import
  * finishes (or is cancelled) the stored copy of its file is dropped, open pages and CRM tabs
- * refresh, and a finished import queues the full rescore.
+ * refresh, and the full rescore is queued (after a cancel as well: scores and actions must not
+ * describe rolled-back rows).
  */
 import type { AppDB } from '../db/app-db';
 import { ImportRequestSchema } from '../schemas/messages';
@@ -123,14 +124,15 @@ export function serveImportPort(port: PortLike, deps: ImportPortDeps): void {
           break;
       }
       post({ id, ok: true, result });
-      if (r.op === 'finish') {
-        // Overlays and pages refresh now; the rescore broadcasts again when scores are in.
-        await deps.broadcast(changed.size <= NAMED_CHANGES ? [...changed] : undefined).catch(() => undefined);
+      if (r.op === 'finish' || r.op === 'rollback') {
+        // Overlays and pages refresh now; the rescore broadcasts again when scores are in. After a
+        // rollback (a cancel) the rescore too: no score or action may describe rows that are gone.
+        await deps.broadcast(r.op === 'finish' && changed.size <= NAMED_CHANGES ? [...changed] : undefined).catch(() => undefined);
         await deps.rescore(deps.asOf()).then(
           (x) => post({ notice: 'rescored', customers: x.customers }),
           (e: unknown) => post({ notice: 'rescore-failed', error: toAppError(e) }),
         );
-      } else if (r.op === 'rollback') await deps.broadcast().catch(() => undefined);
+      }
     } catch (e) {
       const error = toAppError(e);
       if (error.code === 'internal') console.error('[Rapport] import request failed:', e);

@@ -3,15 +3,17 @@
  * (entrypoints/card). The iframe never names a record: it asks for "the card of the record in my
  * tab", and the background answers from the binding of its tab's top frame (an exact match of
  * the tab's tenant), checked against the tab's URL now. With it: the risk trend of the last 12
- * weeks and what changed since last week, from the score history.
+ * weeks and what changed since last week, from the score history; the day of the first score;
+ * whether the customer came with the sample book.
  */
 import type { AppDB } from '../db/app-db';
 import { actionQueue } from '../db/repos/action-queue';
 import { customersRepo } from '../db/repos/customers';
 import { interactionsRepo } from '../db/repos/history';
 import { scoreHistoryRepo } from '../db/repos/score-history';
+import { sampleRepo } from '../db/repos/sample';
 import { scoresRepo } from '../db/repos/scores';
-import { addDays } from '../clock';
+import { addDays, isoOfMs } from '../clock';
 import { CodedError } from '../messaging/errors';
 import type { CardData, CardTrendPoint, FactorChange } from '../messaging/protocol';
 import type { Sender } from '../messaging/router';
@@ -66,11 +68,14 @@ export async function cardOf(db: AppDB, sender: Sender, settings: Settings, asOf
   const score = customer && (await scoresRepo(db).get(customer.id));
   if (!customer || !score) throw new CodedError('overlay.not-this-record');
   const history = scoreHistoryRepo(db);
-  const [rows, weekAgo, actions, recent] = await Promise.all([
-    history.forCustomer(customer.id, addDays(asOf, -7 * TREND_WEEKS)),
+  // All of the customer's history (kept about 13 months): the trend carries a row older than its
+  // 12 weeks forward, and the oldest row is the day they were first scored.
+  const [rows, weekAgo, actions, recent, mark] = await Promise.all([
+    history.forCustomer(customer.id),
     history.at(customer.id, addDays(asOf, -7)),
     actionQueue(db).openFor(customer.id, asOf),
     interactionsRepo(db).recent(customer.id, asOf, 30),
+    sampleRepo(db).mark(),
   ]);
   return {
     asOf,
@@ -82,6 +87,8 @@ export async function cardOf(db: AppDB, sender: Sender, settings: Settings, asOf
       .slice(0, 3)
       .map((i) => ({ text: i.nextStep!, ...(i.nextStepDue ? { due: i.nextStepDue } : {}) })),
     trend: weeklyTrend(rows, score, asOf),
+    firstScored: rows[0]?.date ?? isoOfMs(score.computedAt),
+    sample: mark?.customerIds.includes(customer.id) ?? false,
     ...(weekAgo
       ? { lastWeek: { date: weekAgo.date, riskScore: weekAgo.riskScore, tier: weekAgo.tier, changes: factorChanges(score.reasons, weekAgo.reasons) } }
       : {}),

@@ -30,6 +30,7 @@ import { pageUrlOf, resolveExact, senderRecord, tabOf } from './overlay-resolve'
 import { currentBinding, tabBindings } from './overlay-guard';
 import { sameRecord, type TabRecord } from './overlay-tabs';
 import { cardOf } from './overlay-card';
+import { neverLogRecordHit } from '../privacy/never-log';
 
 /** The overlay's strings, with the error sentences its error state shows. */
 const OVERLAY_CATALOG = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, scoring), overlay), errors);
@@ -103,9 +104,16 @@ export async function rowChips(db: AppDB, crm: CrmId, objectType: ObjectType, id
   return out;
 }
 
+/** The privacy "never log" list names this record or customer: nothing is written (`overlay.never-log`). */
+function refuseNeverLogged(settings: Settings, record: Parameters<typeof neverLogRecordHit>[1]): void {
+  const entry = neverLogRecordHit(settings.neverLog, record);
+  if (entry) throw new CodedError('overlay.never-log', { entry });
+}
+
 /**
  * Track a record: link its ref to an existing customer, or create a new customer for it under a
- * fresh id (never overwriting one). A ref with a tenant is stored bound to it.
+ * fresh id (never overwriting one). A ref with a tenant is stored bound to it. A record the
+ * privacy list names (its id, the page's email or domain), or a customer it names, is refused.
  */
 export async function trackRecord(
   db: AppDB,
@@ -116,14 +124,19 @@ export async function trackRecord(
   asOf: string,
 ): Promise<Customer> {
   const repo = customersRepo(db);
+  const domain = hints.domain ? normaliseDomain(hints.domain) : undefined;
+  const email = hints.email?.trim().toLowerCase();
+  refuseNeverLogged(settings, { ids: [trackedIdBase(ref), ref.id], ...(domain ? { domain } : {}), emails: email ? [email] : [] });
   let customer: Customer;
-  if (customerId) customer = await repo.linkRef(customerId, ref);
-  else {
-    const domain = hints.domain ? normaliseDomain(hints.domain) : undefined;
+  if (customerId) {
+    const target = await repo.get(customerId);
+    if (target) refuseNeverLogged(settings, { ids: [target.id], ...(target.domain ? { domain: target.domain } : {}), emails: target.emails });
+    customer = await repo.linkRef(customerId, ref);
+  } else {
     customer = await repo.addTracked(trackedIdBase(ref), {
       name: hints.name?.trim() || ref.id,
       ...(domain ? { domain } : {}),
-      emails: hints.email ? [hints.email.trim().toLowerCase()] : [],
+      emails: email ? [email] : [],
       createdAt: asOf,
       crmRefs: [ref],
     });

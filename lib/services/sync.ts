@@ -23,6 +23,7 @@ import { broadcastDataChanged } from './broadcast';
 import { rescoreCustomer } from './rescore';
 import { rescoreQueue } from './rescore-all';
 import { sessionInput, withBrowserSession } from './sync-session';
+import { browserTabs, sessionAwareFetch } from './sync-tab-fetch';
 
 export const SYNC_ALARM = 'rapport:sync';
 export const OUTBOX_ALARM = 'rapport:outbox';
@@ -34,7 +35,9 @@ const progress = (status: ConnectionStatus): void => {
   void browser.runtime.sendMessage({ type: SYNC_PROGRESS, status } satisfies SyncProgress).catch(() => undefined);
 };
 
-const session = { db: getDb, connectors: CONNECTORS, fetch: (input: string, init?: RequestInit) => fetch(input, init), now: () => Date.now(), sessionInput };
+/** Requests on the browser's session (Dynamics) go through an open tab of the org when there is one (sync-tab-fetch.ts). */
+const crmFetch = sessionAwareFetch((input: string, init?: RequestInit) => fetch(input, init), browserTabs);
+const session = { db: getDb, connectors: CONNECTORS, fetch: crmFetch, now: () => Date.now(), sessionInput };
 
 export const syncEngine = createSyncEngine({
   ...session,
@@ -48,6 +51,7 @@ export const syncEngine = createSyncEngine({
     for (const id of ids) await rescoreCustomer(getDb(), id, settings, asOf);
   },
   broadcast: broadcastDataChanged,
+  neverLog: async () => (await loadSettings()).neverLog,
   progress,
 });
 
@@ -112,6 +116,13 @@ export const syncHandlers: Pick<Handlers, 'getSyncStatus' | 'connectCrm' | 'sync
     return status;
   },
 };
+
+/** "Delete all data": `fn` runs with no sync pass running or starting; then pages hear every CRM's state (disconnected). */
+export async function withSyncStopped<T>(fn: () => Promise<T>): Promise<T> {
+  const out = await syncEngine.halt(fn);
+  for (const status of await syncEngine.statuses()) progress(status);
+  return out;
+}
 
 /** Background wiring: the schedule, and the outbox drained once at start (logs queued before the worker slept). */
 export function setupSync(): void {

@@ -12,6 +12,9 @@
  * - Deletions: a deleted account's ref is dropped; a customer that came from this CRM alone goes
  *   with its history. Deleted history rows go; a deleted activity that was a quick-log removes it.
  * - Merges: the merged-away customer's history moves to the surviving one.
+ * - The privacy "never log" list (settings): an account it names (its id, domain or emails, or
+ *   the stored customer's) is not accepted — neither created nor updated — and its history rows
+ *   are left out.
  */
 import type { AppDB } from '../db/app-db';
 import { refKey } from '../db/stored';
@@ -20,6 +23,7 @@ import { syncBookRepo, type HistoryTable } from '../db/repos/sync-book';
 import { syncRepo } from '../db/repos/sync';
 import type { Customer } from '../schemas/domain';
 import type { CrmId } from '../schemas/values';
+import { neverLogRecordHit } from '../privacy/never-log';
 import { syncRowId, type ChangeBatch, type RecordKey } from './types';
 
 export interface Applied {
@@ -29,6 +33,8 @@ export interface Applied {
   removed: boolean;
   /** History rows left out because their account is not in the book. */
   orphans: number;
+  /** Accounts and history rows left out because the "never log" list names their account. */
+  refused: number;
 }
 
 const TABLE_OF: Partial<Record<RecordKey['objectType'], HistoryTable>> = {
@@ -59,10 +65,15 @@ function mergeCustomer(stored: Customer, synced: Customer): Customer {
   };
 }
 
-export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch): Promise<Applied> {
+const neverLogged = (list: readonly string[], c: Customer, accountId: string | undefined): boolean =>
+  !!neverLogRecordHit(list, { ids: accountId ? [c.id, accountId] : [c.id], ...(c.domain ? { domain: c.domain } : {}), emails: c.emails });
+
+/** `neverLog`: the privacy list of the settings. */
+export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch, neverLog: readonly string[] = []): Promise<Applied> {
   const book = syncBookRepo(db);
   const sync = syncRepo(db);
-  const out: Applied = { touched: new Set(), removed: false, orphans: 0 };
+  const list = neverLog;
+  const out: Applied = { touched: new Set(), removed: false, orphans: 0, refused: 0 };
   const tables = ['customers', 'contacts', 'transactions', 'interactions', 'feedback', 'actions', 'scores', 'syncOutbox'] as const;
   await transact(db, 'rw', tables, async () => {
     // Account id (CRM) → local customer id, for every account this batch names.
@@ -75,9 +86,17 @@ export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch): Pro
     for (const c of await book.customersByKeys([...accountIds].map((id) => accountKey(crm, id))))
       for (const r of c.crmRefs) if (r.crm === crm && r.objectType === 'account') local.set(r.id, c);
 
+    // CRM account ids the "never log" list names, by the stored customer or the synced account.
+    const refused = new Set<string>();
+    for (const [accountId, c] of local) if (neverLogged(list, c, accountId)) refused.add(accountId);
     const customers: Customer[] = [];
     for (const c of batch.customers) {
       const ref = c.crmRefs.find((r) => r.crm === crm);
+      if (ref ? refused.has(ref.id) || neverLogged(list, c, ref.id) : neverLogged(list, c, undefined)) {
+        if (ref) refused.add(ref.id);
+        out.refused++;
+        continue;
+      }
       const stored = ref && local.get(ref.id);
       const row = stored ? mergeCustomer(stored, c) : c;
       if (ref) local.set(ref.id, row);
@@ -89,6 +108,10 @@ export async function applyBatch(db: AppDB, crm: CrmId, batch: ChangeBatch): Pro
     const resolve = <T extends { customerId: string }>(rows: readonly T[]): T[] => {
       const kept: T[] = [];
       for (const r of rows) {
+        if (refused.has(r.customerId)) {
+          out.refused++;
+          continue;
+        }
         const owner = local.get(r.customerId);
         if (!owner) {
           out.orphans++;

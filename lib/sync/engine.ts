@@ -19,6 +19,8 @@ export interface EngineDeps extends SessionDeps {
   broadcast: (customerIds?: string[]) => Promise<void>;
   /** Tell pages how a CRM's sync is going. */
   progress: (status: ConnectionStatus) => void;
+  /** The privacy "never log" list (settings): accounts it names are not synced into the book. */
+  neverLog?: () => Promise<readonly string[]>;
   /** Waits (the CRM's Retry-After during a pass); tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -42,6 +44,8 @@ export const errorCodeOf = (e: unknown): string =>
 
 export function createSyncEngine(deps: EngineDeps) {
   const running = new Map<CrmId, { controller: AbortController; done: Promise<PassResult> }>();
+  /** While > 0 ("delete all data" under way), no pass starts. */
+  let halted = 0;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   async function status(crm: CrmId): Promise<ConnectionStatus> {
@@ -85,7 +89,7 @@ export function createSyncEngine(deps: EngineDeps) {
         await withConnection(deps, crm, ctx, async (conn, connector) => {
           for await (const batch of connector.readChanges(conn, cursor.cursor, ctx)) {
             if (signal.aborted) return;
-            const applied = await applyBatch(db, crm, batch);
+            const applied = await applyBatch(db, crm, batch, (await deps.neverLog?.()) ?? []);
             applied.touched.forEach((id) => touched.add(id));
             if (applied.removed) everyone = true;
             cursor = {
@@ -182,8 +186,9 @@ export function createSyncEngine(deps: EngineDeps) {
       return status(crm);
     },
 
-    /** Run a pass (or join the one running). */
+    /** Run a pass (or join the one running); while halted, none starts. */
     sync(crm: CrmId): Promise<PassResult> {
+      if (halted) return Promise.resolve({ crm, outcome: 'cancelled', read: 0, skipped: 0 });
       const current = running.get(crm);
       if (current) return current.done;
       const controller = new AbortController();
@@ -205,6 +210,22 @@ export function createSyncEngine(deps: EngineDeps) {
       run?.controller.abort();
       await run?.done;
       return status(crm);
+    },
+
+    /**
+     * Run `fn` with no pass running or starting ("delete all data"): the passes under way are
+     * stopped and awaited first, so none writes a batch or a cursor after `fn`.
+     */
+    async halt<T>(fn: () => Promise<T>): Promise<T> {
+      halted++;
+      try {
+        const runs = [...running.values()];
+        runs.forEach((r) => r.controller.abort());
+        await Promise.allSettled(runs.map((r) => r.done));
+        return await fn();
+      } finally {
+        halted--;
+      }
     },
 
     /** Incremental passes for every connected CRM (the schedule); one after another. */

@@ -105,3 +105,55 @@ test('Snooze offers tomorrow, next week, next month or a date; Undo reopens', as
   await frame.getByRole('button', { name: 'Undo' }).click();
   await expect(frame.locator(`li[data-action-kind="${kind}"]`)).toHaveCount(1);
 });
+
+test('the card is marked “Sample data” for a sample customer, and its actions show without scrolling', async ({ crm }) => {
+  const page = await crm.newPage();
+  for (const story of [initech, globex]) {
+    const frame = await openCard(page, story);
+    await expect(frame.locator('[data-rapport-sample]')).toHaveText('Sample data');
+    // At the frame's default size: every Done / Dismiss / Snooze of the first action is inside the first screen.
+    const first = frame.locator('li[data-action-kind]').first();
+    for (const name of [/^Done:/, /^Dismiss:/, /^Snooze:/]) {
+      const inView = await first.getByRole('button', { name }).evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && document.scrollingElement!.scrollTop === 0;
+      });
+      expect(inView, `${story.name}: ${String(name)}`).toBe(true);
+    }
+  }
+});
+
+test('keyboard: focus moves into the card; Esc in the card or on the page closes it and returns to Details', async ({ crm }) => {
+  const page = await crm.newPage();
+  const frame = await openCard(page, northwind);
+  const host = page.locator('[data-rapport-overlay="record"]');
+  const card = page.locator('[data-rapport-overlay="record"] iframe#rapport-card');
+  await expect(frame.getByRole('main')).toBeFocused();
+  // The first Esc closes an open panel, the next the card.
+  await frame
+    .locator('li[data-action-kind]')
+    .first()
+    .getByRole('button', { name: /^Snooze:/ })
+    .click();
+  await expect(frame.getByRole('button', { name: 'Tomorrow', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(frame.getByRole('button', { name: 'Tomorrow', exact: true })).toHaveCount(0);
+  await expect(card).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  const details = host.getByRole('button', { name: 'Details' });
+  await expect(details).toBeFocused();
+  // Open from the keyboard, leave the card for the page, Esc there closes it too.
+  await page.keyboard.press('Enter');
+  await expect(frame.getByRole('main')).toBeFocused();
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  await expect(details).toBeFocused();
+  // A message the page posts itself does not close the card.
+  await details.click();
+  await expect(frame.locator('.card')).toBeVisible();
+  await page.evaluate(() => window.postMessage({ type: 'rapport:close-card' }, '*'));
+  await page.waitForTimeout(300);
+  await expect(card).toHaveCount(1);
+});

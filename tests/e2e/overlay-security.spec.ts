@@ -1,10 +1,12 @@
 /**
  * A hostile CRM page cannot choose whose data it sees: moving its URL to another record or faking
  * the company domain in its header shows nothing of a customer; the same record id in another
- * tenant of the CRM is not the customer; the link picker opens only on the user's own click.
+ * tenant of the CRM is not the customer; the link picker opens only on the user's own click; a
+ * record on the privacy "never log" list is not tracked.
  */
 import { STORIES, UNKNOWN_RECORD } from '../../lib/sample/stories';
 import { crmFixture, crmTest, expect, expectStoryOverlay, overlayText } from './support/crm';
+import { extensionIdOf } from './support/extension';
 
 const ORG = 'https://acme.lightning.force.com';
 const OTHER_ORG = 'https://trial-evil.lightning.force.com';
@@ -64,4 +66,39 @@ test('the link picker opens only on the user’s click, and offers names only', 
   await pick.first().evaluate((b: HTMLElement) => b.click());
   await page.waitForTimeout(500);
   await expect(page.locator(host)).toHaveAttribute('data-state', 'unknown-customer');
+});
+
+type Chrome = { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } };
+
+/** Change the settings through the real messages, from an extension page. */
+async function withNeverLog(crm: import('@playwright/test').BrowserContext, neverLog: string[]): Promise<void> {
+  const page = await crm.newPage();
+  await page.goto(`chrome-extension://${await extensionIdOf(crm)}/options.html`);
+  const reply = await page.evaluate(async (list) => {
+    const { chrome } = globalThis as unknown as Chrome;
+    const got = (await chrome.runtime.sendMessage({ type: 'getSettings', payload: {} })) as { data: Record<string, unknown> };
+    return chrome.runtime.sendMessage({ type: 'saveSettings', payload: { settings: { ...got.data, neverLog: list } } });
+  }, neverLog);
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  await page.close();
+}
+
+test('a record on the privacy “never log” list is not tracked, and the overlay says why', async ({ crm }) => {
+  const u = UNKNOWN_RECORD.salesforce;
+  await withNeverLog(crm, [u.id]);
+  try {
+    const page = await crm.newPage();
+    await page.goto(recordUrl(ORG, u.id));
+    const h = page.locator(host);
+    await expect(h).toHaveAttribute('data-state', 'unknown-customer');
+    await h.getByRole('button', { name: /^(Create customer|Track this customer)/ }).click();
+    await expect(h).toHaveAttribute('data-state', 'error');
+    expect(await overlayText(page)).toContain(`Not tracked: “${u.id}” is on your privacy “never log” list`);
+    // nothing was stored: the record is still unknown after a reload
+    await page.reload();
+    await expect(h).toHaveAttribute('data-state', 'unknown-customer');
+    await page.close();
+  } finally {
+    await withNeverLog(crm, []);
+  }
 });

@@ -84,6 +84,12 @@ export class FxiaokeMock extends MockBase implements FxStore {
     for (const t of this.tokens) t.issuedAt = -Infinity;
   }
 
+  /** The admin resets the app's AppSecret: the old secret and every token issued with it stop working. */
+  resetAppSecret(secret: string): void {
+    this.app.appSecret = secret;
+    this.expireTokens();
+  }
+
   private token(): { token: string; expiresIn: number } {
     const t = this.now();
     let cur = this.tokens.at(-1);

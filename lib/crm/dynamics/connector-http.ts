@@ -1,8 +1,10 @@
 /**
  * Dataverse Web API requests on the rep's signed-in Dynamics session (docs/crm-apis/dynamics.md):
- * the engine runs this connector where the org's cookies go with the request (a content script
- * on the org's own origin), so no token is ever handled. A signed-out session answers with a
- * redirect to the Microsoft sign-in page or with 401; both become ConnectorError('auth').
+ * every request asks for the browser's cookies (`credentials: 'include'`), so no token is ever
+ * handled; the background runs such requests in an open tab of the org when there is one
+ * (lib/services/sync-tab-fetch.ts: the session cookie may be SameSite=Lax). A signed-out session
+ * answers with a redirect to the Microsoft sign-in page or with 401; both become
+ * ConnectorError('auth').
  */
 import { requestJson, type RequestOptions } from '../../sync/http';
 import { ConnectorError, type ConnectorContext } from '../../sync/types';

@@ -16,5 +16,6 @@ import { v2 } from './002-settings';
 import { v3 } from './003-history';
 import { v4 } from './004-crm-tenants';
 import { v5 } from './005-sync';
+import { v6 } from './006-order-keys';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];

@@ -1,11 +1,13 @@
 /**
  * Whole-database operations over DATA_TABLES (lib/db/tables.ts): row counts, a dump for the
- * backup, replacing everything (restore, sample book) and deleting everything. Settings are
- * not data: they survive "delete all data" and travel in the backup's own `settings` field.
+ * backup, replacing everything (restore, sample book) and deleting everything — which also
+ * removes the CRM sync state (SYNC_TABLES: connections with their tokens, cursors, the outbox).
+ * Settings are not data: they survive "delete all data" and travel in the backup's own
+ * `settings` field.
  */
 import { defineRepo } from '../repo';
 import { fromStoredCustomer, toStoredCustomer } from '../app-db';
-import { DATA_TABLES, type DataTable, type StoredCustomer } from '../tables';
+import { DATA_TABLES, SYNC_TABLES, type DataTable, type StoredCustomer } from '../tables';
 import type { Customer } from '../../schemas/domain';
 
 /** Rows per table as the backup holds them: customers without their derived index keys. */
@@ -42,9 +44,11 @@ export const dataRepo = defineRepo(
         }
       });
     },
+    /** "Delete all data": every data table and the sync state (connections and their tokens, cursors, outbox), in one transaction. */
     async clearAll(): Promise<void> {
-      await db.transaction('rw', DATA_TABLES, async () => {
-        for (const t of DATA_TABLES) await db.table(t).clear();
+      const tables = [...DATA_TABLES, ...SYNC_TABLES];
+      await db.transaction('rw', tables, async () => {
+        for (const t of tables) await db.table(t).clear();
       });
     },
   }),

@@ -7,7 +7,7 @@ export const firstrun = defineCatalog(
     'sample.badgeTitle': 'The data shown is Rapport’s generated sample, not your customers.',
     'sample.load': 'Load sample data',
     'sample.what':
-      '{count, plural, one {# customer} other {# customers}}: {generated, plural, one {# generated} other {# generated}} plus six story accounts, with three years of orders, interactions and feedback, and five goals.',
+      '{count, plural, one {# customer} other {# customers}}: {generated, plural, one {# generated} other {# generated}} plus six story accounts, with three years of orders, interactions and feedback, and five goals — written in the language Rapport shows now.',
     'sample.replaceWarning':
       'This replaces everything Rapport holds now ({count, plural, one {# customer} other {# customers}}). Make a backup first if you want to keep it.',
     'sample.confirm': 'Load the sample',
@@ -61,7 +61,8 @@ export const firstrun = defineCatalog(
     'sample.badge': '示例数据',
     'sample.badgeTitle': '当前显示的是 Rapport 生成的示例数据，不是你的客户。',
     'sample.load': '加载示例数据',
-    'sample.what': '{count, plural, other {# 个客户}}：生成的 {generated, plural, other {# 个}}加上六个故事客户，含三年的订单、互动和反馈，以及五个目标。',
+    'sample.what':
+      '{count, plural, other {# 个客户}}：生成的 {generated, plural, other {# 个}}加上六个故事客户，含三年的订单、互动和反馈，以及五个目标；文字使用 Rapport 当前显示的语言。',
     'sample.replaceWarning': '这将替换 Rapport 当前的全部数据（{count, plural, other {# 个客户}}）。如需保留，请先备份。',
     'sample.confirm': '加载示例',
     'sample.cancel': '取消',

@@ -132,7 +132,7 @@ export const options = defineCatalog(
     'options.data.backup.error': 'The backup could not be made: {message}',
     'options.data.delete': 'Delete all data',
     'options.data.delete.confirmText':
-      'This deletes every customer, interaction, score, goal and import from this browser; your settings stay. Download a backup first if you may need the data again.',
+      'This deletes every customer, interaction, score, goal and import from this browser, and disconnects every CRM: its sign-in or token, its sync progress and any logs not yet written to it are removed (nothing is deleted in the CRM). Your settings stay. Download a backup first if you may need the data again.',
     'options.data.delete.confirm': 'Yes, delete all data',
     'options.data.delete.cancel': 'Keep my data',
     'options.data.delete.done': 'All data deleted.',
@@ -207,7 +207,8 @@ export const options = defineCatalog(
     'options.privacy.heading': 'Privacy',
     'options.privacy.statement':
       'Rapport keeps your data in this browser (IndexedDB). It makes no calls to third-party servers and sends nothing anywhere; data leaves the browser only when you export or back it up. Rapport reads the CRM page you have open only to recognise the customer shown.',
-    'options.privacy.neverLog': 'Never log interactions for (customer ids or email domains, one per line)',
+    'options.privacy.neverLog':
+      'Never log (customer ids, CRM record ids, email domains or addresses, one per line): no interactions are logged, and Track, Link and CRM sync leave them out',
   },
   {
     'options.title': 'Rapport 设置与数据',
@@ -334,7 +335,8 @@ export const options = defineCatalog(
     'options.data.restore.error': '无法恢复此备份：{message}',
     'options.data.backup.error': '无法生成备份：{message}',
     'options.data.delete': '删除所有数据',
-    'options.data.delete.confirmText': '这将从此浏览器中删除所有客户、互动、评分、目标和导入记录；您的设置会保留。如果以后可能还需要这些数据，请先下载备份。',
+    'options.data.delete.confirmText':
+      '这将从此浏览器中删除所有客户、互动、评分、目标和导入记录，并断开所有 CRM 连接：其登录凭据或令牌、同步进度以及尚未写入 CRM 的记录都会被删除（CRM 中的数据不会被删除）。您的设置会保留。如果以后可能还需要这些数据，请先下载备份。',
     'options.data.delete.confirm': '是的，删除所有数据',
     'options.data.delete.cancel': '保留我的数据',
     'options.data.delete.done': '所有数据已删除。',
@@ -409,6 +411,6 @@ export const options = defineCatalog(
     'options.privacy.heading': '隐私',
     'options.privacy.statement':
       'Rapport 将您的数据保存在此浏览器中（IndexedDB）。它不调用任何第三方服务器，也不向任何地方发送数据；只有在您导出或备份时，数据才会离开浏览器。Rapport 读取您打开的 CRM 页面，仅用于识别当前显示的客户。',
-    'options.privacy.neverLog': '永不记录以下对象的互动（客户编号或邮箱域名，每行一个）',
+    'options.privacy.neverLog': '永不记录以下对象（客户编号、CRM 记录编号、邮箱域名或邮箱地址，每行一个）：不记录其互动，跟踪、关联和 CRM 同步也会跳过它们',
   },
 );

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { CrmId } from '../../../lib/schemas/values';
+import type { MockHandler } from '../../mocks/harness';
 import { expect, extensionIdOf, launchWithExtension, test as base } from './extension';
 
 export const E2E_EXTENSION_DIR = path.resolve(process.env.RAPPORT_E2E_EXT_DIR ?? '.output-e2e/chrome-mv3');
@@ -69,4 +70,24 @@ export async function quickLog(world: SyncWorld, tabId: number, summary: string)
   const saved = popup.locator('[data-rapport-saved]');
   await expect(saved).toHaveCount(1);
   return saved;
+}
+
+type Route = Parameters<Parameters<BrowserContext['route']>[1]>[0];
+
+/**
+ * Like `routeTo` (tests/mocks/harness.ts) for a mock that checks the browser's session cookie:
+ * Playwright leaves cookies out of `headers()`, so the mock gets `allHeaders()` — what the
+ * browser really sent, cookies of the request's own origin included.
+ */
+export function routeWithCookies(handler: MockHandler) {
+  return async (route: Route): Promise<void> => {
+    const r = route.request();
+    const res = await handler({ method: r.method(), url: new URL(r.url()), headers: await r.allHeaders(), body: r.postData() ?? '' });
+    const text = typeof res.body === 'string';
+    await route.fulfill({
+      status: res.status,
+      headers: { 'content-type': text ? 'text/plain' : 'application/json', ...res.headers },
+      body: res.body === undefined ? '' : text ? (res.body as string) : JSON.stringify(res.body),
+    });
+  };
 }

@@ -34,9 +34,9 @@ describe('encodings and delimiters', () => {
   it('UTF-8 without BOM, currency symbols and refunds', () => {
     const p = load('utf8-nobom-transactions.csv');
     expect((p.records as Transaction[]).map((t) => [t.id, t.amount, t.currency, t.product])).toEqual([
-      ['o:SO-1', 1234.5, 'USD', 'Licence'],
-      ['o:SO-2', 8800, 'CNY', '维护服务'],
-      ['o:SO-3', -250, 'USD', 'Refund'],
+      ['o:C1:SO-1', 1234.5, 'USD', 'Licence'],
+      ['o:C2:SO-2', 8800, 'CNY', '维护服务'],
+      ['o:C1:SO-3', -250, 'USD', 'Refund'],
     ]);
   });
 

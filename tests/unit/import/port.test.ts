@@ -143,7 +143,7 @@ describe('imports written by the background over the import port', () => {
     expect(await db.importLog.get('x')).toMatchObject({ status: 'running', rowsSeen: 0 });
   });
 
-  it('cancelling rolls back what the background wrote and drops the stored file', async () => {
+  it('cancelling rolls back what the background wrote, drops the stored file and rescores (no score describes rolled-back rows)', async () => {
     await run(dbSink(db), 'customer_id,name\nC1,Acme\n', 'first');
     const before = await stored(db);
     const bg = fakeBackground((port) => serveImportPort(port, deps));
@@ -163,5 +163,6 @@ describe('imports written by the background over the import port', () => {
     expect(await stored(db)).toEqual(before);
     expect(await db.importLog.get('gone')).toMatchObject({ status: 'cancelled' });
     expect(deps.dropFile).toHaveBeenCalledWith('gone');
+    await vi.waitFor(() => expect(deps.rescore).toHaveBeenCalledWith('2025-06-01'));
   });
 });

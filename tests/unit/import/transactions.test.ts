@@ -56,10 +56,23 @@ describe('parseImportBytes — transactions', () => {
     expect(p.duplicates).toBe(1);
     const ids = tx(p).map((t) => t.id);
     expect(ids[1]).toBe(`${ids[0]}#1`);
-    expect(ids[2]).toBe('o:A1');
+    expect(ids[2]).toBe('o:C1:A1');
     expect(parse(file).records.map((r) => r.id)).toEqual(ids);
     const again = parse('customer_id,date,amount,order_id\nC1,2025-01-01,5,\n');
     expect(again.records[0]!.id).toBe(p.records[0]!.id);
+  });
+
+  it('keys an order id per customer: two customers with order 1001 are two purchases; a customer id with a colon cannot forge a key', () => {
+    const file = 'customer_id,date,amount,order_id\nA,2025-01-01,5,1001\nB,2025-01-02,7,1001\nA:B,2025-01-03,9,C\nA,2025-01-04,11,B:C\nA,2025-01-05,5,1001\n';
+    const p = parse(file);
+    expect(tx(p).map((t) => [t.id, t.customerId, t.amount])).toEqual([
+      ['o:A:1001', 'A', 5],
+      ['o:B:1001', 'B', 7],
+      ['o:A%3AB:C', 'A:B', 9],
+      ['o:A:B:C', 'A', 11],
+    ]);
+    expect(p.duplicates).toBe(1);
+    expect(parse(file).records.map((r) => r.id)).toEqual(tx(p).map((t) => t.id));
   });
 
   it('refuses a file missing a required column, naming it', () => {

@@ -35,10 +35,14 @@ describe('manifest: Firefox (MV2)', () => {
     expect(m.host_permissions).toEqual([...CRM_MATCHES]);
   });
 
-  it('names the add-on, its minimum version and that it collects no data', async () => {
+  it('names the add-on, its minimum version, and that it needs no data sent but a connected CRM receives some (optional)', async () => {
     const settings = (await manifestFor(FIREFOX)).browser_specific_settings;
     const gecko = settings?.gecko;
-    expect(gecko).toEqual({ id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } });
+    expect(gecko).toEqual({
+      id: GECKO_ID,
+      strict_min_version: MIN_FIREFOX,
+      data_collection_permissions: { required: ['none'], optional: ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications'] },
+    });
     expect(GECKO_ID).toMatch(/^[a-z0-9._-]+@[a-z0-9.-]+$/);
     expect(Number.parseFloat(MIN_FIREFOX)).toBeGreaterThanOrEqual(140); // data_collection_permissions
     expect(settings?.gecko_android).toEqual({ strict_min_version: MIN_FIREFOX_ANDROID });

@@ -98,6 +98,20 @@ describe('the card of a tab', () => {
     expect(card.trend.at(-2)).toMatchObject({ date: addDays(SAMPLE_AS_OF, -7), riskScore: now.riskScore - 12 });
   });
 
+  it('says whether the customer came with the sample book, and the day of their first score', async () => {
+    const id = globex.crmIds.salesforce;
+    await recordOverlay(db, { ref: { crm: 'salesforce', objectType: 'account', id } }, cs(id, 15), S, SAMPLE_AS_OF);
+    const first = await cardOf(db, cardFrame(15, url(id)), S, SAMPLE_AS_OF);
+    expect(first).toMatchObject({ sample: true, firstScored: SAMPLE_AS_OF, trend: [{ date: SAMPLE_AS_OF }] });
+    const now = (await scoresRepo(db).get(globex.customerId))!;
+    await scoreHistoryRepo(db).putMany([historyRow(now, addDays(SAMPLE_AS_OF, -200))]);
+    await db.meta.delete('sample');
+    const later = await cardOf(db, cardFrame(15, url(id)), S, SAMPLE_AS_OF);
+    expect(later).toMatchObject({ sample: false, firstScored: addDays(SAMPLE_AS_OF, -200) });
+    // A score older than the 12 weeks is carried forward into every week of the trend.
+    expect(later.trend).toHaveLength(12);
+  });
+
   it('is refused for a tab with no exact match, a tab that moved to another record, or another tab', async () => {
     const u = UNKNOWN_RECORD.salesforce.id;
     await recordOverlay(db, { ref: { crm: 'salesforce', objectType: 'account', id: u }, domain: 'globex.example' }, cs(u, 12), S, SAMPLE_AS_OF);

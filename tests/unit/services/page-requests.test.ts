@@ -91,7 +91,14 @@ describe('whole-book requests', () => {
     const broadcast = vi.fn(async () => undefined);
     await customersRepo(db).put({ id: 'C1', name: 'Acme', emails: [], createdAt: '2025-01-01', crmRefs: [] });
     await settingsRepo(db).put({ version: 1, language: 'zh_CN' });
-    const h = createDataHandlers({ db: () => db, broadcast, dropFiles });
+    const h = createDataHandlers({
+      db: () => db,
+      broadcast,
+      dropFiles,
+      withSyncStopped: (fn) => fn(),
+      rescore: async () => ({ customers: 0 }),
+      asOf: () => '2026-11-20',
+    });
     expect(await h.deleteAllData({}, page)).toEqual({ cleared: true });
     expect(await customersRepo(db).count()).toBe(0);
     expect(await settingsRepo(db).raw()).toEqual({ version: 1, language: 'zh_CN' });
@@ -99,9 +106,17 @@ describe('whole-book requests', () => {
     expect(broadcast).toHaveBeenCalledOnce();
   });
 
-  it('rolls back an interrupted import (its rows go, its log says cancelled) and drops its stored file', async () => {
+  it('rolls back an interrupted import (its rows go, its log says cancelled), drops its stored file and rescores', async () => {
     const dropFiles = vi.fn(async () => undefined);
-    const h = createDataHandlers({ db: () => db, broadcast: async () => undefined, dropFiles });
+    const rescore = vi.fn(async () => ({ customers: 0 }));
+    const h = createDataHandlers({
+      db: () => db,
+      broadcast: async () => undefined,
+      dropFiles,
+      withSyncStopped: (fn) => fn(),
+      rescore,
+      asOf: () => '2026-11-20',
+    });
     const text = 'customer_id,date,amount\n' + Array.from({ length: 8000 }, (_, i) => `C${i % 9},2025-01-01,${i}`).join('\n');
     await expect(
       runImport({
@@ -120,6 +135,7 @@ describe('whole-book requests', () => {
     expect(await db.transactions.count()).toBe(0);
     expect(await customersRepo(db).count()).toBe(0);
     expect(dropFiles).toHaveBeenCalledWith('cut');
+    expect(rescore).toHaveBeenCalledWith('2026-11-20');
     await expect(h.rollbackImport({ importId: 'nope' }, page)).rejects.toMatchObject({ error: { code: 'import.unknown' } });
   });
 });
