@@ -97,6 +97,9 @@ export class RecordOverlay {
   /** Open or close the card; focus goes into the card when it opens and back to Details when it closes. */
   private setExpanded(open: boolean, signal?: AbortSignal): void {
     this.expanded = open;
+    // Closing: take focus out of the card frame before it is removed, so the rest of the key
+    // press that closed it (its keyup) lands on the page, not on a frame that no longer exists.
+    if (!open) this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
     this.render(signal);
     if (open) this.shadow.querySelector<HTMLIFrameElement>('iframe#rapport-card')?.focus();
     else this.shadow.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
