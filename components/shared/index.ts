@@ -1,6 +1,6 @@
 /** Shared React building blocks for Rapport's extension pages. */
 export { RapportPage, type RapportPageProps } from './RapportPage';
-export { SettingsProvider, useSettings } from './settings-context';
+export { askSettingsEarly, SettingsProvider, useSettings } from './settings-context';
 export { useLocale, useT, useCommonT, useErrorText, localeTag, useDocumentLang, type CommonKey } from './i18n';
 export { useEffectiveTheme, useDocumentTheme, type EffectiveTheme } from './theme';
 export { Field, FieldNotes, type FieldProps, type FieldControlProps } from './Field';

@@ -12,6 +12,15 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/schemas/settings';
 
 const SettingsContext = createContext<Settings | null>(null);
 
+let early: Promise<Settings> | null = null;
+/**
+ * Ask the background for the settings now — from a page's entry, before React has rendered — so
+ * the round trip overlaps the page's start-up; the next SettingsProvider to mount takes the answer.
+ */
+export function askSettingsEarly(): void {
+  early ??= send('getSettings', {});
+}
+
 export interface SettingsProviderProps {
   children: ReactNode;
   /** Tests and previews may pass settings instead of asking the background. */
@@ -35,7 +44,9 @@ export function SettingsProvider({ children, value }: SettingsProviderProps): JS
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    void send('getSettings', {}).then(
+    const asked = early ?? send('getSettings', {});
+    early = null;
+    void asked.then(
       (s) => live && !heard && setSettings(s),
       // No answer from the background: show the page in the defaults rather than nothing.
       () => live && !heard && setSettings(DEFAULT_SETTINGS),

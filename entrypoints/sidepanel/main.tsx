@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { RapportPage } from '../../components/shared';
+import { askSettingsEarly, RapportPage } from '../../components/shared';
 import { LiveSidePanel } from '../../components/sidepanel/LiveSidePanel';
 import { openReadDb } from '../../lib/db/read-db';
 import { isIsoDate } from '../../lib/sidepanel/periods';
@@ -10,6 +10,7 @@ import { today } from '../../lib/clock';
 
 // `?asOf=yyyy-MM-dd` pins "today" (demo, e2e on the sample book); otherwise the browser's date, moving at midnight.
 const pinned = new URLSearchParams(location.search).get('asOf') ?? '';
+askSettingsEarly();
 const db = openReadDb();
 // Today's first read starts now, while the page waits for its settings
 readTodayEarly(db, isIsoDate(pinned) ? pinned : today());
