@@ -48,7 +48,9 @@ export function ConnectionsCard({ status, onStatus }: { status: ConnectionStatus
   };
 
   const connect = (): void => {
-    const origins = originsOf(crm, values);
+    // signing in again: what was entered before (non-secret fields only), unless retyped
+    const input = { ...status.prefill, ...values };
+    const origins = originsOf(crm, input);
     setError(undefined);
     setConnecting(true);
     // The CRM's API origins, Salesforce's session cookie and (Firefox) consent to send the CRM its data, in one prompt.
@@ -58,7 +60,7 @@ export function ConnectionsCard({ status, onStatus }: { status: ConnectionStatus
     void asked
       .then(async (granted) => {
         if (!granted) throw new Error(t('options.connections.denied', { origin: origins.join(', ') }));
-        const s = await send('connectCrm', { crm, input: values });
+        const s = await send('connectCrm', { crm, input });
         setValues({});
         onStatus(s);
       })
@@ -134,7 +136,7 @@ export function ConnectionsCard({ status, onStatus }: { status: ConnectionStatus
                   spellCheck={false}
                   placeholder={f.placeholder}
                   required={!f.optional}
-                  value={values[f.name] ?? ''}
+                  value={values[f.name] ?? status.prefill?.[f.name] ?? ''}
                   onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
                 />
               )}

@@ -10,7 +10,7 @@ import type { CrmId } from '../schemas/values';
 import { applyBatch } from './engine-apply';
 import { inChunks, scoreWrites } from './engine-scores';
 import { contextFor, NeedsSignIn, withConnection, type SessionDeps } from './engine-session';
-import type { ConnectionStatus, CursorRow } from './state';
+import { enteredFields, type ConnectionStatus, type CursorRow } from './state';
 import { ConnectorError, type ConnectInput } from './types';
 
 export interface EngineDeps extends SessionDeps {
@@ -60,7 +60,7 @@ export function createSyncEngine(deps: EngineDeps) {
       user: { name: row.connection.user.name, ...(row.connection.user.email ? { email: row.connection.user.email } : {}) },
       tenant: row.connection.tenant,
       ...(row.lastSyncAt ? { lastSyncAt: new Date(row.lastSyncAt).toISOString() } : {}),
-      ...(row.health === 'needs-signin' ? { error: 'sync.auth' } : row.lastError ? { error: row.lastError } : {}),
+      ...(row.health === 'needs-signin' ? { error: 'sync.auth', prefill: row.entered ?? {} } : row.lastError ? { error: row.lastError } : {}),
       outbox,
       writeBack: row.writeBack,
       writeScores: row.writeScores,
@@ -171,6 +171,7 @@ export function createSyncEngine(deps: EngineDeps) {
         writeBack: previous?.writeBack ?? true,
         writeScores: previous?.writeScores ?? false,
         ...(sameTenant && previous?.lastSyncAt ? { lastSyncAt: previous.lastSyncAt } : {}),
+        entered: enteredFields(deps.connectors[crm].fields, input),
       });
       if (!sameTenant) await repo.putCursor({ crm, cursor: null, full: true, read: 0, skipped: 0 });
       await tell(crm);

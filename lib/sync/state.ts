@@ -3,7 +3,7 @@
  * tokens (never sent to a page), where each CRM's sync resumes, and the write-back outbox.
  */
 import type { CrmId } from '../schemas/values';
-import type { ActivityDraft, Connection, SyncCursor } from './types';
+import type { ActivityDraft, Connection, ConnectField, ConnectInput, SyncCursor } from './types';
 
 /** `connected`; `needs-signin` after the CRM refused the session/token (the outbox is kept). */
 export type ConnectionHealth = 'connected' | 'needs-signin';
@@ -21,6 +21,15 @@ export interface ConnectionRow {
   writeBack: boolean;
   /** Opt-in: write tier, risk and next action to the CRM after a full rescore (where the connector can). */
   writeScores: boolean;
+  /** What the rep typed in the non-secret fields (environment URL, data centre, app id…): offered again at sign-in. */
+  entered?: Record<string, string>;
+}
+
+/** The non-secret, non-empty fields of a connect input (never a token, key or secret). */
+export function enteredFields(fields: readonly ConnectField[], input: ConnectInput): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) if (!f.secret && typeof input[f.name] === 'string' && input[f.name]!.trim()) out[f.name] = input[f.name]!.trim();
+  return out;
 }
 
 /** Where a CRM's sync resumes: `cursor` null = the first full read has not finished yet. */
@@ -66,4 +75,6 @@ export interface ConnectionStatus {
   writeScores: boolean;
   canWriteScores: boolean;
   progress?: { read: number; total?: number; skipped: number; full: boolean };
+  /** When the CRM asks for sign-in again: the non-secret fields as last entered, to fill the form with. */
+  prefill?: Record<string, string>;
 }

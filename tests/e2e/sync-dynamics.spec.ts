@@ -127,7 +127,8 @@ test('a session renewed in the browser goes on working unasked; a signed-out ses
   expect(mock.activities()).toHaveLength(4);
 
   await signIn(world.context, 'session-3');
-  await c.getByLabel('Environment URL').fill(ORG);
+  // the environment URL is offered as entered: signing in again is one click
+  await expect(c.getByLabel('Environment URL')).toHaveValue(`${ORG}/main.aspx?appid=4c3a7f0e-8d2b-4f7a-9b1e-2f6d1c0a9e55`);
   await c.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(saved).toHaveAttribute('data-writeback', 'written', { timeout: 30_000 });
   await expect(c).toHaveAttribute('data-outbox', '0');
