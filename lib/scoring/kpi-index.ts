@@ -55,71 +55,127 @@ function orderBy(n: number, key: (i: number) => number): Int32Array {
   return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b));
 }
 
-function buildIndex(book: Source): KpiIndex {
-  const idOf = new Map<string, number>();
-  const ids: string[] = [];
-  const intern = (id: string): number => {
-    let n = idOf.get(id);
+/** A growable typed column. */
+class Column<A extends Int32Array | Float64Array | Uint8Array> {
+  n = 0;
+  constructor(
+    private data: A,
+    private readonly make: (size: number) => A,
+  ) {}
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const grown = this.make(Math.max(1024, this.n * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.n++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+}
+const ints = (): Column<Int32Array> => new Column(new Int32Array(1024), (n) => new Int32Array(n));
+const floats = (): Column<Float64Array> => new Column(new Float64Array(1024), (n) => new Float64Array(n));
+const bytes = (): Column<Uint8Array> => new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+
+/**
+ * The index built from rows handed in any number of batches (the background reads a big book a page
+ * at a time): each row becomes a few numbers at once, so the rows themselves are never all held.
+ */
+export class KpiIndexBuilder {
+  private readonly idOf = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly tx = { customer: ints(), day: ints(), amount: floats() };
+  private readonly fb = { customer: ints(), day: ints(), kind: bytes(), score: floats() };
+  private readonly ix = { customer: ints(), day: ints() };
+
+  private intern(id: string): number {
+    let n = this.idOf.get(id);
     if (n === undefined) {
-      n = ids.length;
-      idOf.set(id, n);
-      ids.push(id);
+      n = this.ids.length;
+      this.idOf.set(id, n);
+      this.ids.push(id);
     }
     return n;
-  };
-
-  // Net amount per customer-day: sort by (customer, day), sum runs, keep the positive ones.
-  const tx = book.transactions;
-  const txCustomer = Int32Array.from(tx, (t) => intern(t.customerId));
-  const txDay = Int32Array.from(tx, (t) => dayOf(t.date));
-  const byCustomerDay = orderBy(tx.length, (i) => txCustomer[i]! * 4_000_000 + txDay[i]!);
-  const days: number[] = [];
-  const customers: number[] = [];
-  for (let k = 0; k < byCustomerDay.length;) {
-    const i = byCustomerDay[k]!;
-    let sum = 0;
-    let j = k;
-    while (j < byCustomerDay.length && txCustomer[byCustomerDay[j]!] === txCustomer[i] && txDay[byCustomerDay[j]!] === txDay[i])
-      sum += tx[byCustomerDay[j++]!]!.amount;
-    if (sum > 0) {
-      days.push(txDay[i]!);
-      customers.push(txCustomer[i]!);
-    }
-    k = j;
   }
-  const byDay = orderBy(days.length, (i) => days[i]!);
-  const purchaseDay = Int32Array.from(byDay, (i) => days[i]!);
-  const purchaseCustomer = Int32Array.from(byDay, (i) => customers[i]!);
 
-  const fb = book.feedback;
-  const fbOrder = orderBy(fb.length, (i) => dayOf(fb[i]!.date));
-  const feedbackDay = Int32Array.from(fbOrder, (i) => dayOf(fb[i]!.date));
-  const feedbackCustomer = Int32Array.from(fbOrder, (i) => intern(fb[i]!.customerId));
-  const feedbackKind = Uint8Array.from(fbOrder, (i) => (fb[i]!.kind === 'csat' ? 0 : fb[i]!.kind === 'nps' ? 1 : 2));
-  const feedbackScore = Float64Array.from(fbOrder, (i) => fb[i]!.score ?? Number.NaN);
+  addTransactions(rows: readonly Transaction[]): void {
+    for (const t of rows) {
+      this.tx.customer.push(this.intern(t.customerId));
+      this.tx.day.push(dayOf(t.date));
+      this.tx.amount.push(t.amount);
+    }
+  }
 
-  const ix = book.interactions;
-  const ixOrder = orderBy(ix.length, (i) => dayOf(ix[i]!.date));
-  const interactionDay = Int32Array.from(ixOrder, (i) => dayOf(ix[i]!.date));
-  const interactionCustomer = Int32Array.from(ixOrder, (i) => intern(ix[i]!.customerId));
+  addFeedback(rows: readonly Feedback[]): void {
+    for (const f of rows) {
+      this.fb.customer.push(this.intern(f.customerId));
+      this.fb.day.push(dayOf(f.date));
+      this.fb.kind.push(f.kind === 'csat' ? 0 : f.kind === 'nps' ? 1 : 2);
+      this.fb.score.push(f.score ?? Number.NaN);
+    }
+  }
 
-  const firstDay = new Float64Array(ids.length).fill(Number.NaN);
-  // purchase days are sorted by day: a customer's first one comes first
-  for (let k = 0; k < purchaseDay.length; k++) if (Number.isNaN(firstDay[purchaseCustomer[k]!]!)) firstDay[purchaseCustomer[k]!] = purchaseDay[k]!;
+  addInteractions(rows: readonly Interaction[]): void {
+    for (const i of rows) {
+      this.ix.customer.push(this.intern(i.customerId));
+      this.ix.day.push(dayOf(i.date));
+    }
+  }
 
-  return {
-    ids,
-    idOf,
-    purchaseDay,
-    purchaseCustomer,
-    firstDay,
-    feedbackDay,
-    feedbackCustomer,
-    feedbackKind,
-    feedbackScore,
-    interactionDay,
-    interactionCustomer,
-  };
+  finish(): KpiIndex {
+    // Net amount per customer-day: sort by (customer, day), sum runs, keep the positive ones.
+    const { customer: txCustomer, day: txDay, amount } = this.tx;
+    const byCustomerDay = orderBy(txCustomer.n, (i) => txCustomer.get(i) * 4_000_000 + txDay.get(i));
+    const days: number[] = [];
+    const customers: number[] = [];
+    for (let k = 0; k < byCustomerDay.length;) {
+      const i = byCustomerDay[k]!;
+      let sum = 0;
+      let j = k;
+      while (j < byCustomerDay.length && txCustomer.get(byCustomerDay[j]!) === txCustomer.get(i) && txDay.get(byCustomerDay[j]!) === txDay.get(i))
+        sum += amount.get(byCustomerDay[j++]!);
+      if (sum > 0) {
+        days.push(txDay.get(i));
+        customers.push(txCustomer.get(i));
+      }
+      k = j;
+    }
+    const byDay = orderBy(days.length, (i) => days[i]!);
+    const purchaseDay = Int32Array.from(byDay, (i) => days[i]!);
+    const purchaseCustomer = Int32Array.from(byDay, (i) => customers[i]!);
+
+    const fb = this.fb;
+    const fbOrder = orderBy(fb.day.n, (i) => fb.day.get(i));
+    const ix = this.ix;
+    const ixOrder = orderBy(ix.day.n, (i) => ix.day.get(i));
+
+    const firstDay = new Float64Array(this.ids.length).fill(Number.NaN);
+    // purchase days are sorted by day: a customer's first one comes first
+    for (let k = 0; k < purchaseDay.length; k++) if (Number.isNaN(firstDay[purchaseCustomer[k]!]!)) firstDay[purchaseCustomer[k]!] = purchaseDay[k]!;
+
+    return {
+      ids: this.ids,
+      idOf: this.idOf,
+      purchaseDay,
+      purchaseCustomer,
+      firstDay,
+      feedbackDay: Int32Array.from(fbOrder, (i) => fb.day.get(i)),
+      feedbackCustomer: Int32Array.from(fbOrder, (i) => fb.customer.get(i)),
+      feedbackKind: Uint8Array.from(fbOrder, (i) => fb.kind.get(i)),
+      feedbackScore: Float64Array.from(fbOrder, (i) => fb.score.get(i)),
+      interactionDay: Int32Array.from(ixOrder, (i) => ix.day.get(i)),
+      interactionCustomer: Int32Array.from(ixOrder, (i) => ix.customer.get(i)),
+    };
+  }
+}
+
+function buildIndex(book: Source): KpiIndex {
+  const builder = new KpiIndexBuilder();
+  builder.addTransactions(book.transactions);
+  builder.addFeedback(book.feedback);
+  builder.addInteractions(book.interactions);
+  return builder.finish();
 }
 
 /** First position in a sorted array whose value is ≥ v. */

@@ -15,7 +15,8 @@ import { feedbackRepo, interactionsRepo, transactionsRepo } from '../db/repos/hi
 import { metaRepo } from '../db/repos/meta';
 import { scoresRepo } from '../db/repos/scores';
 import type { TableName } from '../db/tables';
-import { buildKpiColumns, KPI_COLUMNS_KEY, KPI_SOURCE_TABLES } from '../sidepanel/kpi-columns';
+import { KpiIndexBuilder } from '../scoring/kpi-index';
+import { KPI_COLUMNS_KEY, KPI_SOURCE_TABLES, storedKpiColumns } from '../sidepanel/kpi-columns';
 import { buildRankBands, RANK_BANDS_KEY, RANK_BANDS_SOURCE_TABLES } from '../sidepanel/rank-bands';
 
 /** Quiet time after the last write before a row is built again (an import writes in bursts). */
@@ -87,12 +88,19 @@ export function createCachedRow(spec: CachedRowSpec, deps: CachedRowDeps): Cache
   };
 }
 
+/** Rows per read while building the KPI columns. */
+const KPI_PAGE = 5_000;
+
 export const KPI_COLUMNS: CachedRowSpec = {
   key: KPI_COLUMNS_KEY,
   sources: KPI_SOURCE_TABLES,
   async build(db, builtAt) {
-    const [transactions, interactions, feedback] = await Promise.all([transactionsRepo(db).all(), interactionsRepo(db).all(), feedbackRepo(db).all()]);
-    return buildKpiColumns({ transactions, interactions, feedback }, builtAt);
+    // a page of rows at a time, each reduced to a few numbers: a 1M-transaction book is never held whole
+    const builder = new KpiIndexBuilder();
+    await transactionsRepo(db).eachPage(KPI_PAGE, (rows) => builder.addTransactions(rows));
+    await interactionsRepo(db).eachPage(KPI_PAGE, (rows) => builder.addInteractions(rows));
+    await feedbackRepo(db).eachPage(KPI_PAGE, (rows) => builder.addFeedback(rows));
+    return storedKpiColumns(builder.finish(), builtAt);
   },
 };
 

@@ -26,8 +26,13 @@ export function buildKpiColumns(
   rows: { transactions: readonly Transaction[]; interactions: readonly Interaction[]; feedback: readonly Feedback[] },
   builtAt: number,
 ): StoredKpiColumns {
-  const { idOf: _idOf, ...index } = kpiIndex(rows);
-  return { format: FORMAT, builtAt, ...index };
+  return storedKpiColumns(kpiIndex(rows), builtAt);
+}
+
+/** The row to store for a built index (its id lookup is rebuilt when read). */
+export function storedKpiColumns(index: KpiIndex, builtAt: number): StoredKpiColumns {
+  const { idOf: _idOf, ...columns } = index;
+  return { format: FORMAT, builtAt, ...columns };
 }
 
 const INT_COLUMNS = ['purchaseDay', 'purchaseCustomer', 'feedbackDay', 'feedbackCustomer', 'interactionDay', 'interactionCustomer'] as const;

@@ -2,7 +2,7 @@
  * A customer's history: contacts, transactions, interactions and feedback — the rows imports,
  * quick-logs and the sample book add, read per customer through the customerId indexes.
  */
-import Dexie from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { defineRepo } from '../repo';
 import type { Contact, Feedback, Interaction, Transaction } from '../../schemas/domain';
 
@@ -18,6 +18,20 @@ export async function addNew<T extends { id: string }>(bulkAdd: (rows: T[]) => P
     failed = new Set(Object.keys(e.failuresByPos).map(Number));
   }
   return failed.size ? rows.filter((_, i) => !failed.has(i)).map((r) => r.id) : rows.map((r) => r.id);
+}
+
+/** The table's rows `size` at a time in key order, each page handed to `onPage` before the next is read. */
+async function eachPage<T extends { id: string }>(table: EntityTable<T, 'id'>, size: number, onPage: (rows: T[]) => void): Promise<void> {
+  let rows = await table.orderBy(':id').limit(size).toArray();
+  while (rows.length) {
+    onPage(rows);
+    if (rows.length < size) return;
+    rows = await table
+      .where(':id')
+      .above(rows[rows.length - 1]!.id)
+      .limit(size)
+      .toArray();
+  }
 }
 
 const customerRange = (customerId: string): [unknown[], unknown[]] => [
@@ -46,6 +60,8 @@ export const contactsRepo = defineRepo(
 export const transactionsRepo = defineRepo(
   (db) => ({
     all: (): Promise<Transaction[]> => db.transactions.toArray(),
+    /** Every row, a page at a time (a big book is never held whole). */
+    eachPage: (size: number, onPage: (rows: Transaction[]) => void): Promise<void> => eachPage(db.transactions, size, onPage),
     /** Oldest first. */
     forCustomer: (customerId: string): Promise<Transaction[]> =>
       db.transactions
@@ -65,6 +81,7 @@ export const interactionsRepo = defineRepo(
   (db) => ({
     get: (id: string): Promise<Interaction | undefined> => db.interactions.get(id),
     all: (): Promise<Interaction[]> => db.interactions.toArray(),
+    eachPage: (size: number, onPage: (rows: Interaction[]) => void): Promise<void> => eachPage(db.interactions, size, onPage),
     /** Newest first. */
     forCustomer: (customerId: string): Promise<Interaction[]> =>
       db.interactions
@@ -94,6 +111,7 @@ export const feedbackRepo = defineRepo(
   (db) => ({
     get: (id: string): Promise<Feedback | undefined> => db.feedback.get(id),
     all: (): Promise<Feedback[]> => db.feedback.toArray(),
+    eachPage: (size: number, onPage: (rows: Feedback[]) => void): Promise<void> => eachPage(db.feedback, size, onPage),
     forCustomer: (customerId: string): Promise<Feedback[]> => db.feedback.where('customerId').equals(customerId).toArray(),
   }),
   (db) => ({
