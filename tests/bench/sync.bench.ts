@@ -15,7 +15,7 @@
  *   npx tsx tests/bench/sync.bench.ts
  *
  * `RAPPORT_SYNC_BENCH_SCALE=0.05` runs a smaller book; `BENCH_DEBUG=1` prints progress every
- * 10 s; `BENCH_PROFILE=1` prints where the worker's CPU time went in the first sync.
+ * 10 s; `BENCH_PROFILE=1` prints where the worker's CPU time went in each pass.
  */
 import type { Page } from '@playwright/test';
 import { extensionIdOf } from '../e2e/support/extension';
@@ -40,19 +40,26 @@ const noTarget = (label: string, value: string): void => console.log(`${label}: 
 /** The mock with a count of requests, rows served and time spent answering. */
 function countingMock() {
   // Seeded a day back: the first pass's `updated_since` for the next pass overlaps an hour.
-  const mock = new PipedriveMock({ now: Date.now() - 86_400_000, requestMs: 50, burstLimit: 1_000_000, dailyBudget: Number.MAX_SAFE_INTEGER });
+  const mock = new PipedriveMock({
+    now: Date.now() - 86_400_000,
+    requestMs: 50,
+    burstLimit: 1_000_000,
+    dailyBudget: Number.MAX_SAFE_INTEGER,
+    cacheLists: true,
+  });
   const orgs = [...mock.store.seed(syncBenchBook(SIZE)).values()];
-  const served = { requests: 0, rows: 0, mockMs: 0 };
+  const served = { requests: 0, rows: 0, mockMs: 0, lastAt: 0 };
   const handle: MockHandler = async (req) => {
     const t0 = performance.now();
     const res = await mock.handle(req);
     served.mockMs += performance.now() - t0;
     served.requests++;
+    served.lastAt = Date.now();
     const data = (res.body as { data?: unknown } | undefined)?.data;
     if (Array.isArray(data)) served.rows += data.length;
     return res;
   };
-  const reset = (): void => void Object.assign(served, { requests: 0, rows: 0, mockMs: 0 });
+  const reset = (): void => void Object.assign(served, { requests: 0, rows: 0, mockMs: 0, lastAt: 0 });
   return { mock, orgs, served, handle, reset };
 }
 
@@ -95,19 +102,21 @@ async function main(): Promise<void> {
       `${label} service worker peak JS heap`,
       `${mb(firstPeak.usedBytes)} used (${mb(firstPeak.usedBytes - base)} above the ${mb(base)} at the start), ${mb(firstPeak.totalBytes)} allocated, ${firstPeak.samples} samples`,
     );
-    if (PROFILE) for (const [fn, ms] of selfTimes(await probe.stopProfile())) console.log(`  profile: ${s(ms).padStart(8)} self  ${fn}`);
+    if (PROFILE) await printProfile(probe, 'first sync');
 
     m.mock.store.now = Math.max(m.mock.now, Date.now());
     for (let i = 0; i < CHANGES; i++) m.mock.edit('organizations', m.orgs[(i * 97) % m.orgs.length]!, { name: `Renamed ${i}` });
     probe.resetPeak();
     m.reset();
+    if (PROFILE) await probe.startProfile();
     const next = await timedPass(options, 'syncCrm', { crm: 'pipedrive' }, first.status.lastSyncAt);
     const found = await askBackground<{ id: string }[]>(options, 'searchCustomers', { query: `Renamed ${CHANGES - 1}`, limit: 5 });
     if (next.status.state !== 'connected' || found.length !== 1)
       throw new Error(`incremental sync ended ${next.status.state} and found ${found.length} customers named "Renamed ${CHANGES - 1}"`);
+    if (PROFILE) await printProfile(probe, 'incremental sync');
     const verdict = next.ms < INCREMENTAL_TARGET_MS ? 'met' : 'MISSED';
     console.log(
-      `incremental sync of ${CHANGES} changes: ${next.ms.toFixed(0)} ms (target < ${INCREMENTAL_TARGET_MS} ms: ${verdict}), ${m.served.requests} requests, ${m.served.rows} records read, peak heap ${mb(probe.peak().usedBytes)}`,
+      `incremental sync of ${CHANGES} changes: ${next.ms.toFixed(0)} ms (target < ${INCREMENTAL_TARGET_MS} ms: ${verdict}), ${m.served.requests} requests (the last answered at ${m.served.lastAt - next.t0} ms), ${m.served.rows} records read, peak heap ${mb(probe.peak().usedBytes)}`,
     );
   } finally {
     await probe?.close();
@@ -121,11 +130,16 @@ async function timedPass(
   type: string,
   payload: unknown,
   previous: string | undefined,
-): Promise<{ ms: number; readMs: number; status: PassStatus }> {
+): Promise<{ t0: number; ms: number; readMs: number; status: PassStatus }> {
   const t0 = Date.now();
   const done = await passDone(page, type, payload, previous);
   const end = Date.now();
-  return { ms: end - t0, readMs: (done.rescoreStartedAt ?? end) - t0, status: done.status };
+  return { t0, ms: end - t0, readMs: (done.rescoreStartedAt ?? end) - t0, status: done.status };
+}
+
+async function printProfile(probe: WorkerProbe, label: string): Promise<void> {
+  console.log(`  ${label}: the service worker's CPU time by function (self time, top 15)`);
+  for (const [fn, ms] of selfTimes(await probe.stopProfile())) console.log(`  ${`${ms.toFixed(0)} ms`.padStart(9)}  ${fn}`);
 }
 
 async function report(page: Page, served: { requests: number; rows: number }): Promise<void> {
