@@ -23,7 +23,9 @@ import { routeTo, type MockHandler } from '../mocks/harness';
 import { PipedriveMock } from '../mocks/pipedrive';
 import { syncBenchBook } from './support/sync-book';
 import { launchForSyncBench, probeServiceWorker, selfTimes, type WorkerProbe } from './support/sync-browser';
-import { askBackground, countRows, passDone, type PassStatus } from './support/sync-page';
+import { KPI_COLUMNS_KEY } from '../../lib/sidepanel/kpi-columns';
+import { RANK_BANDS_KEY } from '../../lib/sidepanel/rank-bands';
+import { askBackground, countRows, metaStored, passDone, type PassStatus } from './support/sync-page';
 
 const SCALE = Number(process.env.RAPPORT_SYNC_BENCH_SCALE ?? 1);
 if (!(SCALE > 0 && SCALE <= 1)) throw new Error(`RAPPORT_SYNC_BENCH_SCALE must be a number in (0, 1], got ${process.env.RAPPORT_SYNC_BENCH_SCALE}`);
@@ -55,6 +57,7 @@ function countingMock() {
     served.mockMs += performance.now() - t0;
     served.requests++;
     served.lastAt = Date.now();
+    if (DEBUG) console.error(`  … ${req.method} ${req.url.pathname}${req.url.search.slice(0, 60)} answered at ${served.lastAt}`);
     const data = (res.body as { data?: unknown } | undefined)?.data;
     if (Array.isArray(data)) served.rows += data.length;
     return res;
@@ -104,6 +107,11 @@ async function main(): Promise<void> {
     );
     if (PROFILE) await printProfile(probe, 'first sync');
 
+    // The next pass comes on the schedule (15 minutes on): once the background has rebuilt the side
+    // panel's rows from the new book, which it starts 2 s after the last write.
+    const settled = await settle(options, first.t0 + first.ms);
+    noTarget(`${label} side panel rows rebuilt after the sync`, s(settled));
+
     m.mock.store.now = Math.max(m.mock.now, Date.now());
     for (let i = 0; i < CHANGES; i++) m.mock.edit('organizations', m.orgs[(i * 97) % m.orgs.length]!, { name: `Renamed ${i}` });
     probe.resetPeak();
@@ -135,6 +143,13 @@ async function timedPass(
   const done = await passDone(page, type, payload, previous);
   const end = Date.now();
   return { t0, ms: end - t0, readMs: (done.rescoreStartedAt ?? end) - t0, status: done.status };
+}
+
+/** Wait until the side panel's cached rows are stored again; how long that took after `since` (ms). */
+async function settle(page: Page, since: number): Promise<number> {
+  for (const until = Date.now() + 600_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250)))
+    if (await metaStored(page, [KPI_COLUMNS_KEY, RANK_BANDS_KEY])) return Date.now() - since;
+  throw new Error('The background did not store the side panel rows (KPI columns, rank bands) within 10 minutes of the first sync');
 }
 
 async function printProfile(probe: WorkerProbe, label: string): Promise<void> {

@@ -53,6 +53,7 @@ class Cdp {
   async send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = ++this.next;
     const answer = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    answer.catch(() => undefined); // a probe closed meanwhile: the caller still sees the rejection
     await this.session.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
     return answer;
   }

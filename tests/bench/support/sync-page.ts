@@ -90,3 +90,34 @@ export function countRows(page: Page): Promise<Record<'customers' | 'transaction
       }),
   );
 }
+
+/** Whether every one of `keys` has a row in the database's `meta` table. */
+export function metaStored(page: Page, keys: readonly string[]): Promise<boolean> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('meta').objectStore('meta');
+          let found = 0;
+          for (const k of wanted) {
+            const req = store.getKey(k);
+            req.onsuccess = () => {
+              if (req.result !== undefined) found++;
+            };
+          }
+          store.transaction.oncomplete = () => {
+            db.close();
+            resolve(found === wanted.length);
+          };
+          store.transaction.onerror = () => {
+            db.close();
+            resolve(false);
+          };
+        };
+      }),
+    [...keys],
+  );
+}
