@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const base = await probe.sample();
     probe.resetPeak();
     m.reset();
-    if (PROFILE) await probe.startProfile();
+    if (PROFILE) await Promise.all([probe.startProfile(), probe.countTransactions()]);
     const progress = DEBUG ? setInterval(() => void report(options, m.served), 10_000) : undefined;
     const first = await timedPass(options, 'connectCrm', { crm: 'pipedrive', input: { apiToken: m.mock.newToken() } }, undefined);
     clearInterval(progress);
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < CHANGES; i++) m.mock.edit('organizations', m.orgs[(i * 97) % m.orgs.length]!, { name: `Renamed ${i}` });
     probe.resetPeak();
     m.reset();
-    if (PROFILE) await probe.startProfile();
+    if (PROFILE) await Promise.all([probe.startProfile(), probe.takeTransactions()]);
     const next = await timedPass(options, 'syncCrm', { crm: 'pipedrive' }, first.status.lastSyncAt);
     const found = await askBackground<{ id: string }[]>(options, 'searchCustomers', { query: `Renamed ${CHANGES - 1}`, limit: 5 });
     if (next.status.state !== 'connected' || found.length !== 1)
@@ -155,6 +155,10 @@ async function settle(page: Page, since: number): Promise<number> {
 async function printProfile(probe: WorkerProbe, label: string): Promise<void> {
   console.log(`  ${label}: the service worker's CPU time by function (self time, top 15)`);
   for (const [fn, ms] of selfTimes(await probe.stopProfile())) console.log(`  ${`${ms.toFixed(0)} ms`.padStart(9)}  ${fn}`);
+  const txs = await probe.takeTransactions();
+  const total = txs.reduce((a, t) => ({ count: a.count + t.count, ms: a.ms + t.ms }), { count: 0, ms: 0 });
+  console.log(`  ${label}: ${total.count} IndexedDB transactions, open ${s(total.ms)} in all (they overlap); the top 10 by open time:`);
+  for (const t of txs.slice(0, 10)) console.log(`  ${`${t.ms.toFixed(0)} ms`.padStart(9)}  ${String(t.count).padStart(6)}×  ${t.kind}`);
 }
 
 async function report(page: Page, served: { requests: number; rows: number }): Promise<void> {
