@@ -11,7 +11,7 @@
  * Each figure is printed next to its target ("met" / "MISSED" / "no target"); a missed target
  * is a finding (exit 0), a crash is not.
  *
- *   RAPPORT_E2E_API_HOSTS=1 WXT_OUT_DIR=.output-e2e npx wxt build
+ *   RAPPORT_E2E_API_HOSTS=1 WXT_OUT_DIR=.output-e2e npx wxt build   (done by the bench when missing)
  *   npx tsx tests/bench/sync.bench.ts
  *
  * `RAPPORT_SYNC_BENCH_SCALE=0.05` runs a smaller book; `BENCH_DEBUG=1` prints progress every

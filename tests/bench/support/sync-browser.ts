@@ -6,6 +6,7 @@
  * `Target.sendMessageToTarget`). The worker's JS heap is sampled every second with
  * `Runtime.getHeapUsage`; `BENCH_PROFILE=1` also records a CPU profile of the worker.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession } from '@playwright/test';
@@ -13,8 +14,16 @@ import { launchWithExtension } from '../../e2e/support/extension';
 
 export const SYNC_EXTENSION_DIR = path.resolve(process.env.RAPPORT_E2E_EXT_DIR ?? '.output-e2e/chrome-mv3');
 
-/** The e2e build in headless Chromium. */
+/** The e2e build in headless Chromium; built first when there is none (and no other build was named). */
 export async function launchForSyncBench(): Promise<BrowserContext> {
+  if (!existsSync(path.join(SYNC_EXTENSION_DIR, 'manifest.json')) && !process.env.RAPPORT_E2E_EXT_DIR) {
+    console.error('No e2e build in .output-e2e/chrome-mv3: building it (the CRM API hosts granted at install).');
+    const built = spawnSync('npx', ['wxt', 'build'], {
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, RAPPORT_E2E_API_HOSTS: '1', WXT_OUT_DIR: '.output-e2e' },
+    });
+    if (built.status !== 0) throw new Error(`The e2e build failed (exit ${built.status ?? built.signal})`);
+  }
   if (!existsSync(path.join(SYNC_EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No e2e build at ${SYNC_EXTENSION_DIR}: run \`RAPPORT_E2E_API_HOSTS=1 WXT_OUT_DIR=.output-e2e npx wxt build\` first.`);
   return launchWithExtension(SYNC_EXTENSION_DIR);
