@@ -83,50 +83,8 @@ export interface WorkerProbe {
   startProfile(): Promise<void>;
   /** The profile since `startProfile` (a DevTools `.cpuprofile` object). */
   stopProfile(): Promise<CpuProfile>;
-  /** From now on, count the worker's IndexedDB transactions (by mode and tables) and how long each was open. */
-  countTransactions(): Promise<void>;
-  /** The counts since `countTransactions`, most time first, and start counting again. */
-  takeTransactions(): Promise<TransactionCount[]>;
   close(): Promise<void>;
 }
-
-export interface TransactionCount {
-  /** `readonly customers,scores`… */
-  kind: string;
-  count: number;
-  /** Summed open time (transactions overlap, so the sum can exceed the wall time). */
-  ms: number;
-}
-
-/**
- * Runs in the worker: wraps `IDBDatabase.prototype.transaction` (Dexie calls it for every
- * transaction) to count transactions and time each from creation to complete or abort.
- */
-const COUNT_TRANSACTIONS = `(() => {
-  const g = globalThis;
-  if (g.__syncBenchTx) return;
-  g.__syncBenchTx = {};
-  const original = IDBDatabase.prototype.transaction;
-  IDBDatabase.prototype.transaction = function (names, mode, options) {
-    const tx = original.call(this, names, mode, options);
-    const t0 = performance.now();
-    const kind = (mode || 'readonly') + ' ' + [].concat(names).sort().join(',');
-    const done = () => {
-      const c = (g.__syncBenchTx[kind] ??= { count: 0, ms: 0 });
-      c.count++;
-      c.ms += performance.now() - t0;
-    };
-    tx.addEventListener('complete', done);
-    tx.addEventListener('abort', done);
-    return tx;
-  };
-})()`;
-const TAKE_TRANSACTIONS = `(() => {
-  const g = globalThis;
-  const out = Object.entries(g.__syncBenchTx ?? {}).map(([kind, c]) => ({ kind, count: c.count, ms: c.ms }));
-  g.__syncBenchTx = {};
-  return out.sort((a, b) => b.ms - a.ms);
-})()`;
 
 export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
@@ -141,11 +99,6 @@ export async function probeServiceWorker(context: BrowserContext, extensionId: s
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!sw) throw new Error(`No service worker target for extension ${extensionId}`);
   const cdp = await Cdp.attach(session, sw.targetId);
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const r = await cdp.send<{ result: { value: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate', { expression, returnByValue: true });
-    if (r.exceptionDetails) throw new Error(`In the service worker: ${r.exceptionDetails.text}`);
-    return r.result.value;
-  };
   let peak = { usedBytes: 0, totalBytes: 0, samples: 0 };
   let inFlight = false;
   const sample = async (): Promise<number> => {
@@ -172,10 +125,6 @@ export async function probeServiceWorker(context: BrowserContext, extensionId: s
     async stopProfile() {
       return (await cdp.send<{ profile: CpuProfile }>('Profiler.stop')).profile;
     },
-    async countTransactions() {
-      await evaluate(COUNT_TRANSACTIONS);
-    },
-    takeTransactions: () => evaluate<TransactionCount[]>(TAKE_TRANSACTIONS),
     async close() {
       clearInterval(timer);
       await cdp.close();
