@@ -24,6 +24,8 @@ export class PipedriveStore {
   ];
   private readonly seq = { ...FIRST_ID };
   now: number;
+  /** Moves on every create, edit and remove (what a cached listing is checked against). */
+  version = 0;
 
   constructor(now: number) {
     this.now = now;
@@ -47,6 +49,7 @@ export class PipedriveStore {
     while (table.has(id)) id = ++this.seq[e];
     const rec: Rec = { ...fields, id, add_time: at, update_time: this.now, is_deleted: false };
     table.set(id, rec);
+    this.version++;
     return rec;
   }
 
@@ -55,12 +58,14 @@ export class PipedriveStore {
     const rec = this.table(e).get(id);
     if (!rec || rec.is_deleted) throw new Error(`no live ${e} ${id}`);
     Object.assign(rec, fields, { update_time: this.now });
+    this.version++;
   }
 
   remove(e: Entity, id: number): void {
     const rec = this.table(e).get(id);
     if (!rec) throw new Error(`no ${e} ${id}`);
     Object.assign(rec, { is_deleted: true, update_time: this.now });
+    this.version++;
   }
 
   /** Canonical rows in Pipedrive's shapes; returns canonical customer id → organization id. */

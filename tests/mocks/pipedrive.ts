@@ -20,6 +20,12 @@ export interface PipedriveMockOptions {
   dailyBudget?: number;
   /** After this many 429s in a row, Cloudflare answers 403 with an HTML page. */
   cloudflareAfter?: number;
+  /**
+   * Keep a v2 list's filtered, sorted rows from page to page while the store is unchanged (big
+   * books: otherwise every page filters and sorts the whole table). Records changed other than
+   * through the store's create/edit/remove are not noticed, so it is off by default.
+   */
+  cacheLists?: boolean;
 }
 
 const fail = (status: number, error: string, headers?: Record<string, string>): MockResponse => ({
@@ -40,6 +46,7 @@ export class PipedriveMock extends MockBase {
   private budget: { day: string; spent: number };
   private in429 = 0;
   private readonly opts: Required<Omit<PipedriveMockOptions, 'company' | 'now'>>;
+  private listCache: { key: string; rows: Rec[] } | undefined;
 
   constructor(opts: PipedriveMockOptions = {}) {
     super();
@@ -50,6 +57,7 @@ export class PipedriveMock extends MockBase {
       burstLimit: opts.burstLimit ?? 80,
       dailyBudget: opts.dailyBudget ?? 60_000,
       cloudflareAfter: opts.cloudflareAfter ?? Infinity,
+      cacheLists: opts.cacheLists ?? false,
     };
     this.budget = { day: '', spent: 0 };
   }
@@ -164,6 +172,24 @@ export class PipedriveMock extends MockBase {
       return fail(400, 'Validation failed: updated_since: Must be RFC 3339');
     const done = q.get('done');
     if (done !== null && done !== 'true' && done !== 'false') return fail(400, 'Validation failed: done: Must be a boolean');
+    const rows = this.listRows(e, q);
+    const offset = q.get('cursor') ? Number(JSON.parse(Buffer.from(q.get('cursor')!, 'base64url').toString()).o) : 0;
+    const page = rows.slice(offset, offset + limit);
+    const next = offset + limit < rows.length ? Buffer.from(JSON.stringify({ o: offset + limit })).toString('base64url') : null;
+    return ok(
+      page.map((r) => this.view(r)),
+      { next_cursor: next },
+    );
+  }
+
+  /** The list's rows filtered and sorted (the same for every page of one listing). */
+  private listRows(e: Entity, q: URLSearchParams): Rec[] {
+    const query = new URLSearchParams(q);
+    query.delete('cursor');
+    const key = `${e}?${query}#${this.store.version}`;
+    if (this.opts.cacheLists && this.listCache?.key === key) return this.listCache.rows;
+    const since = q.get('updated_since');
+    const done = q.get('done');
     const status = q.get('status');
     let rows = [...this.store.table(e).values()].filter((r) => (status === 'deleted' ? r.is_deleted : !r.is_deleted));
     if (status && status !== 'deleted') rows = rows.filter((r) => status.split(',').includes(String(r.status)));
@@ -179,13 +205,8 @@ export class PipedriveMock extends MockBase {
     const sortBy = q.get('sort_by') ?? 'id';
     const dir = q.get('sort_direction') === 'desc' ? -1 : 1;
     rows.sort((a, b) => ((a[sortBy] as number) - (b[sortBy] as number) || a.id - b.id) * dir);
-    const offset = q.get('cursor') ? Number(JSON.parse(Buffer.from(q.get('cursor')!, 'base64url').toString()).o) : 0;
-    const page = rows.slice(offset, offset + limit);
-    const next = offset + limit < rows.length ? Buffer.from(JSON.stringify({ o: offset + limit })).toString('base64url') : null;
-    return ok(
-      page.map((r) => this.view(r)),
-      { next_cursor: next },
-    );
+    if (this.opts.cacheLists) this.listCache = { key, rows };
+    return rows;
   }
 
   private notes(q: URLSearchParams): MockResponse {
