@@ -20,7 +20,7 @@ import { createOutbox } from '../sync/outbox';
 import type { ConnectionStatus } from '../sync/state';
 import { ConnectorError } from '../sync/types';
 import { broadcastDataChanged } from './broadcast';
-import { rescoreCustomer } from './rescore';
+import { rescoreCustomers } from './rescore';
 import { rescoreQueue } from './rescore-all';
 import { sessionInput, withBrowserSession } from './sync-session';
 import { browserTabs, sessionAwareFetch } from './sync-tab-fetch';
@@ -48,7 +48,7 @@ export const syncEngine = createSyncEngine({
       return;
     }
     const settings = await loadSettings();
-    for (const id of ids) await rescoreCustomer(getDb(), id, settings, asOf);
+    await rescoreCustomers(getDb(), ids, settings, asOf);
   },
   broadcast: broadcastDataChanged,
   neverLog: async () => (await loadSettings()).neverLog,
