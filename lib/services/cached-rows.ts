@@ -5,12 +5,12 @@
  * write to one of them — whichever handler, import, sync or restore made it — deletes the row at
  * once, and the row is built again once writes have been quiet for a moment. A build that a write
  * overtook is thrown away and started again, so a stored row always matches the rows it stands
- * for; a missing row means "read the tables" to the panel.
+ * for; a missing row means "read the tables" to the panel. The build reads page by page, outside any
+ * one transaction, so it never holds back the writes it would then be overtaken by.
  */
 import type { AppDB } from '../db/app-db';
 import { onTablesChanged } from '../db/changes';
 import { getDb } from '../db/db';
-import { readTogether } from '../db/repo';
 import { feedbackRepo, interactionsRepo, transactionsRepo } from '../db/repos/history';
 import { metaRepo } from '../db/repos/meta';
 import { scoresRepo } from '../db/repos/scores';
@@ -54,7 +54,10 @@ export function createCachedRow(spec: CachedRowSpec, deps: CachedRowDeps): Cache
   const buildOnce = async (): Promise<boolean> => {
     const db = deps.db();
     const seen = writes;
-    const value = await readTogether(db, spec.sources, () => spec.build(db, deps.now()));
+    // No transaction around the build: a long read over the source tables would hold back every
+    // write to them (a sync's next batch) until it ended. Writes meanwhile are counted instead, and
+    // a build that one overtook is thrown away.
+    const value = await spec.build(db, deps.now());
     if (seen !== writes) return false;
     // A write committed after this point deletes the row again (mutated), after this put.
     await metaRepo(db).put(spec.key, value);
