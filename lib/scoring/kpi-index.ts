@@ -8,6 +8,7 @@
  * monetary value, it is not a purchase) — the rule of kpis.ts and the BG/NBD summary.
  */
 import { dayOf } from '../clock';
+import { growableF64, growableI32, growableU8 } from './columns';
 import type { Feedback, Interaction, Transaction } from '../schemas/domain';
 
 export interface KpiIndex {
@@ -55,29 +56,6 @@ function orderBy(n: number, key: (i: number) => number): Int32Array {
   return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b));
 }
 
-/** A growable typed column. */
-class Column<A extends Int32Array | Float64Array | Uint8Array> {
-  n = 0;
-  constructor(
-    private data: A,
-    private readonly make: (size: number) => A,
-  ) {}
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const grown = this.make(Math.max(1024, this.n * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.n++] = v;
-  }
-  get(i: number): number {
-    return this.data[i]!;
-  }
-}
-const ints = (): Column<Int32Array> => new Column(new Int32Array(1024), (n) => new Int32Array(n));
-const floats = (): Column<Float64Array> => new Column(new Float64Array(1024), (n) => new Float64Array(n));
-const bytes = (): Column<Uint8Array> => new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
-
 /**
  * The index built from rows handed in any number of batches (the background reads a big book a page
  * at a time): each row becomes a few numbers at once, so the rows themselves are never all held.
@@ -85,9 +63,9 @@ const bytes = (): Column<Uint8Array> => new Column(new Uint8Array(1024), (n) => 
 export class KpiIndexBuilder {
   private readonly idOf = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly tx = { customer: ints(), day: ints(), amount: floats() };
-  private readonly fb = { customer: ints(), day: ints(), kind: bytes(), score: floats() };
-  private readonly ix = { customer: ints(), day: ints() };
+  private readonly tx = { customer: growableI32(), day: growableI32(), amount: growableF64() };
+  private readonly fb = { customer: growableI32(), day: growableI32(), kind: growableU8(), score: growableF64() };
+  private readonly ix = { customer: growableI32(), day: growableI32() };
 
   private intern(id: string): number {
     let n = this.idOf.get(id);
