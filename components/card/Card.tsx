@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { browser } from 'wxt/browser';
-import { Button, useErrorText, useLocale, useSettings, useT } from '../shared';
+import { Button, useErrorText, useLocale, useSettings, useT } from '../common';
 import { send } from '../../lib/messaging/client';
 import type { CardData, DataChanged } from '../../lib/messaging/protocol';
 import { CLOSE_CARD, type CloseCard } from '../../lib/overlay/card-close';

@@ -4,7 +4,7 @@
  * What was done is reported up, so the card can offer Undo.
  */
 import { useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
-import { Button } from '../shared';
+import { Button } from '../common';
 import type { Action } from '../../lib/schemas/domain';
 import { addDays } from '../../lib/clock';
 import { say, snoozeDates, type CardT } from './format';

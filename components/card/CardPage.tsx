@@ -1,8 +1,8 @@
 /** The card page's root: settings (language, currency), `<html lang>`, and the card. */
 import type { JSX } from 'react';
-import { SettingsProvider, useDocumentLang } from '../shared';
+import { SettingsProvider, useDocumentLang } from '../common';
 import { Card } from './Card';
-import '../shared/base.css';
+import '../common/base.css';
 
 function WithLang(): JSX.Element {
   useDocumentLang();

@@ -1,5 +1,5 @@
 /** Number, money, date and "how long ago" formats of the card, in the active locale. */
-import { localeTag } from '../shared';
+import { localeTag } from '../common';
 import { addDays, daysBetween, isoOfMs } from '../../lib/clock';
 import type { Locale } from '../../lib/i18n';
 import { card } from '../../lib/i18n/catalogs/card';

@@ -9,7 +9,7 @@ import { send } from '../../lib/messaging/client';
 import { SYNC_PROGRESS, type SyncProgress } from '../../lib/messaging/protocol';
 import { CRM_IDS } from '../../lib/schemas/values';
 import type { ConnectionStatus } from '../../lib/sync/state';
-import { useErrorText } from '../shared';
+import { useErrorText } from '../common';
 import { ConnectionsCard } from './ConnectionsCard';
 import { useOptionsT } from './t';
 

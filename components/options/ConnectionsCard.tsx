@@ -14,7 +14,7 @@ import { connectLabels, type ConnectLabelKey } from '../../lib/sync/connect-labe
 import { CONNECTORS } from '../../lib/sync/connectors';
 import { connectPermissions, declaredDataCollection } from '../../lib/sync/data-collection';
 import type { ConnectionStatus } from '../../lib/sync/state';
-import { Button, Field, localeTag, useErrorText, useLocale } from '../shared';
+import { Button, Field, localeTag, useErrorText, useLocale } from '../common';
 import { CRM_NAMES } from './crm-names';
 import { useOptionsT, type OptionsKey } from './t';
 

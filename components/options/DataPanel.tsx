@@ -10,9 +10,9 @@ import { backupFileName, type RestorePlan } from '../../lib/backup/backup';
 import { backupInWorker } from './data-worker';
 import { RestoreClient } from './restore-client';
 import { send } from '../../lib/messaging/client';
-import { Button, localeTag, useErrorText, useLocale, useSettings } from '../shared';
+import { Button, localeTag, useErrorText, useLocale, useSettings } from '../common';
 import { downloadBlob, downloadText } from './download';
-import { SampleDataControls } from '../shared/SampleData';
+import { SampleDataControls } from '../common/SampleData';
 import { useOptionsT, type OptionsKey } from './t';
 
 const EXPORTS: ExportKind[] = ['scores', 'actions', 'goals'];

@@ -7,7 +7,7 @@ import { importLockName } from '../../lib/import/worker-protocol';
 import { dropImportFile, hasImportFile } from '../../lib/import/worker-files';
 import { send } from '../../lib/messaging/client';
 import type { ImportLog } from '../../lib/schemas/domain';
-import { Button, useErrorText, useSettings } from '../shared';
+import { Button, useErrorText, useSettings } from '../common';
 import { ImportJobCard } from './ImportJobCard';
 import { useImportJobs } from './useImportJobs';
 import { useOptionsT } from './t';

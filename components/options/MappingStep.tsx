@@ -3,7 +3,7 @@ import { useMemo, useState, type JSX } from 'react';
 import { COLUMNS, IMPORT_KINDS, mapHeaders, type ImportKind } from '../../lib/import/columns';
 import type { FileInspection } from '../../lib/import/inspect';
 import { columns } from '../../lib/i18n/catalogs/columns';
-import { Button, useT } from '../shared';
+import { Button, useT } from '../common';
 import { useOptionsT } from './t';
 
 export interface MappingStepProps {

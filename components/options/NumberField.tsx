@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { Field } from '../shared';
+import { Field } from '../common';
 
 export interface NumberFieldProps {
   label: string;

@@ -5,7 +5,7 @@ import { DataPanel } from './DataPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Connections } from './Connections';
 import { useOptionsT } from './t';
-import { SampleBadge } from '../shared/SampleData';
+import { SampleBadge } from '../common/SampleData';
 import './options.css';
 
 export function OptionsApp(): JSX.Element {

@@ -5,8 +5,8 @@
 import { useState, type JSX } from 'react';
 import { firstrun } from '../../lib/i18n/catalogs/firstrun';
 import { send } from '../../lib/messaging/client';
-import { Button, useErrorText, useT } from '../shared';
-import { useSampleMark } from '../shared/SampleData';
+import { Button, useErrorText, useT } from '../common';
+import { useSampleMark } from '../common/SampleData';
 
 export interface SampleImportGate {
   /** Import these files now, or hold them until the user answers when the sample is loaded. */

@@ -11,7 +11,7 @@ import type { ScoringSettings, Settings } from '../../lib/schemas/settings';
 import { settingsErrors } from '../../lib/settings/migrate';
 import { send } from '../../lib/messaging/client';
 import { toAppError, type AppError } from '../../lib/messaging/errors';
-import { Button, Field, RadioGroup, useCommonT, useErrorText, useSettings } from '../shared';
+import { Button, Field, RadioGroup, useCommonT, useErrorText, useSettings } from '../common';
 import { useSettingLabel } from './setting-labels';
 import { NumberField } from './NumberField';
 import { ScoringPreview } from './ScoringPreview';

@@ -4,7 +4,7 @@
  */
 import { useCallback } from 'react';
 import { TIERS, type Tier } from '../../lib/schemas/enums';
-import { useCommonT } from '../shared';
+import { useCommonT } from '../common';
 import { useOptionsT, type OptionsKey } from './t';
 
 const DIRECT: Record<string, OptionsKey> = {

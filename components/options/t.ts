@@ -1,5 +1,5 @@
 /** The options page translator (options catalog + common names). */
-import { useT } from '../shared';
+import { useT } from '../common';
 import { options } from '../../lib/i18n/catalogs/options';
 import type { Translate } from '../../lib/i18n';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { CustomerSummary } from '../../lib/messaging/protocol';
-import { FieldNotes } from '../shared/Field';
+import { FieldNotes } from '../common/Field';
 
 export interface CustomerComboboxProps {
   label: string;

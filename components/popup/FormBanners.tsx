@@ -1,7 +1,7 @@
 /** The notes above the quick-log form: track this CRM record, draft restored (discard), notices and errors. */
 import type { JSX } from 'react';
 import { popup } from '../../lib/i18n/catalogs/popup';
-import { Button, useT } from '../shared';
+import { Button, useT } from '../common';
 
 export interface FormBannersProps {
   /** The unknown CRM record's name, offered to track (absent: nothing to track). */

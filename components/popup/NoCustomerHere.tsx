@@ -4,8 +4,8 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import { firstrun } from '../../lib/i18n/catalogs/firstrun';
-import { Button, useT } from '../shared';
-import { currentWindowId, openSidePanel } from '../shared/open-side-panel';
+import { Button, useT } from '../common';
+import { currentWindowId, openSidePanel } from '../common/open-side-panel';
 
 export interface NoCustomerHereProps {
   /** Move to the customer search. */

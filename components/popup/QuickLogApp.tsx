@@ -15,14 +15,14 @@ import { toAppError } from '../../lib/messaging/errors';
 import { neverLogHit } from '../../lib/privacy/never-log';
 import { emptyDraft, toPayload, validateDraft } from '../../lib/popup/quicklog-form';
 import type { PopupContext, PopupServices } from '../../lib/popup/popup-services';
-import { RiskChip, TierChip, useErrorText, useSettings, useT } from '../shared';
+import { RiskChip, TierChip, useErrorText, useSettings, useT } from '../common';
 import { QuickLogForm } from './QuickLogForm';
 import { SavedPanel } from './SavedPanel';
 import { NoCustomerHere } from './NoCustomerHere';
 import { FormBanners } from './FormBanners';
 import { useCustomerDetails } from './useCustomerDetails';
 import { useEscapeToClose } from './useEscapeToClose';
-import { NoCustomersYet } from '../shared/EmptyState';
+import { NoCustomersYet } from '../common/EmptyState';
 import './popup.css';
 
 export interface QuickLogAppProps {

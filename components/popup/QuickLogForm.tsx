@@ -10,7 +10,7 @@ import type { CustomerSummary } from '../../lib/messaging/protocol';
 import type { QuickLogDraft } from '../../lib/popup/draft';
 import type { QuickLogField } from '../../lib/popup/field-errors';
 import { popup } from '../../lib/i18n/catalogs/popup';
-import { Button, Field, RadioGroup, useCommonT, useT } from '../shared';
+import { Button, Field, RadioGroup, useCommonT, useT } from '../common';
 import { CustomerCombobox } from './CustomerCombobox';
 
 export interface QuickLogFormProps {

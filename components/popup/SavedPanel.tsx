@@ -10,7 +10,7 @@ import { openReadDb } from '../../lib/db/read-db';
 import { syncRepo } from '../../lib/db/repos/sync';
 import type { Results, WritebackState } from '../../lib/messaging/protocol';
 import { popup } from '../../lib/i18n/catalogs/popup';
-import { Button, RiskChip, TierChip, useCommonT, useErrorText, useT } from '../shared';
+import { Button, RiskChip, TierChip, useCommonT, useErrorText, useT } from '../common';
 
 export interface SavedPanelProps {
   customerId: string;

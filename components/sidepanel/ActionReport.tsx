@@ -10,7 +10,7 @@ import { outcomesRepo } from '../../lib/db/repos/outcomes';
 import { TIERS, type Tier } from '../../lib/schemas/enums';
 import { reportFor } from '../../lib/sidepanel/proof';
 import { formatNumber, formatSigned, kpiAttr } from '../../lib/sidepanel/format';
-import { Field, useCommonT, useLocale } from '../shared';
+import { Field, useCommonT, useLocale } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../lib/clock';
 import type { QueueItem } from '../../lib/sidepanel/today';
 import { formatDate } from '../../lib/sidepanel/format';
 import { isIsoDate } from '../../lib/sidepanel/periods';
-import { Button, RiskChip, TierChip, useCommonT, useLocale } from '../shared';
+import { Button, RiskChip, TierChip, useCommonT, useLocale } from '../common';
 import { CrmLinks } from './CrmLinks';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';

@@ -2,7 +2,7 @@
 import { useState, type JSX } from 'react';
 import type { CustomerProfile } from '../../lib/sidepanel/queries';
 import { formatDate, formatMoney, formatNumber, formatSigned } from '../../lib/sidepanel/format';
-import { RiskChip, TierChip, Button, useCommonT, useLocale, useSettings } from '../shared';
+import { RiskChip, TierChip, Button, useCommonT, useLocale, useSettings } from '../common';
 import { CrmLinks } from './CrmLinks';
 import { useSpT } from './i18n';
 import { useReasonText } from './reasons';

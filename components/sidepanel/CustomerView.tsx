@@ -9,7 +9,7 @@ import { loadCustomerProfile, searchCustomers } from '../../lib/sidepanel/querie
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { CustomerProfileView } from './CustomerProfile';
-import { Button } from '../shared';
+import { Button } from '../common';
 import { ViewEmpty } from './empty/ViewEmpty';
 
 export interface CustomerViewProps {

@@ -4,7 +4,7 @@ import type { Goal } from '../../lib/schemas/domain';
 import type { GoalStatus } from '../../lib/sidepanel/goal-status';
 import { formatDate, formatKpiNumber, formatNumber, kpiAttr } from '../../lib/sidepanel/format';
 import { addDays } from '../../lib/clock';
-import { Button, useCommonT, useLocale, useSettings } from '../shared';
+import { Button, useCommonT, useLocale, useSettings } from '../common';
 import { useSpT, type SidePanelKey } from './i18n';
 import { TrendChart } from './TrendChart';
 

@@ -5,7 +5,7 @@ import type { Goal } from '../../lib/schemas/domain';
 import { METRICS_BY_CATEGORY, goalFieldErrors, validateGoalDraft, type GoalDraft, type GoalField } from '../../lib/sidepanel/goal-form';
 import { toAppError } from '../../lib/messaging/errors';
 import type { GoalErrorKey } from '../../lib/sidepanel/goal-form';
-import { Button, Field, useCommonT, useErrorText } from '../shared';
+import { Button, Field, useCommonT, useErrorText } from '../common';
 import { useSpT } from './i18n';
 
 export interface GoalFormProps {

@@ -13,7 +13,7 @@ import { customPeriod } from '../../lib/sidepanel/periods';
 import { listSegments } from '../../lib/sidepanel/queries';
 import { useComputed, useDataVersion } from './useComputed';
 import { formatKpiNumber } from '../../lib/sidepanel/format';
-import { Button, useErrorText, useLocale, useSettings } from '../shared';
+import { Button, useErrorText, useLocale, useSettings } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { GoalCard } from './GoalCard';

@@ -10,7 +10,7 @@ import type { KpiComparison } from '../../lib/scoring/kpis';
 import { kpiChange } from '../../lib/sidepanel/kpi-change';
 import { formatDate, formatKpiNumber, formatMoney, formatSigned, kpiAttr, KPI_UNIT } from '../../lib/sidepanel/format';
 import type { Period } from '../../lib/sidepanel/periods';
-import { useCommonT, useLocale, useSettings } from '../shared';
+import { useCommonT, useLocale, useSettings } from '../common';
 import { useSpT } from './i18n';
 import { TrendChart } from './TrendChart';
 

@@ -14,7 +14,7 @@ import { useComputed } from './useComputed';
 import { useKpiTable } from './useKpiTable';
 import { customPeriod, lastCompletePeriod, lastDay, selectPeriod, DEFAULT_PRESET, PERIOD_PRESETS, type PeriodPreset } from '../../lib/sidepanel/periods';
 import { formatDate, kpiAttr } from '../../lib/sidepanel/format';
-import { RadioGroup, useCommonT, useLocale } from '../shared';
+import { RadioGroup, useCommonT, useLocale } from '../common';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
 import { KpiCard, useKpiText } from './KpiCard';

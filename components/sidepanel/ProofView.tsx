@@ -12,7 +12,7 @@ import { scoresRepo } from '../../lib/db/repos/scores';
 import type { RiskBacktest } from '../../lib/scoring/book-backtest';
 import { verdict } from '../../lib/sidepanel/proof';
 import { formatDate, formatNumber, kpiAttr } from '../../lib/sidepanel/format';
-import { useCommonT, useLocale } from '../shared';
+import { useCommonT, useLocale } from '../common';
 import { useSidePanel } from './context';
 import { useSpT, type SidePanelKey } from './i18n';
 import { ActionReport } from './ActionReport';

@@ -13,7 +13,7 @@ import { barWidths, planSnapshots, summarisePyramid, tierFlows, tierMoves, type 
 import { scoreHistoryRepo } from '../../lib/db/repos/score-history';
 import { addDays } from '../../lib/clock';
 import { formatDate, formatMoney, formatNumber } from '../../lib/sidepanel/format';
-import { TierChip, useCommonT, useLocale, useSettings } from '../shared';
+import { TierChip, useCommonT, useLocale, useSettings } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { VirtualList } from './VirtualList';

@@ -3,7 +3,7 @@ import type { JSX } from 'react';
 import type { RankWhy as Why } from '../../lib/sidepanel/score-change';
 import { whyParts } from '../../lib/sidepanel/score-change';
 import { formatNumber } from '../../lib/sidepanel/format';
-import { useLocale } from '../shared';
+import { useLocale } from '../common';
 import { useSpT } from './i18n';
 
 export function RankWhy({ why }: { why: Why }): JSX.Element {

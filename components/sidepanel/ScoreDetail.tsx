@@ -13,7 +13,7 @@ import { scoreHistoryRepo } from '../../lib/db/repos/score-history';
 import type { Score } from '../../lib/schemas/domain';
 import { factorDeltas, riskPoints, thinHistory } from '../../lib/sidepanel/score-change';
 import { formatMoney, formatNumber, formatSigned, kpiAttr } from '../../lib/sidepanel/format';
-import { useCommonT, useLocale, useSettings } from '../shared';
+import { useCommonT, useLocale, useSettings } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { useReasonText } from './reasons';

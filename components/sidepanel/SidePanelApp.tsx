@@ -20,8 +20,8 @@ import { KpiColumnsProvider } from './KpiColumns';
 import { useActiveTabCustomer, useCrmBases } from './useActiveTab';
 import { useWarmComputer } from './useComputed';
 import { formatDate } from '../../lib/sidepanel/format';
-import { useLocale } from '../shared';
-import { SampleBadge } from '../shared/SampleData';
+import { useLocale } from '../common';
+import { SampleBadge } from '../common/SampleData';
 import './sidepanel.css';
 
 export const VIEWS = ['today', 'goals', 'kpis', 'customer', 'pyramid', 'proof'] as const;

@@ -7,7 +7,7 @@ import { addDays } from '../../lib/clock';
 import { send } from '../../lib/messaging/client';
 import { STALE_DAYS, type PlanEntry } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
-import { Button, useErrorText, useLocale } from '../shared';
+import { Button, useErrorText, useLocale } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import type { Toast } from './TodayView';

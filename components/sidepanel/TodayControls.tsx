@@ -6,7 +6,7 @@ import { useEffect, useState, type JSX } from 'react';
 import { send } from '../../lib/messaging/client';
 import { ACTION_KINDS, TIERS, type ActionKind, type Tier } from '../../lib/schemas/enums';
 import type { PlanFilters } from '../../lib/sidepanel/plan';
-import { Button, Field, useCommonT, useErrorText, useSettings } from '../shared';
+import { Button, Field, useCommonT, useErrorText, useSettings } from '../common';
 import { useSpT } from './i18n';
 
 export interface TodayControlsProps {

@@ -14,7 +14,7 @@ import { loadToday, TODAY_LIMIT, type QueueItem, type RankedAction, type TodayDa
 import { earlyAnswers, takeTodayEarly } from './early-today';
 import { NO_FILTERS, planDay, type PlanFilters } from '../../lib/sidepanel/plan';
 import { formatDate, formatNumber } from '../../lib/sidepanel/format';
-import { useCommonT, useErrorText, useLocale, useSettings } from '../shared';
+import { useCommonT, useErrorText, useLocale, useSettings } from '../common';
 import { useSidePanel } from './context';
 import { useSpT } from './i18n';
 import { ActionRow, type ActionOutcome } from './ActionRow';

@@ -4,7 +4,7 @@ import { sidepanelPlan } from '../../lib/i18n/catalogs/sidepanel-plan';
 import { sidepanelProof } from '../../lib/i18n/catalogs/sidepanel-proof';
 import { sidepanelCustomer } from '../../lib/i18n/catalogs/sidepanel-customer';
 import { sidepanelGoals } from '../../lib/i18n/catalogs/sidepanel-goals';
-import { useT } from '../shared';
+import { useT } from '../common';
 
 /** Every side panel string (the catalogs are split by area to stay readable). */
 const catalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(mergeCatalogs(sidepanel, sidepanelGoals), sidepanelPlan), sidepanelProof), sidepanelCustomer);

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Params } from '../../lib/i18n';
 import { scoring } from '../../lib/i18n/catalogs/scoring';
-import { useT } from '../shared';
+import { useT } from '../common';
 import { sidepanel as sidepanelKeys } from '../../lib/i18n/catalogs/sidepanel';
 import { useSpT, type SidePanelKey } from './i18n';
 

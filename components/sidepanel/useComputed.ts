@@ -7,7 +7,7 @@ import type { ReadDb } from '../../lib/db/read-db';
 import { onTablesChanged } from '../../lib/db/changes';
 import { DATA_TABLES } from '../../lib/db/tables';
 import type { ComputeRequest, ComputeResults } from '../../lib/sidepanel/compute';
-import { useErrorText, useSettings } from '../shared';
+import { useErrorText, useSettings } from '../common';
 import { useSidePanel } from './context';
 
 /** Tables whose writes can change a book-wide computation (meta: the book model comes with the scores). */

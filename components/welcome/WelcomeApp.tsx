@@ -8,9 +8,9 @@ import { browser } from 'wxt/browser';
 import { BOOKS } from '../../lib/crm/books';
 import { CRM_IDS, type CrmId } from '../../lib/crm/registry';
 import { firstrun } from '../../lib/i18n/catalogs/firstrun';
-import { Button, useT } from '../shared';
-import { SampleDataControls } from '../shared/SampleData';
-import { currentWindowId, openSidePanel } from '../shared/open-side-panel';
+import { Button, useT } from '../common';
+import { SampleDataControls } from '../common/SampleData';
+import { currentWindowId, openSidePanel } from '../common/open-side-panel';
 import './welcome.css';
 
 /** A few of a CRM's export headers Rapport recognises (customers first), as the CRM writes them. */

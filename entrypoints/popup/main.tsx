@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { browser } from 'wxt/browser';
-import { RapportPage } from '../../components/shared';
+import { RapportPage } from '../../components/common';
 import { QuickLogApp } from '../../components/popup/QuickLogApp';
 import { browserPopupServices } from '../../lib/popup/popup-services';
 import { today } from '../../lib/clock';

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { askSettingsEarly, RapportPage } from '../../components/shared';
+import { askSettingsEarly, RapportPage } from '../../components/common';
 import { LiveSidePanel } from '../../components/sidepanel/LiveSidePanel';
 import { openReadDb } from '../../lib/db/read-db';
 import { isIsoDate } from '../../lib/sidepanel/periods';

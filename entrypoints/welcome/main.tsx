@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { RapportPage } from '../../components/shared';
+import { RapportPage } from '../../components/common';
 import { WelcomeApp } from '../../components/welcome/WelcomeApp';
 
 createRoot(document.getElementById('root')!).render(

@@ -7,18 +7,18 @@
  *   npx tsx tests/bench/fit.bench.ts
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { expectedPurchases, fitBgNbd, pAlive } from '../../lib/scoring/bgnbd';
 import { discountedClv } from '../../lib/scoring/clv';
 import { fitGammaGamma } from '../../lib/scoring/gamma-gamma';
 import { summarize, type CustomerSummary, type Purchase } from '../../lib/scoring/summary';
+import { cdnowFile } from '../cdnow';
 
 const RUNS = 9;
 const FIT_TARGET_MS = 500;
 const SCORE_CUSTOMERS = 100_000;
 
 function loadMaster(): Purchase[] {
-  const file = path.resolve('../shared/data/cdnow/transactions-master.csv');
+  const file = cdnowFile('transactions-master.csv');
   const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
     const [customerId, date, amount] = line.split(',');

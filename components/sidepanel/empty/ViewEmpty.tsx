@@ -5,7 +5,7 @@
 import type { JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { customersRepo } from '../../../lib/db/repos/customers';
-import { NoCustomersYet } from '../../shared/EmptyState';
+import { NoCustomersYet } from '../../common/EmptyState';
 import { useSidePanel } from '../context';
 
 export function ViewEmpty({ text }: { text?: string }): JSX.Element | null {

@@ -1,6 +1,6 @@
 /**
  * Every tier and risk chip reads at 4.5:1 or better (WCAG AA for text) against each surface it is
- * drawn on, in the light and the dark theme: the pages' chips (components/shared/base.css: chip
+ * drawn on, in the light and the dark theme: the pages' chips (components/common/base.css: chip
  * text in the chip colour on the page, panel and raised surfaces) and the CRM overlay's chips
  * (lib/overlay/palette.css: chip colour on the chip background and on the card).
  */
@@ -40,7 +40,7 @@ const cases = (file: string, selectors: [string, string][], chips: string[], sur
 
 const ALL = [
   ...cases(
-    'components/shared/base.css',
+    'components/common/base.css',
     [
       ['light', ':root'],
       ['dark', "html[data-theme='dark']"],

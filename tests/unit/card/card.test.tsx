@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { JSX } from 'react';
-import { RapportPage, useLocale, useT } from '../../../components/shared';
+import { RapportPage, useLocale, useT } from '../../../components/common';
 import { CardView } from '../../../components/card/CardView';
 import { CARD_CATALOG } from '../../../components/card/format';
 import { CLOSE_CARD } from '../../../lib/overlay/card-close';

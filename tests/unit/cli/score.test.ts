@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cdnowFile } from '../../cdnow';
 
-const SAMPLE = path.resolve('../shared/data/cdnow/transactions-sample.csv');
+const SAMPLE = cdnowFile('transactions-sample.csv');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-score-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { MappingStep } from '../../../components/options/MappingStep';
 import { ImportJobCard } from '../../../components/options/ImportJobCard';
 import type { ImportJob } from '../../../components/options/useImportJobs';

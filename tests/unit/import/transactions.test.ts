@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ImportFileError, parseImportBytes, type ParsedFile } from '../../../lib/import';
 import type { Transaction } from '../../../lib/schemas/domain';
+import { cdnowFile } from '../../cdnow';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const parse = (s: string, opts?: Parameters<typeof parseImportBytes>[2]): ParsedFile => parseImportBytes(enc(s), 't.csv', { asOf: '2025-06-01', ...opts });
@@ -81,7 +81,7 @@ describe('parseImportBytes — transactions', () => {
   });
 
   it('parses the CDNOW sample (6,919 rows; its 21 exact repeats are real repeat purchases)', () => {
-    const bytes = readFileSync(path.resolve('../shared/data/cdnow/transactions-sample.csv'));
+    const bytes = readFileSync(cdnowFile('transactions-sample.csv'));
     const p = parseImportBytes(new Uint8Array(bytes), 'transactions-sample.csv');
     expect(p.rowsSeen).toBe(6919);
     expect(p.rejected).toEqual([]);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { SettingsPanel } from '../../../components/options/SettingsPanel';
 import { AppDB } from '../../../lib/db/app-db';
 import { setDbForTests } from '../../../lib/db/db';

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QuickLogApp } from '../../../components/popup/QuickLogApp';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { draftKey, draftsItem } from '../../../lib/popup/draft';
 import { DraftWriter, type DraftStore } from '../../../lib/popup/draft-writer';
 import { emptyDraft } from '../../../lib/popup/quicklog-form';

@@ -4,7 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { browser } from 'wxt/browser';
 import { QuickLogApp } from '../../../components/popup/QuickLogApp';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import type { PopupContext, PopupServices } from '../../../lib/popup/popup-services';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
 

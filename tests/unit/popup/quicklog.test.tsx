@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QuickLogApp } from '../../../components/popup/QuickLogApp';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { AppDB } from '../../../lib/db/app-db';
 import { customersRepo } from '../../../lib/db/repos/customers';
 import { createInteractionsHandlers, type RescoreFn } from '../../../lib/services/interactions';

@@ -3,7 +3,7 @@ import type { JSX } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import Dexie from 'dexie';
-import { RapportPage, useCommonT, useLocale, useEffectiveTheme } from '../../../components/shared';
+import { RapportPage, useCommonT, useLocale, useEffectiveTheme } from '../../../components/common';
 import { AppDB } from '../../../lib/db/app-db';
 import { setDbForTests } from '../../../lib/db/db';
 import { settingsHandlers } from '../../../lib/services/settings';

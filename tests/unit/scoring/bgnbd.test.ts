@@ -12,8 +12,9 @@ import {
   type BgNbdParams,
 } from '../../../lib/scoring/bgnbd';
 import { summarize, type Purchase } from '../../../lib/scoring/summary';
+import { CDNOW_DIR } from '../../cdnow';
 
-const CDNOW = path.resolve('../shared/data/cdnow');
+const CDNOW = CDNOW_DIR;
 const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 function readCsv(file: string): string[][] {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import path from 'node:path';
 import { fitBook, scoreBook, scoreCustomer } from '../../../lib/scoring/book';
 import { backtestRisk } from '../../../lib/scoring/book-backtest';
 import { groupHistories } from '../../../lib/scoring/histories';
@@ -12,6 +11,7 @@ import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF, STORIES } from '../../../lib/sample/stories';
 import { DEFAULT_SCORING } from '../../../lib/schemas/settings';
 import { ScoreSchema } from '../../../lib/schemas/domain';
+import { cdnowFile } from '../../cdnow';
 
 const sample = generateSampleBook();
 const histories = groupHistories({ ...sample, actions: [] });
@@ -57,7 +57,7 @@ describe('scoreBook / scoreCustomer', () => {
   });
 
   it('scores CDNOW customers alone exactly as the full rescore did, RFM included', () => {
-    const file = path.resolve('../shared/data/cdnow/transactions-sample.csv');
+    const file = cdnowFile('transactions-sample.csv');
     const parsed = parseImportBytes(new Uint8Array(fs.readFileSync(file)), 'transactions-sample.csv');
     const transactions = parsed.records as Transaction[];
     const ids = [...new Set(transactions.map((t) => t.customerId))];

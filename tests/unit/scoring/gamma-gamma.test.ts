@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedSpend, fitGammaGamma, gammaGammaGradient, gammaGammaLogLikelihood, type GammaGammaParams } from '../../../lib/scoring/gamma-gamma';
 import { summarize } from '../../../lib/scoring/summary';
+import { CDNOW_DIR } from '../../cdnow';
 
-const CDNOW = path.resolve('../shared/data/cdnow');
+const CDNOW = CDNOW_DIR;
 const readCsv = (file: string): string[][] =>
   fs
     .readFileSync(path.join(CDNOW, file), 'utf8')

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, summarize, type Purchase } from '../../../lib/scoring/summary';
+import { CDNOW_DIR } from '../../cdnow';
 
-const CDNOW = path.resolve('../shared/data/cdnow');
+const CDNOW = CDNOW_DIR;
 const readCsv = (file: string): string[][] =>
   fs
     .readFileSync(path.join(CDNOW, file), 'utf8')

@@ -4,6 +4,7 @@ import { AppDB, toStoredCustomer } from '../../../lib/db/app-db';
 import { createRescoreQueue, rescoreAllHandlers, type RescoreAllFn } from '../../../lib/services/rescore-all';
 import type { RescoreProgress } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/schemas/settings';
+import { cdnowFile } from '../../cdnow';
 
 let db: AppDB;
 beforeEach(async () => {
@@ -74,7 +75,7 @@ describe('import → rescoreAll (real scorer)', () => {
     const { runImport } = await import('../../../lib/import/run');
     const { rescoreAll } = await import('../../../lib/services/rescore');
     const fs = await import('node:fs');
-    const bytes = fs.readFileSync('../shared/data/cdnow/transactions-sample.csv');
+    const bytes = fs.readFileSync(cdnowFile('transactions-sample.csv'));
     const { dbSink } = await import('../../../lib/import/store');
     await runImport({ sink: dbSink(db), file: new Blob([bytes]), fileName: 'cdnow.csv', importId: 'c', now: () => 1 });
     const queue = createRescoreQueue({

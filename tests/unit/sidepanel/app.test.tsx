@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanelApp } from '../../../components/sidepanel/SidePanelApp';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import type { AppDB } from '../../../lib/db/app-db';
 import { AS_OF, action, customer, dropDb, freshDb, putCustomers, score, settingsEn } from './support';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GoalForm } from '../../../components/sidepanel/GoalForm';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { emptyDraft } from '../../../lib/sidepanel/goal-form';
 import type { Goal } from '../../../lib/schemas/domain';
 import { AS_OF, settingsEn } from './support';

@@ -8,7 +8,7 @@ import { setDbForTests } from '../../../lib/db/db';
 import { goalsHandlers } from '../../../lib/services/goals';
 import { sidePanelHandlers } from '../../../lib/services/sidepanel';
 import { installFakeBackground } from '../messaging/fake-background';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { SidePanelContext } from '../../../components/sidepanel/context';
 import { KpiColumnsProvider } from '../../../components/sidepanel/KpiColumns';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schemas/settings';

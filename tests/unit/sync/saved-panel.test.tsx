@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { SavedPanel } from '../../../components/popup/SavedPanel';
-import { RapportPage } from '../../../components/shared';
+import { RapportPage } from '../../../components/common';
 import { AppDB } from '../../../lib/db/app-db';
 import { setReadDbForTests } from '../../../lib/db/read-db';
 import { syncRepo } from '../../../lib/db/repos/sync';
