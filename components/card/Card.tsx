@@ -49,13 +49,25 @@ export function Card(): JSX.Element {
   }, [load]);
 
   // Esc closes the card (an open Dismiss / Snooze panel takes the first Esc): the overlay closes
-  // the frame and puts focus back on its Details button.
+  // the frame and puts focus back on its Details button. The card asks only once the whole key
+  // press has been handled here (keyup, then a new task): a frame removed while one of its key
+  // events is still in flight can leave the browser waiting on that event for good.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !e.defaultPrevented) window.parent.postMessage({ type: CLOSE_CARD } satisfies CloseCard, '*');
+    let armed = false;
+    const onDown = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') armed = !e.defaultPrevented;
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onUp = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || !armed) return;
+      armed = false;
+      setTimeout(() => window.parent.postMessage({ type: CLOSE_CARD } satisfies CloseCard, '*'), 0);
+    };
+    window.addEventListener('keydown', onDown);
+    window.addEventListener('keyup', onUp);
+    return () => {
+      window.removeEventListener('keydown', onDown);
+      window.removeEventListener('keyup', onUp);
+    };
   }, []);
 
   // Opened from the keyboard or the mouse, the card takes focus once its content is there (only once).
