@@ -7,7 +7,7 @@
  * recommendations that fell due and went away without a decision, the follow-up risk of done
  * actions four weeks on, the stored book model, and the risk back-test.
  * `rescoreCustomer` is the incremental path after a quick-log or an action update: the stored
- * model, one customer's rows through the customerId indexes. See docs/scoring.md.
+ * model, a few customers' rows read at once through the customerId indexes (bookRepo.histories), written in one transaction. See docs/scoring.md.
  */
 import { daysBetween } from '../clock';
 import type { AppDB } from '../db/app-db';
@@ -76,6 +76,16 @@ async function writeScored(
 
 const WRITE_TABLES = ['scores', 'actions', 'scoreHistory', 'actionOutcomes'] as const;
 
+/** Write scored customers in one transaction that re-reads their actions: a decision made while they were scored wins. */
+async function writeChunk(db: AppDB, scored: readonly ScoredCustomer[], asOf: string, now: number, weekly: boolean): Promise<void> {
+  const ids = scored.map((s) => s.score.customerId);
+  await transact(db, 'rw', WRITE_TABLES, async () => {
+    const before = await scoresRepo(db).bulkGet(ids);
+    const actions = await Promise.all(ids.map((id) => actionsRepo(db).forCustomer(id)));
+    for (let i = 0; i < scored.length; i++) await writeScored(db, scored[i]!, before[i], actions[i]!, asOf, now, weekly);
+  });
+}
+
 export async function rescoreAll(
   db: AppDB,
   settingsIn: ScoringSettings | Settings,
@@ -94,14 +104,8 @@ export async function rescoreAll(
   let done = 0;
   onProgress?.(0, total);
   const model = await scoreBookChunked(settings, asOf, chunks, context, async (scored) => {
-    const ids = scored.map((s) => s.score.customerId);
-    await transact(db, 'rw', WRITE_TABLES, async () => {
-      const before = await scoresRepo(db).bulkGet(ids);
-      // the chunk's actions as they are now: a decision made during the rescore wins
-      const actions = await Promise.all(ids.map((id) => actionsRepo(db).forCustomer(id)));
-      for (let i = 0; i < scored.length; i++) await writeScored(db, scored[i]!, before[i], actions[i]!, asOf, now, weekly);
-    });
-    for (const id of ids) seen.add(id);
+    await writeChunk(db, scored, asOf, now, weekly);
+    for (const s of scored) seen.add(s.score.customerId);
     done += scored.length;
     onProgress?.(done, Math.max(total, done));
   });
@@ -158,15 +162,13 @@ export async function rescoreCustomers(
   }
   const acceptance = await acceptanceOf(db);
   const goals = activeGoals(await goalsRepo(db).all(), asOf);
-  for (const customerId of customerIds) {
-    const { history } = await bookRepo(db).customerHistory(customerId);
-    if (!history) continue;
-    const scored = scoreCustomerDetailed(history, model, settings, asOf, { goals, acceptance });
-    await transact(db, 'rw', WRITE_TABLES, async () => {
-      const before = await scoresRepo(db).get(customerId);
-      await writeScored(db, scored, before, await actionsRepo(db).forCustomer(customerId), asOf, Date.now(), false);
-    });
-    out.set(customerId, scored.score);
+  // In chunks, each read in one transaction and written in one: per-customer transactions made a
+  // sync's 100 changed customers take seconds.
+  for (let from = 0; from < customerIds.length; from += RESCORE_CHUNK) {
+    const histories = await bookRepo(db).histories(customerIds.slice(from, from + RESCORE_CHUNK));
+    const scored = histories.map((h) => scoreCustomerDetailed(h, model, settings, asOf, { goals, acceptance }));
+    await writeChunk(db, scored, asOf, Date.now(), false);
+    for (const s of scored) out.set(s.score.customerId, s.score);
   }
   return out;
 }

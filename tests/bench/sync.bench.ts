@@ -119,13 +119,14 @@ async function main(): Promise<void> {
     m.reset();
     if (PROFILE) await probe.startProfile();
     const next = await timedPass(options, 'syncCrm', { crm: 'pipedrive' }, first.status.lastSyncAt);
+    await probe.sample(); // a pass shorter than the sampling interval still has its end sampled
     const found = await askBackground<{ id: string }[]>(options, 'searchCustomers', { query: `Renamed ${CHANGES - 1}`, limit: 5 });
     if (next.status.state !== 'connected' || found.length !== 1)
       throw new Error(`incremental sync ended ${next.status.state} and found ${found.length} customers named "Renamed ${CHANGES - 1}"`);
     if (PROFILE) await printProfile(probe, 'incremental sync');
     const verdict = next.ms < INCREMENTAL_TARGET_MS ? 'met' : 'MISSED';
     console.log(
-      `incremental sync of ${CHANGES} changes: ${next.ms.toFixed(0)} ms (target < ${INCREMENTAL_TARGET_MS} ms: ${verdict}), ${m.served.requests} requests (the last answered at ${m.served.lastAt - next.t0} ms), ${m.served.rows} records read, peak heap ${mb(probe.peak().usedBytes)}`,
+      `incremental sync of ${CHANGES} changes: ${next.ms.toFixed(0)} ms (target < ${INCREMENTAL_TARGET_MS} ms: ${verdict}), ${m.served.requests} requests (the last answered at ${m.served.lastAt - next.t0} ms), ${m.served.rows} records read (the mock took ${m.served.mockMs.toFixed(0)} ms), peak heap ${mb(probe.peak().usedBytes)} (${probe.peak().samples} samples)`,
     );
   } finally {
     await probe?.close();

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../../lib/db/app-db';
 import { dataRepo } from '../../../lib/db/repos/data';
+import { scoresRepo } from '../../../lib/db/repos/scores';
 import { rescoreAll, rescoreCustomer, rescoreCustomers } from '../../../lib/services/rescore';
 import { generateSampleBook } from '../../../lib/sample/generate';
 import { SAMPLE_AS_OF } from '../../../lib/sample/stories';
@@ -43,5 +44,24 @@ describe('rescoreCustomers', () => {
     const scored = await rescoreCustomers(db, [...ids, 'no-such-customer'], DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
     expect(reads).toHaveBeenCalledTimes(1);
     expect(scored.size).toBe(ids.length);
+  });
+
+  it('gives each customer its own rows: the same scores as the full rescore stored', async () => {
+    const full = await scoresRepo(db).bulkGet(ids);
+    const together = await rescoreCustomers(db, [...ids].reverse(), DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
+    ids.forEach((id, i) => expect(plain(together.get(id)!), id).toEqual(plain(full[i]!)));
+  });
+
+  it('reads and writes the set in a fixed number of transactions, however many customers it holds', async () => {
+    const count = async (set: string[]): Promise<number> => {
+      const spy = vi.spyOn(db, 'transaction');
+      await rescoreCustomers(db, set, DEFAULT_SETTINGS.scoring, SAMPLE_AS_OF);
+      const n = spy.mock.calls.length;
+      spy.mockRestore();
+      return n;
+    };
+    const two = await count(ids.slice(0, 2));
+    expect(two).toBeGreaterThan(0);
+    expect(await count(sample.customers.slice(0, 40).map((c) => c.id))).toBe(two);
   });
 });
