@@ -8,9 +8,29 @@ import { BOOK_TABLES, type Rows } from '../tables';
 import type { AppDB } from '../app-db';
 import type { CustomerHistory } from '../../scoring/types';
 import { groupHistories } from '../../scoring/histories';
-import type Dexie from 'dexie';
+import type { WhereClause } from 'dexie';
 
 export type BookRows = { [K in (typeof BOOK_TABLES)[number]]: Rows[K][] };
+
+type HistoryTable = 'transactions' | 'interactions' | 'feedback' | 'contacts' | 'actions';
+type Where = WhereClause<{ customerId: string }>;
+
+/** These customers with their rows of every history table, each table read by `select` on its customerId index. */
+async function withRows(
+  db: AppDB,
+  customers: Rows['customers'][],
+  select: (customerId: Where) => Promise<{ customerId: string }[]>,
+): Promise<CustomerHistory[]> {
+  const of = <T>(t: HistoryTable): Promise<T[]> => select(db.table(t).where('customerId') as Where) as Promise<T[]>;
+  const [transactions, interactions, feedback, contacts, actions] = await Promise.all([
+    of<Rows['transactions']>('transactions'),
+    of<Rows['interactions']>('interactions'),
+    of<Rows['feedback']>('feedback'),
+    of<Rows['contacts']>('contacts'),
+    of<Rows['actions']>('actions'),
+  ]);
+  return groupHistories({ customers, transactions, interactions, feedback, contacts, actions });
+}
 
 export const bookRepo = defineReads((db: AppDB) => ({
   async readAll(): Promise<BookRows> {
@@ -33,16 +53,7 @@ export const bookRepo = defineReads((db: AppDB) => ({
         if (!customers.length) return null;
         const first = customers[0]!.id;
         const last = customers[customers.length - 1]!.id;
-        const inRange = <T extends { customerId: string }>(t: 'transactions' | 'interactions' | 'feedback' | 'contacts' | 'actions'): Promise<T[]> =>
-          (db.table(t) as Dexie.Table<T>).where('customerId').between(first, last, true, true).toArray();
-        const [transactions, interactions, feedback, contacts, actions] = await Promise.all([
-          inRange<Rows['transactions']>('transactions'),
-          inRange<Rows['interactions']>('interactions'),
-          inRange<Rows['feedback']>('feedback'),
-          inRange<Rows['contacts']>('contacts'),
-          inRange<Rows['actions']>('actions'),
-        ]);
-        return groupHistories({ customers, transactions, interactions, feedback, contacts, actions });
+        return withRows(db, customers, (customerId) => customerId.between(first, last, true, true).toArray());
       });
       if (!chunk) return;
       after = chunk[chunk.length - 1]!.customer.id;
@@ -62,16 +73,7 @@ export const bookRepo = defineReads((db: AppDB) => ({
       const customers = (await db.customers.bulkGet(ids)).filter((c) => c !== undefined);
       if (!customers.length) return [];
       // one index getAll per customer, all issued at once (an `anyOf` cursor steps row by row)
-      const of = async <T extends { customerId: string }>(t: 'transactions' | 'interactions' | 'feedback' | 'contacts' | 'actions'): Promise<T[]> =>
-        (await Promise.all(customers.map((c) => (db.table(t) as Dexie.Table<T>).where('customerId').equals(c.id).toArray()))).flat();
-      const [transactions, interactions, feedback, contacts, actions] = await Promise.all([
-        of<Rows['transactions']>('transactions'),
-        of<Rows['interactions']>('interactions'),
-        of<Rows['feedback']>('feedback'),
-        of<Rows['contacts']>('contacts'),
-        of<Rows['actions']>('actions'),
-      ]);
-      return groupHistories({ customers, transactions, interactions, feedback, contacts, actions });
+      return withRows(db, customers, async (customerId) => (await Promise.all(customers.map((c) => customerId.equals(c.id).toArray()))).flat());
     });
   },
 }));
