@@ -9,8 +9,7 @@
  * source tables is written and builds it again when writes have stopped; a missing row means
  * "compute from the book" (the compute Worker).
  */
-import { kpiIndex, type KpiIndex } from '../scoring/kpi-index';
-import type { Feedback, Interaction, Transaction } from '../schemas/domain';
+import type { KpiIndex } from '../scoring/kpi-index';
 
 /** The meta key (the `cache:` prefix keeps it out of backups). */
 export const KPI_COLUMNS_KEY = 'cache:kpiColumns';
@@ -20,14 +19,6 @@ export const KPI_SOURCE_TABLES = ['transactions', 'interactions', 'feedback'] as
 const FORMAT = 1;
 
 export type StoredKpiColumns = Omit<KpiIndex, 'idOf'> & { format: typeof FORMAT; builtAt: number };
-
-/** The row to store for a book's rows. */
-export function buildKpiColumns(
-  rows: { transactions: readonly Transaction[]; interactions: readonly Interaction[]; feedback: readonly Feedback[] },
-  builtAt: number,
-): StoredKpiColumns {
-  return storedKpiColumns(kpiIndex(rows), builtAt);
-}
 
 /** The row to store for a built index (its id lookup is rebuilt when read). */
 export function storedKpiColumns(index: KpiIndex, builtAt: number): StoredKpiColumns {

@@ -20,6 +20,7 @@ import { launchWithExtension, extensionIdOf, serviceWorkerOf } from '../e2e/supp
 import { KPI_COLUMNS_KEY } from '../../lib/sidepanel/kpi-columns';
 import { RANK_BANDS_KEY } from '../../lib/sidepanel/rank-bands';
 import { CACHED_ROW_QUIET_MS } from '../../lib/services/cached-rows';
+import { metaStored } from './support/sync-page';
 
 const CUSTOMERS = 10_000;
 const RUNS = 7;
@@ -119,7 +120,7 @@ async function measure(profile: string, seeded: Seeded): Promise<void> {
       await page.waitForFunction(() => document.querySelector('[data-rapport-kpi="csat"]')?.getAttribute('data-value'), undefined, { timeout: 60_000 });
       kpiTimes.push((await page.evaluate(() => performance.now())) - t0);
       if (process.env.BENCH_DEBUG)
-        console.log(`  KPI run ${i}: ${kpiTimes.at(-1)!.toFixed(0)} ms (KPI columns stored: ${await isStored(sw, KPI_COLUMNS_KEY)})`);
+        console.log(`  KPI run ${i}: ${kpiTimes.at(-1)!.toFixed(0)} ms (KPI columns stored: ${await metaStored(sw, [KPI_COLUMNS_KEY])})`);
     }
     kpiTimes.sort((a, b) => a - b);
     console.log(`sidepanel seeded: ${seeded.customers} customers, ${seeded.transactions} transactions, ${seeded.actions} open actions`);
@@ -139,31 +140,9 @@ async function measure(profile: string, seeded: Seeded): Promise<void> {
 /** Until the background has stored the side panel's rows (it builds them a moment after it starts). */
 async function waitForCachedRows(sw: Worker): Promise<void> {
   for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250)))
-    if ((await isStored(sw, KPI_COLUMNS_KEY)) && (await isStored(sw, RANK_BANDS_KEY))) return;
+    if (await metaStored(sw, [KPI_COLUMNS_KEY, RANK_BANDS_KEY])) return;
   throw new Error('The background did not store the side panel rows (KPI columns, rank bands) within 2 minutes');
 }
-
-const isStored = (sw: Worker, key: string): Promise<boolean> =>
-  sw.evaluate(
-    (key) =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('rapport');
-        req.onerror = () => resolve(false);
-        req.onsuccess = () => {
-          const db = req.result;
-          const get = db.transaction('meta').objectStore('meta').getKey(key);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result !== undefined);
-          };
-          get.onerror = () => {
-            db.close();
-            resolve(false);
-          };
-        };
-      }),
-    key,
-  );
 
 interface Seeded {
   customers: number;

@@ -3,7 +3,7 @@
  * them, a pass waited for by its progress messages (no polling that would load the worker), and
  * the rows the pass left in the extension's IndexedDB.
  */
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 
 /** What the background tells pages about a connection (lib/sync/state.ts ConnectionStatus, the fields used here). */
 export interface PassStatus {
@@ -91,33 +91,33 @@ export function countRows(page: Page): Promise<Record<'customers' | 'transaction
   );
 }
 
-/** Whether every one of `keys` has a row in the database's `meta` table. */
-export function metaStored(page: Page, keys: readonly string[]): Promise<boolean> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          const store = db.transaction('meta').objectStore('meta');
-          let found = 0;
-          for (const k of wanted) {
-            const req = store.getKey(k);
-            req.onsuccess = () => {
-              if (req.result !== undefined) found++;
-            };
-          }
-          store.transaction.oncomplete = () => {
-            db.close();
-            resolve(found === wanted.length);
-          };
-          store.transaction.onerror = () => {
-            db.close();
-            resolve(false);
-          };
+/** Runs where it is evaluated: whether every one of `wanted` has a row in the database's `meta` table. */
+const allInMeta = (wanted: string[]): Promise<boolean> =>
+  new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('rapport');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('meta').objectStore('meta');
+      let found = 0;
+      for (const k of wanted) {
+        const req = store.getKey(k);
+        req.onsuccess = () => {
+          if (req.result !== undefined) found++;
         };
-      }),
-    [...keys],
-  );
+      }
+      store.transaction.oncomplete = () => {
+        db.close();
+        resolve(found === wanted.length);
+      };
+      store.transaction.onerror = () => {
+        db.close();
+        resolve(false);
+      };
+    };
+  });
+
+/** Whether every one of `keys` has a row in the `meta` table, asked in an extension page or the service worker. */
+export function metaStored(target: Page | Worker, keys: readonly string[]): Promise<boolean> {
+  return 'goto' in target ? target.evaluate(allInMeta, [...keys]) : target.evaluate(allInMeta, [...keys]);
 }

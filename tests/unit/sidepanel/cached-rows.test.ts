@@ -5,7 +5,8 @@ import { onTablesChanged } from '../../../lib/db/changes';
 import { metaRepo } from '../../../lib/db/repos/meta';
 import { scoresRepo } from '../../../lib/db/repos/scores';
 import { createCachedRow, KPI_COLUMNS, RANK_BANDS, type CachedRowDeps, type CachedRowSpec } from '../../../lib/services/cached-rows';
-import { buildKpiColumns, KPI_COLUMNS_KEY, readKpiColumns } from '../../../lib/sidepanel/kpi-columns';
+import { KPI_COLUMNS_KEY, readKpiColumns, storedKpiColumns } from '../../../lib/sidepanel/kpi-columns';
+import { kpiIndex } from '../../../lib/scoring/kpi-index';
 import { computeKpiTable } from '../../../lib/sidepanel/kpi-table';
 import { selectPeriod, PERIOD_PRESETS } from '../../../lib/sidepanel/periods';
 import { loadBook } from '../../../lib/sidepanel/queries';
@@ -140,8 +141,8 @@ describe('the KPI columns the background stores', () => {
   });
 
   it('are refused when the stored row is not one this version wrote', async () => {
-    const good = buildKpiColumns(
-      { transactions: await db.transactions.toArray(), interactions: await db.interactions.toArray(), feedback: await db.feedback.toArray() },
+    const good = storedKpiColumns(
+      kpiIndex({ transactions: await db.transactions.toArray(), interactions: await db.interactions.toArray(), feedback: await db.feedback.toArray() }),
       1,
     );
     expect(readKpiColumns(good)).not.toBeNull();
